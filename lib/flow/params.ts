@@ -1,0 +1,120 @@
+import type { Header, Param, RequestEvent } from '../model/event';
+
+/**
+ * Parameter helpers. Parsing never throws: captured URLs and bodies are hostile input, and a URL
+ * that does not parse simply has no parameters.
+ */
+
+/** `application/x-www-form-urlencoded` parsing, keeping order and duplicates. */
+export function parseForm(text: string): Param[] {
+  const out: Param[] = [];
+  for (const pair of new URLSearchParams(text)) out.push({ name: pair[0], value: pair[1] });
+  return out;
+}
+
+export function safeUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export function queryParams(url: string): Param[] {
+  const u = safeUrl(url);
+  return u ? parseForm(u.search.slice(1)) : [];
+}
+
+export function fragmentParams(url: string): Param[] {
+  const hash = url.indexOf('#');
+  return hash < 0 ? [] : parseForm(url.slice(hash + 1));
+}
+
+export function stripFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** scheme://host:port/path — what RFC 6749 §3.1.2 compares a redirect against (query ignored). */
+export function urlBase(url: string): string | null {
+  const u = safeUrl(url);
+  return u ? `${u.protocol}//${u.host}${u.pathname}` : null;
+}
+
+export function originOf(url: string): string | null {
+  const u = safeUrl(url);
+  return u && u.origin !== 'null' ? u.origin : null;
+}
+
+export function getParam(params: readonly Param[], name: string): string | null {
+  for (const p of params) if (p.name === name) return p.value;
+  return null;
+}
+
+export function hasParam(params: readonly Param[], name: string): boolean {
+  return params.some((p) => p.name === name);
+}
+
+/** Form fields of a request body (form data, or text that is form-encoded). */
+export function bodyParams(event: RequestEvent): Param[] {
+  const body = event.requestBody;
+  if (!body) return [];
+  if (body.kind === 'form') return body.fields;
+  const type = headerValue(event.requestHeaders, 'content-type') ?? '';
+  if (type.includes('json') || body.text.trimStart().startsWith('{')) return jsonParams(body.text);
+  return parseForm(body.text);
+}
+
+function jsonParams(text: string): Param[] {
+  const parsed = parseJsonObject(text);
+  if (!parsed) return [];
+  return Object.entries(parsed)
+    .filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1]))
+    .map(([name, value]) => ({ name, value: String(value) }));
+}
+
+export function headerValue(headers: readonly Header[] | undefined, name: string): string | null {
+  if (!headers) return null;
+  const lower = name.toLowerCase();
+  for (const h of headers) if (h.name.toLowerCase() === lower) return h.value;
+  return null;
+}
+
+export function headerValues(headers: readonly Header[] | undefined, name: string): string[] {
+  if (!headers) return [];
+  const lower = name.toLowerCase();
+  return headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
+}
+
+/** A JSON object, or null. Arrays, primitives and broken JSON are not objects. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Response body as an object: JSON, or form-encoded (GitHub's default token response). */
+export function responseObject(event: RequestEvent): Record<string, unknown> | null {
+  const body = event.responseBody;
+  if (!body) return null;
+  const json = parseJsonObject(body.text);
+  if (json) return json;
+  const type = body.mimeType ?? headerValue(event.responseHeaders, 'content-type') ?? '';
+  if (type.includes('x-www-form-urlencoded')) {
+    return Object.fromEntries(parseForm(body.text).map((p) => [p.name, p.value]));
+  }
+  return null;
+}
+
+export function stringField(obj: Record<string, unknown> | null, name: string): string | null {
+  const value = obj?.[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The space-separated scope list (RFC 6749 §3.3), without empty entries. */
+export function scopeList(scope: string | null): string[] {
+  return scope ? scope.split(' ').filter(Boolean) : [];
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { FindingSchema } from './finding';
+import { GrantSchema, OutcomeSchema, StepContextSchema, StepKindSchema } from './flow';
+
+/** The document `oauth-lens analyze --json` prints and the background answers with (design.md). */
+export const StepReportSchema = z.object({
+  kind: StepKindSchema,
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  time: z.string(),
+  observed: z.boolean(),
+  tabId: z.number().int(),
+  frameId: z.number().int(),
+  context: StepContextSchema,
+  eventId: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type StepReport = z.infer<typeof StepReportSchema>;
+
+export const FlowReportSchema = z.object({
+  id: z.string(),
+  grant: GrantSchema,
+  clientId: z.string().nullable(),
+  issuer: z.string().nullable(),
+  redirectUri: z.string().nullable(),
+  outcome: OutcomeSchema,
+  startTime: z.string(),
+  steps: z.array(StepReportSchema),
+  findings: z.array(FindingSchema),
+});
+export type FlowReport = z.infer<typeof FlowReportSchema>;
+
+export const AnalysisReportSchema = z.object({
+  version: z.literal(1),
+  flows: z.array(FlowReportSchema),
+  findings: z.array(FindingSchema),
+});
+export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * A raw captured event: what the browser (webRequest, webNavigation, devtools.network) or an
+ * imported HAR showed us. Conclusions are never stored here; analysis is recomputed from events.
+ */
+
+/** Upper bound for a captured text body (request or response), in characters. */
+export const MAX_BODY_CHARS = 256 * 1024;
+
+export const HeaderSchema = z.object({ name: z.string(), value: z.string() });
+export type Header = z.infer<typeof HeaderSchema>;
+
+/** A name/value pair in the order it appeared; duplicates are kept (they are evidence). */
+export const ParamSchema = z.object({ name: z.string(), value: z.string() });
+export type Param = z.infer<typeof ParamSchema>;
+
+export const RequestBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('form'), fields: z.array(ParamSchema) }),
+  z.object({ kind: z.literal('text'), text: z.string(), truncated: z.boolean().default(false) }),
+]);
+export type RequestBody = z.infer<typeof RequestBodySchema>;
+
+export const BodySourceSchema = z.enum(['devtools', 'filter-response-data', 'har', 'import']);
+
+export const ResponseBodySchema = z.object({
+  text: z.string(),
+  mimeType: z.string().optional(),
+  truncated: z.boolean().default(false),
+  source: BodySourceSchema,
+});
+export type ResponseBody = z.infer<typeof ResponseBodySchema>;
+
+/**
+ * Resource types as webRequest names them (main_frame, sub_frame, xmlhttprequest, …); HAR
+ * imports map `_resourceType` onto the same names. Unknown strings are kept as they are.
+ */
+export const ResourceTypeSchema = z.string();
+
+/**
+ * One HTTP request hop. A redirect chain becomes several events sharing `requestId`: each hop
+ * ends with its status and `redirectUrl` (the Location, fragment included).
+ */
+export const RequestEventSchema = z.object({
+  kind: z.literal('request'),
+  id: z.string(),
+  requestId: z.string(),
+  tabId: z.number().int(),
+  frameId: z.number().int().default(0),
+  parentFrameId: z.number().int().default(-1),
+  openerTabId: z.number().int().optional(),
+  type: ResourceTypeSchema,
+  initiator: z.string().optional(),
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.array(HeaderSchema).optional(),
+  requestBody: RequestBodySchema.optional(),
+  status: z.number().int().optional(),
+  statusText: z.string().optional(),
+  responseHeaders: z.array(HeaderSchema).optional(),
+  redirectUrl: z.string().optional(),
+  /** Epoch milliseconds. */
+  startTime: z.number(),
+  endTime: z.number().optional(),
+  error: z.string().optional(),
+  fromCache: z.boolean().optional(),
+  responseBody: ResponseBodySchema.optional(),
+});
+export type RequestEvent = z.infer<typeof RequestEventSchema>;
+
+/**
+ * A navigation seen by webNavigation. Needed for fragments (never on the wire) and for the
+ * popup opener chain (`created-target` carries `sourceTabId`).
+ */
+export const NavigationEventSchema = z.object({
+  kind: z.literal('navigation'),
+  id: z.string(),
+  event: z.enum(['committed', 'fragment', 'history-state', 'created-target', 'tab-removed']),
+  tabId: z.number().int(),
+  frameId: z.number().int().default(0),
+  parentFrameId: z.number().int().default(-1),
+  sourceTabId: z.number().int().optional(),
+  url: z.string(),
+  transitionType: z.string().optional(),
+  time: z.number(),
+});
+export type NavigationEvent = z.infer<typeof NavigationEventSchema>;
+
+export const CapturedEventSchema = z.discriminatedUnion('kind', [RequestEventSchema, NavigationEventSchema]);
+export type CapturedEvent = z.infer<typeof CapturedEventSchema>;
+
+export function eventTime(event: CapturedEvent): number {
+  return event.kind === 'request' ? event.startTime : event.time;
+}

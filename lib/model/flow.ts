@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Param, RequestEvent } from './event';
+import type { Finding } from './finding';
+
+export const StepKindSchema = z.enum([
+  'app', // the relying party's page or redirect that started the flow
+  'discovery',
+  'par',
+  'authorize',
+  'login', // authorization-server pages between authorize and callback
+  'error-page', // the authorization server answered with its own error page, no redirect back
+  'callback',
+  'token',
+  'userinfo',
+  'jwks',
+  'logout',
+  'revocation',
+  'introspection',
+  'device-authorization',
+  'resource',
+]);
+export type StepKind = z.infer<typeof StepKindSchema>;
+
+export const GrantSchema = z.enum([
+  'authorization_code',
+  'implicit',
+  'hybrid',
+  'refresh_token',
+  'client_credentials',
+  'device_code',
+  'unknown',
+]);
+export type Grant = z.infer<typeof GrantSchema>;
+
+export const OutcomeSchema = z.enum(['success', 'failed', 'incomplete']);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** Where a step ran: the top-level page, a sub-frame (silent renew) or a popup window. */
+export const StepContextSchema = z.enum(['top', 'iframe', 'popup']);
+export type StepContext = z.infer<typeof StepContextSchema>;
+
+/** Where the parameters of an authorization response were carried (MRT §2.1, FormPost §2). */
+export type ResponseLocation = 'query' | 'fragment' | 'form';
+
+export interface Step {
+  kind: StepKind;
+  /** Null only for synthetic steps the browser could not see (a server-side code exchange). */
+  event: RequestEvent | null;
+  observed: boolean;
+  method: string;
+  /** Full URL including a fragment recovered from Location or the committed navigation. */
+  url: string;
+  status: number | null;
+  time: number;
+  tabId: number;
+  frameId: number;
+  context: StepContext;
+  note?: string;
+}
+
+/** The authorization request's parameters, merged from query, PAR body or request object. */
+export interface AuthorizeRequest {
+  step: number;
+  params: Param[];
+  clientId: string | null;
+  redirectUri: string | null;
+  state: string | null;
+  nonce: string | null;
+  codeChallenge: string | null;
+  codeChallengeMethod: string | null;
+  responseType: string | null;
+  /** `response_mode` as sent, or null. */
+  responseMode: string | null;
+  /** Explicit mode, or the default for the response type (MRT §2.1, §5). */
+  effectiveResponseMode: string;
+  scope: string | null;
+  prompt: string | null;
+  maxAge: string | null;
+  requestUri: string | null;
+  request: string | null;
+  /** True when the values came from a PAR body (RFC 9126). */
+  viaPar: boolean;
+}
+
+export interface CallbackResponse {
+  step: number;
+  location: ResponseLocation;
+  params: Param[];
+  code: string | null;
+  state: string | null;
+  error: string | null;
+  errorDescription: string | null;
+  iss: string | null;
+  idToken: string | null;
+  accessToken: string | null;
+  /** How the callback was tied to this flow (checks.md §1.3 step 2). */
+  matchedBy: 'state' | 'redirect-uri' | 'lineage' | 'orphan';
+}
+
+export interface TokenExchange {
+  step: number;
+  params: Param[];
+  grantType: string | null;
+  code: string | null;
+  codeVerifier: string | null;
+  redirectUri: string | null;
+  clientId: string | null;
+  refreshToken: string | null;
+  clientAuth: 'basic' | 'secret-post' | 'assertion' | 'none';
+  status: number | null;
+  /** The parsed JSON (or form-encoded, GitHub) response body, when the body was captured. */
+  response: Record<string, unknown> | null;
+  /** Network or CORS failure reported by the browser. */
+  networkError: string | null;
+  matchedBy: 'code' | 'pkce' | 'refresh-token' | 'proximity' | 'standalone';
+}
+
+export interface Flow {
+  id: string;
+  grant: Grant;
+  clientId: string | null;
+  issuer: string | null;
+  /** Origin of the authorization server that received the authorization request. */
+  serverOrigin: string | null;
+  redirectUri: string | null;
+  outcome: Outcome;
+  steps: Step[];
+  authorize: AuthorizeRequest | null;
+  callback: CallbackResponse | null;
+  tokens: TokenExchange[];
+  /**
+   * `browser`: the code was redeemed by a browser request we saw; `not-observable`: the callback
+   * was handled by a server and no browser request redeemed the code (checks.md §1.3 step 8).
+   */
+  tokenExchange: 'browser' | 'not-observable' | 'none';
+  startTime: number;
+  tabIds: number[];
+  findings: Finding[];
+}

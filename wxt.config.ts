@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Auto-imports are off: every file imports what it uses, so dependencies stay visible.
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'OAuth Lens',
+    description: 'See why an OAuth 2.0 / OpenID Connect login failed, step by step.',
+    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs'],
+    host_permissions: ['<all_urls>'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'oauth-lens@oauth-lens.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
