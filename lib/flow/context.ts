@@ -1,5 +1,6 @@
 import type { CapturedEvent } from '../model/event';
 import type { Flow } from '../model/flow';
+import type { Derived } from './derive';
 
 /** A discovery document captured (or imported) during the session (OIDC-Disc §3, RFC 8414 §2). */
 export interface DiscoveryDoc {
@@ -37,6 +38,8 @@ export interface AnalysisContext {
   readonly discovery: readonly DiscoveryDoc[];
   readonly jwks: readonly JwksDoc[];
   readonly options: AnalysisOptions;
+  /** Hashes computed ahead of the checks (WebCrypto is async; checks are not). */
+  readonly derived: Derived;
   /** The discovery document of the flow's authorization server, when one was captured. */
   discoveryFor(flow: Flow): DiscoveryDoc | null;
   /** The JWKS published by the flow's issuer, when captured. */

@@ -133,6 +133,8 @@ export interface Flow {
    * was handled by a server and no browser request redeemed the code (checks.md §1.3 step 8).
    */
   tokenExchange: 'browser' | 'not-observable' | 'none';
+  /** Step where the authorization server showed its own error page instead of redirecting back. */
+  errorPage: number | null;
   startTime: number;
   tabIds: number[];
   findings: Finding[];

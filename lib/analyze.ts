@@ -1,0 +1,72 @@
+import { CHECKS } from './checks/index';
+import { runChecks } from './checks/engine';
+import type { Check } from './checks/types';
+import { DEFAULT_OPTIONS, type AnalysisContext, type AnalysisOptions } from './flow/context';
+import { correlate } from './flow/correlate';
+import { digestAll, hashableValues, makeDerived, verifiersIn } from './flow/derive';
+import { decideOutcome } from './flow/outcome';
+import { urlBase } from './flow/params';
+import type { AnalysisReport } from './model/analysis';
+import type { CapturedEvent } from './model/event';
+import type { Flow } from './model/flow';
+import { toReport } from './report';
+
+export interface Analysis {
+  flows: Flow[];
+  report: AnalysisReport;
+  context: AnalysisContext;
+}
+
+/**
+ * The whole pipeline, pure: events → flows (classify + correlate) → checks → report. Always
+ * recomputed from raw events, so an old trace gets new checks.
+ */
+export async function analyzeEvents(
+  events: readonly CapturedEvent[],
+  options: Partial<AnalysisOptions> = {},
+  checks: readonly Check[] = CHECKS,
+): Promise<Analysis> {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  const verifierDigests = await digestAll(verifiersIn(events));
+  const s256 = makeDerived(verifierDigests);
+  const hashes = new Map<string, string>();
+  for (const v of verifiersIn(events)) hashes.set(v, s256.s256(v) ?? '');
+  const { flows, discovery, jwks } = correlate(events, opts, hashes);
+  const digests = await digestAll(hashableValues(flows));
+  for (const [k, v] of verifierDigests) digests.set(k, v);
+
+  const context: AnalysisContext = {
+    flows,
+    events,
+    discovery,
+    jwks,
+    options: opts,
+    derived: makeDerived(digests),
+    discoveryFor(flow) {
+      const issuer = flow.issuer;
+      const byIssuer = discovery.filter((d) => issuer !== null && d.issuer === issuer);
+      if (byIssuer.length) return byIssuer[byIssuer.length - 1]!;
+      const authorizeUrl = flow.authorize ? flow.steps[flow.authorize.step]?.url : null;
+      if (!authorizeUrl) return null;
+      const base = urlBase(authorizeUrl);
+      const match = discovery.filter((d) => {
+        const endpoint = d.document?.authorization_endpoint;
+        return typeof endpoint === 'string' && urlBase(endpoint) === base;
+      });
+      return match[match.length - 1] ?? null;
+    },
+    jwksFor(flow) {
+      const uri = this.discoveryFor(flow)?.document?.jwks_uri;
+      const byUri = jwks.filter((j) => typeof uri === 'string' && j.url === uri);
+      if (byUri.length) return byUri[byUri.length - 1]!;
+      const inFlow = flow.steps.filter((s) => s.kind === 'jwks').map((s) => jwks.find((j) => j.eventId === s.event?.id));
+      return inFlow.filter((j) => j !== undefined).pop() ?? null;
+    },
+  };
+
+  for (const flow of flows) {
+    flow.findings = runChecks(checks, flow, context).findings;
+    flow.outcome = decideOutcome(flow, flow.findings);
+  }
+  return { flows, report: toReport(flows), context };
+}

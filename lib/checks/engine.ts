@@ -1,0 +1,56 @@
+import type { Finding } from '../model/finding';
+import type { Flow } from '../model/flow';
+import type { AnalysisContext } from '../flow/context';
+import type { Check, CheckContext, Report } from './types';
+
+export interface CheckRun {
+  findings: Finding[];
+  /** Checks that said their evidence lies outside the browser, with the reason. */
+  notObservable: Array<{ check: string; reason: string }>;
+}
+
+/**
+ * Run every check on one flow. A check that throws is a bug in that check, not in the traffic:
+ * it is reported as an internal error and the other checks still run.
+ */
+export function runChecks(checks: readonly Check[], flow: Flow, analysis: AnalysisContext): CheckRun {
+  const findings: Finding[] = [];
+  const notObservable: CheckRun['notObservable'] = [];
+  for (const check of checks) {
+    const ctx: CheckContext = {
+      analysis,
+      report: (r: Report) => findings.push(toFinding(check, r)),
+      notObservable: (reason) => notObservable.push({ check: check.id, reason }),
+    };
+    try {
+      check.run(flow, ctx);
+    } catch (error) {
+      findings.push({
+        check: check.id,
+        severity: 'info',
+        title: `Check ${check.id} could not run`,
+        message: `Internal error in check ${check.id}: ${error instanceof Error ? error.message : String(error)}`,
+        cause: 'A bug in OAuth Lens, not in the traffic.',
+        fix: 'Report it with the exported trace.',
+        spec: check.spec,
+        step: null,
+        evidence: [],
+      });
+    }
+  }
+  return { findings, notObservable };
+}
+
+function toFinding(check: Check, r: Report): Finding {
+  return {
+    check: check.id,
+    severity: r.severity ?? check.severity,
+    title: check.title,
+    message: r.message,
+    cause: r.cause ?? check.cause,
+    fix: r.fix ?? check.fix,
+    spec: check.spec,
+    step: r.step,
+    evidence: r.evidence ?? [],
+  };
+}

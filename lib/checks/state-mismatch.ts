@@ -1,0 +1,25 @@
+import { defineCheck } from './types';
+
+/** RFC 6749 §4.1.2, §10.12: the callback must return exactly the state the client sent. */
+export default defineCheck({
+  id: 'state-mismatch',
+  severity: 'error',
+  title: 'State returned differs from state sent',
+  spec: 'RFC 6749 §4.1.2, §10.12; RFC 9700 §4.7',
+  cause:
+    'A second tab or a silent renew started another flow and overwrote a single stored state; storage was lost (www vs apex origin, sessionStorage in a new popup, private mode); state was double-encoded or + and space got confused; an old callback URL was reloaded; or a real CSRF attempt.',
+  fix: 'Store transaction data per state value (a map, not one slot), read it on the same origin that stored it, and encode the value exactly once.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    const cb = flow.callback;
+    if (!a?.state || !cb || cb.state === null || cb.state === a.state) return;
+    // checks.md §2.2: only when no other open flow in this browser context has that value.
+    const owned = ctx.analysis.flows.some((f) => f !== flow && f.authorize?.state === cb.state);
+    if (owned) return;
+    ctx.report({
+      step: cb.step,
+      message: `The callback returned state "${cb.state}" but this flow sent "${a.state}".`,
+      evidence: [{ label: 'state', value: cb.state, expected: a.state, step: cb.step }],
+    });
+  },
+});

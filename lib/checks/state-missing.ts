@@ -1,0 +1,25 @@
+import { defineCheck } from './types';
+
+/** RFC 6749 §10.12: without `state` nothing ties the response to the browser session that asked. */
+export default defineCheck({
+  id: 'state-missing',
+  severity: 'warning',
+  title: 'Authorization request without state',
+  spec: 'RFC 6749 §10.12; RFC 9700 §2.1, §4.7.1; RFC 6819 §5.3.5',
+  cause: 'The client has nothing tying the response to the browser session that started the flow.',
+  fix: 'Create a fresh, unguessable state per flow, store it with the browser session, and compare it on return. Relying on PKCE instead is acceptable only once you have confirmed the authorization server enforces it.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a || a.state !== null) return;
+    // With neither PKCE nor nonce there is no CSRF protection at all (RFC 9700 §2.1).
+    const unprotected = a.codeChallenge === null && a.nonce === null;
+    ctx.report({
+      step: a.step,
+      severity: unprotected ? 'error' : 'warning',
+      message: unprotected
+        ? 'The authorization request has no state, no PKCE code_challenge and no nonce: nothing protects this login against CSRF.'
+        : `The authorization request has no state parameter (it relies on ${a.codeChallenge ? 'PKCE' : 'the nonce'} alone).`,
+      evidence: [{ label: 'state', value: '(absent)' }],
+    });
+  },
+});

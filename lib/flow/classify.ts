@@ -1,0 +1,87 @@
+import type { RequestEvent } from '../model/event';
+import type { StepKind } from '../model/flow';
+import { bodyParams, fragmentParams, hasParam, headerValue, queryParams, responseObject, safeUrl, urlBase } from './params';
+import { providerRole, type EndpointRole } from './provider-hints';
+
+/** Endpoints learned from captured discovery documents, keyed by URL base (scheme+host+path). */
+export type KnownEndpoints = ReadonlyMap<string, StepKind>;
+
+/** What a request looks like on its own. Correlation decides whether a callback candidate is one. */
+export type Classification = StepKind | 'callback-candidate' | null;
+
+const ROLE_TO_KIND: Record<EndpointRole, StepKind> = {
+  authorize: 'authorize',
+  token: 'token',
+  discovery: 'discovery',
+  jwks: 'jwks',
+  userinfo: 'userinfo',
+  end_session: 'logout',
+  revocation: 'revocation',
+  device_authorization: 'device-authorization',
+};
+
+/** Response parameters of an authorization response (RFC 6749 §4.1.2, §4.2.2; OIDC-Core §3.3.2.5). */
+export const RESPONSE_PARAMS = ['code', 'error', 'id_token', 'access_token'] as const;
+
+const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame', 'document', 'other']);
+
+export function isDocument(event: RequestEvent): boolean {
+  return DOCUMENT_TYPES.has(event.type);
+}
+
+/**
+ * Label one request hop (checks.md §1.2). Parameters decide first; provider URL shapes and
+ * discovery-learned endpoints fill in where parameters are absent. `fullUrl` is the URL with a
+ * fragment recovered from a redirect's Location or the committed navigation.
+ */
+export function classifyRequest(event: RequestEvent, fullUrl: string, known: KnownEndpoints): Classification {
+  const u = safeUrl(event.url);
+  if (!u || !/^https?:$/.test(u.protocol)) return null;
+  const base = urlBase(event.url) ?? '';
+  const query = queryParams(event.url);
+  const isPost = event.method.toUpperCase() === 'POST';
+  const body = isPost ? bodyParams(event) : [];
+
+  if (/\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:\/|$)/.test(u.pathname)) return 'discovery';
+
+  const learned = known.get(base);
+  if (learned === 'token' && !hasParam(body, 'grant_type') && !isPost) return 'token';
+  if (hasParam(body, 'grant_type') || hasParam(query, 'grant_type')) return 'token';
+  if (learned && learned !== 'authorize') return learned;
+
+  if (isPost && hasParam(body, 'token') && /revoke|revocation/i.test(u.pathname)) return 'revocation';
+  if (isPost && hasParam(body, 'token') && /introspect/i.test(u.pathname)) return 'introspection';
+  if (isPost && hasParam(body, 'client_id') && isParShaped(event, body)) return 'par';
+
+  if (hasParam(query, 'client_id') && ['response_type', 'request', 'request_uri'].some((n) => hasParam(query, n))) {
+    return 'authorize';
+  }
+  if (learned === 'authorize') return 'authorize';
+
+  if (hasResponseParams(event, fullUrl, body)) return 'callback-candidate';
+
+  const role = providerRole(event.url);
+  if (role) return ROLE_TO_KIND[role];
+
+  if (hasParam(query, 'post_logout_redirect_uri') || hasParam(query, 'id_token_hint')) return 'logout';
+  if (isPost && hasParam(body, 'client_id') && /device/i.test(u.pathname)) return 'device-authorization';
+
+  const auth = headerValue(event.requestHeaders, 'authorization') ?? '';
+  if (/^(?:bearer|dpop)\s/i.test(auth)) return /\/(?:userinfo|me)\/?$/i.test(u.pathname) ? 'userinfo' : 'resource';
+  if (hasParam(query, 'access_token')) return 'resource';
+
+  const json = responseObject(event);
+  if (json && Array.isArray(json.keys)) return 'jwks';
+  return null;
+}
+
+function isParShaped(event: RequestEvent, body: ReturnType<typeof bodyParams>): boolean {
+  if (/\/par(?:$|\/)|pushed|\/request$/i.test(safeUrl(event.url)?.pathname ?? '')) return true;
+  const json = responseObject(event);
+  return event.status === 201 && typeof json?.request_uri === 'string' && hasParam(body, 'redirect_uri');
+}
+
+function hasResponseParams(event: RequestEvent, fullUrl: string, body: ReturnType<typeof bodyParams>): boolean {
+  const sets = [queryParams(event.url), fragmentParams(fullUrl), body];
+  return sets.some((params) => RESPONSE_PARAMS.some((name) => hasParam(params, name)));
+}

@@ -1,0 +1,315 @@
+import type { CapturedEvent, RequestEvent } from '../model/event';
+import type { Flow, Step } from '../model/flow';
+import { buildAuthorizeRequest, parRequestUri } from './authorize-request';
+import { addStep, finishFlow, grantFromGrantType, grantFromResponseType, makeStep, newBuilder, type FlowBuilder } from './builder';
+import { buildCallback, readResponseParams } from './callback-response';
+import { classifyRequest, isDocument } from './classify';
+import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from './context';
+import { discoveryForAuthorize, learnEndpoints, toDiscoveryDoc, toJwksDoc } from './discovery';
+import { indexHops, type HopIndex } from './hops';
+import { attachByOrigin, attachUserinfo } from './attach';
+import { bodyParams, getParam, headerValue, originOf, queryParams, stringField, urlBase } from './params';
+import { buildTokenExchange } from './token-exchange';
+
+export interface Correlation {
+  flows: Flow[];
+  discovery: DiscoveryDoc[];
+  jwks: JwksDoc[];
+}
+
+/** S256 of every `code_verifier` seen, computed before correlation (WebCrypto is async). */
+export type VerifierHashes = ReadonlyMap<string, string>;
+
+/**
+ * Join request hops into flows (checks.md §1.3): open a flow per authorization request, match
+ * callbacks by state, then redirect_uri + previous hop, then tab lineage; match token requests by
+ * code, then PKCE, then client + redirect_uri + time; label server-side exchanges not observable.
+ */
+export function correlate(events: readonly CapturedEvent[], options: AnalysisOptions, hashes: VerifierHashes): Correlation {
+  const hops = indexHops(events);
+  const discovery = hops.requests.filter((r) => /\/\.well-known\//.test(r.url)).map(toDiscoveryDoc);
+  const known = learnEndpoints(discovery);
+  const builders: FlowBuilder[] = [];
+  const pars: RequestEvent[] = [];
+  const late: Array<{ event: RequestEvent; kind: 'discovery' | 'jwks' | 'userinfo' | 'resource' | 'revocation' | 'introspection' }> = [];
+  const jwks: JwksDoc[] = [];
+  const window = options.correlationWindowMs;
+
+  const openFlows = (event: RequestEvent) =>
+    builders.filter(
+      (b) =>
+        b.flow.authorize !== null &&
+        b.flow.callback === null &&
+        b.flow.serverOrigin !== null &&
+        event.startTime - b.flow.startTime <= window &&
+        hops.lineage(event.tabId).some((t) => b.flow.tabIds.includes(t)),
+    );
+
+  for (const event of hops.requests) {
+    const kind = classifyRequest(event, hops.fullUrl(event), known);
+    switch (kind) {
+      case 'authorize':
+        builders.push(openAuthorize(event, hops, pars, discovery, window));
+        break;
+      case 'par':
+        pars.push(event);
+        break;
+      case 'callback-candidate':
+        if (!attachAsLogin(event, openFlows(event), hops)) matchCallback(event, builders, hops, window);
+        break;
+      case 'token':
+        matchToken(event, builders, hops, hashes, window);
+        break;
+      case 'logout':
+      case 'device-authorization':
+        builders.push(standaloneFlow(kind, event, hops));
+        break;
+      case 'jwks':
+        jwks.push(toJwksDoc(event));
+        late.push({ event, kind });
+        break;
+      case 'discovery':
+      case 'userinfo':
+      case 'resource':
+      case 'revocation':
+      case 'introspection':
+        late.push({ event, kind });
+        break;
+      case null:
+        attachAsLogin(event, openFlows(event), hops) || attachToChain(event, builders, hops);
+        break;
+      default:
+        attachAsLogin(event, openFlows(event), hops);
+    }
+  }
+
+  for (const { event, kind } of late) {
+    if (kind === 'userinfo' || kind === 'resource') attachUserinfo(event, kind, builders, hops, window);
+    else attachByOrigin(event, kind, builders, hops, window);
+  }
+  for (const b of builders) finishExchange(b);
+  const flows = builders
+    .filter((b) => b.flow.steps.length > 0)
+    .sort((a, b) => a.flow.startTime - b.flow.startTime)
+    .map((b, i) => finishFlow(b, `f${i + 1}`));
+  return { flows, discovery, jwks };
+}
+
+function openAuthorize(event: RequestEvent, hops: HopIndex, pars: RequestEvent[], docs: DiscoveryDoc[], window: number): FlowBuilder {
+  const requestUri = getParam(queryParams(event.url), 'request_uri');
+  const clientId = getParam(queryParams(event.url), 'client_id');
+  const par = requestUri ? findPar(pars, requestUri, clientId, event.startTime, window) : null;
+  const b = newBuilder('unknown', event.startTime, event.tabId);
+  const previous = hops.previousHop(event);
+  if (previous) addStep(b, makeStep('app', previous, hops));
+  if (par) addStep(b, makeStep('par', par, hops));
+  b.authorizeRef = addStep(b, makeStep('authorize', event, hops));
+  const authorize = buildAuthorizeRequest(0, event, par);
+  const doc = discoveryForAuthorize(docs, event.url);
+  b.flow.authorize = authorize;
+  b.flow.grant = grantFromResponseType(authorize.responseType);
+  b.flow.clientId = authorize.clientId;
+  b.flow.redirectUri = authorize.redirectUri;
+  b.flow.serverOrigin = originOf(event.url);
+  b.flow.issuer = doc?.issuer ?? null;
+  markErrorPage(b, event);
+  return b;
+}
+
+function findPar(pars: RequestEvent[], requestUri: string, clientId: string | null, time: number, window: number): RequestEvent | null {
+  const byUri = pars.find((p) => parRequestUri(p) === requestUri);
+  if (byUri) return byUri;
+  const candidates = pars.filter((p) => time - p.startTime <= window && getParam(bodyParams(p), 'client_id') === clientId);
+  return candidates[candidates.length - 1] ?? null;
+}
+
+/** An authorization-server page between authorize and callback: login form, consent, resume. */
+function attachAsLogin(event: RequestEvent, open: FlowBuilder[], hops: HopIndex): boolean {
+  const origin = originOf(event.url);
+  const target = [...open].reverse().find((b) => b.flow.serverOrigin === origin && urlBase(event.url) !== redirectBase(b));
+  if (!target) return false;
+  const chained = hops.previousHop(event);
+  const isNavigation = isDocument(event) || event.method.toUpperCase() === 'POST' || (chained !== null && target.events.has(chained));
+  if (!isNavigation) return false;
+  addStep(target, makeStep('login', event, hops));
+  markErrorPage(target, event);
+  return true;
+}
+
+/** An app hop in a redirect chain already part of a flow (e.g. the page the callback redirects to). */
+function attachToChain(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex): boolean {
+  const previous = hops.previousHop(event);
+  if (!previous) return false;
+  const owner = builders.find((b) => b.events.has(previous) && b.flow.callback !== null);
+  if (!owner || !owner.callbackRef?.event || !sameChain(owner.callbackRef.event, event, hops)) return false;
+  addStep(owner, { ...makeStep('app', event, hops), note: 'after the callback' });
+  return true;
+}
+
+function sameChain(a: RequestEvent, b: RequestEvent, hops: HopIndex): boolean {
+  let cursor: RequestEvent | null = hops.previousHop(b);
+  for (let i = 0; cursor && i < 5; i++, cursor = hops.previousHop(cursor)) if (cursor === a) return true;
+  return false;
+}
+
+/** A 4xx/5xx page, or an error page URL, shown by the authorization server (checks.md §2.2 callback-never-reached). */
+function markErrorPage(b: FlowBuilder, event: RequestEvent): void {
+  const status = event.status ?? 0;
+  const errorish = status >= 400 || /[?&]error=|\/error(?:[/?#]|$)/.test(event.url);
+  if (!errorish || !isDocument(event) || event.redirectUrl) return;
+  const step = b.flow.steps.find((s) => s.event === event) ?? null;
+  if (step && step.kind === 'login') step.kind = 'error-page';
+  b.errorPageRef = step;
+}
+
+function redirectBase(b: FlowBuilder): string | null {
+  return b.flow.redirectUri ? urlBase(b.flow.redirectUri) : null;
+}
+
+function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, window: number): void {
+  const { params } = readResponseParams(event, hops.fullUrl(event));
+  const state = getParam(params, 'state');
+  const inWindow = (b: FlowBuilder) => b.flow.authorize !== null && event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
+  const latest = (list: FlowBuilder[]) => list[list.length - 1] ?? null;
+
+  const byState = state === null ? [] : builders.filter((b) => inWindow(b) && b.flow.authorize?.state === state);
+  const open = (b: FlowBuilder) => b.flow.callback === null;
+  let target = latest(byState.filter(open));
+  let matchedBy: 'state' | 'redirect-uri' | 'lineage' | 'orphan' = 'state';
+
+  if (!target && byState.length === 0) {
+    const base = urlBase(event.url);
+    const fromServer = (b: FlowBuilder) => serverSent(event, b.flow.serverOrigin, hops);
+    const lineage = hops.lineage(event.tabId);
+    const related = (b: FlowBuilder) => lineage.some((t) => b.flow.tabIds.includes(t));
+    target = latest(builders.filter((b) => inWindow(b) && open(b) && redirectBase(b) === base && (fromServer(b) || related(b))));
+    matchedBy = 'redirect-uri';
+    if (!target) {
+      target = latest(builders.filter((b) => inWindow(b) && open(b) && related(b) && fromServer(b)));
+      matchedBy = 'lineage';
+    }
+  }
+  if (!target) {
+    // Orphan: capture began mid-flow, an IdP-initiated response, a replayed callback, or CSRF.
+    const hasState = state !== null || byState.length > 0;
+    const hasResponse = ['code', 'error', 'id_token', 'access_token'].some((n) => getParam(params, n) !== null);
+    if (!hasState || !hasResponse) return;
+    target = newBuilder('unknown', event.startTime, event.tabId);
+    builders.push(target);
+    matchedBy = 'orphan';
+  }
+  target.callbackRef = addStep(target, makeStep('callback', event, hops));
+  const callback = buildCallback(0, event, hops.fullUrl(event), matchedBy);
+  target.flow.callback = callback;
+  if (matchedBy === 'orphan') {
+    target.flow.grant = callback.code && (callback.idToken || callback.accessToken) ? 'hybrid' : callback.code ? 'authorization_code' : 'implicit';
+    target.flow.serverOrigin = originOf(hops.previousHop(event)?.url ?? '') ?? null;
+    target.flow.redirectUri = urlBase(event.url);
+  }
+  target.flow.issuer ??= callback.iss;
+}
+
+/** Did the authorization server send the browser here: previous redirect hop, or Origin/Referer of a form_post? */
+function serverSent(event: RequestEvent, serverOrigin: string | null, hops: HopIndex): boolean {
+  if (!serverOrigin) return false;
+  const previous = hops.previousHop(event);
+  if (previous && originOf(previous.url) === serverOrigin) return true;
+  const origin = headerValue(event.requestHeaders, 'origin');
+  const referer = headerValue(event.requestHeaders, 'referer');
+  return origin === serverOrigin || (referer !== null && originOf(referer) === serverOrigin);
+}
+
+function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, hashes: VerifierHashes, window: number): void {
+  const exchange = buildTokenExchange(0, event, 'standalone');
+  const near = (b: FlowBuilder) => event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
+  let target: FlowBuilder | null = null;
+  if (exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code)) {
+    const byCode = builders.filter((b) => exchange.code !== null && b.flow.callback?.code === exchange.code);
+    target = byCode.find((b) => b.flow.authorize) ?? byCode[0] ?? null;
+    exchange.matchedBy = 'code';
+    if (!target && exchange.codeVerifier) {
+      const challenge = hashes.get(exchange.codeVerifier);
+      target =
+        builders.find((b) => {
+          const a = b.flow.authorize;
+          if (!a?.codeChallenge || !near(b)) return false;
+          return a.codeChallengeMethod === 'plain' ? a.codeChallenge === exchange.codeVerifier : a.codeChallenge === challenge;
+        }) ?? null;
+      exchange.matchedBy = 'pkce';
+    }
+    if (!target) {
+      const candidates = builders.filter(
+        (b) =>
+          near(b) &&
+          b.flow.callback?.code &&
+          b.tokenRefs.length === 0 &&
+          (exchange.clientId === null || b.flow.clientId === exchange.clientId) &&
+          (exchange.redirectUri === null || b.flow.redirectUri === exchange.redirectUri || redirectBase(b) === urlBase(exchange.redirectUri)),
+      );
+      target = candidates[candidates.length - 1] ?? null;
+      exchange.matchedBy = 'proximity';
+    }
+  } else if (exchange.grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+    const deviceCode = getParam(exchange.params, 'device_code');
+    target = builders.find((b) => b.flow.grant === 'device_code' && deviceCodeOf(b) === deviceCode) ?? null;
+    exchange.matchedBy = 'code';
+  }
+  if (!target) {
+    target = newBuilder(grantFromGrantType(exchange.grantType), event.startTime, event.tabId);
+    target.flow.clientId = exchange.clientId;
+    target.flow.redirectUri = exchange.redirectUri;
+    target.flow.serverOrigin = originOf(event.url);
+    builders.push(target);
+    exchange.matchedBy = exchange.grantType === 'refresh_token' ? 'refresh-token' : 'standalone';
+  }
+  const ref = addStep(target, makeStep('token', event, hops));
+  target.tokenRefs.push({ ref, exchange });
+  target.flow.tokenExchange = 'browser';
+}
+
+function deviceCodeOf(b: FlowBuilder): string | null {
+  const step = b.flow.steps.find((s) => s.kind === 'device-authorization');
+  if (!step?.event?.responseBody) return null;
+  try {
+    return stringField(JSON.parse(step.event.responseBody.text) as Record<string, unknown>, 'device_code');
+  } catch {
+    return null;
+  }
+}
+
+function standaloneFlow(kind: 'logout' | 'device-authorization', event: RequestEvent, hops: HopIndex): FlowBuilder {
+  const b = newBuilder(kind === 'device-authorization' ? 'device_code' : 'unknown', event.startTime, event.tabId);
+  addStep(b, makeStep(kind, event, hops));
+  b.flow.serverOrigin = originOf(event.url);
+  b.flow.clientId = getParam([...queryParams(event.url), ...bodyParams(event)], 'client_id');
+  if (kind === 'logout') {
+    b.flow.redirectUri = getParam(queryParams(event.url), 'post_logout_redirect_uri');
+    for (let hop = hops.nextHop(event); hop; hop = hops.nextHop(hop)) {
+      addStep(b, makeStep(originOf(hop.url) === b.flow.serverOrigin ? 'logout' : 'app', hop, hops));
+    }
+  }
+  return b;
+}
+
+/** checks.md §1.3 step 8: a code delivered to a server-handled callback and never redeemed by the browser. */
+function finishExchange(b: FlowBuilder): void {
+  const flow = b.flow;
+  const callback = flow.callback;
+  if (!callback?.code || b.tokenRefs.length > 0 || !b.callbackRef) return;
+  const at = b.callbackRef;
+  const synthetic: Step = {
+    kind: 'token',
+    event: null,
+    observed: false,
+    method: 'POST',
+    url: '(server-side token request)',
+    status: null,
+    time: at.time,
+    tabId: at.tabId,
+    frameId: at.frameId,
+    context: at.context,
+    note: 'The code went to a server-handled callback; the token request runs on the app server and is not observable from the browser.',
+  };
+  addStep(b, synthetic);
+  flow.tokenExchange = 'not-observable';
+}

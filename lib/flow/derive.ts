@@ -1,0 +1,68 @@
+import { base64url } from 'jose';
+import type { CapturedEvent } from '../model/event';
+import type { Flow } from '../model/flow';
+import { bodyParams, getParam, stringField } from './params';
+
+export type DigestAlg = 'SHA-256' | 'SHA-384' | 'SHA-512';
+export const DIGEST_ALGS: readonly DigestAlg[] = ['SHA-256', 'SHA-384', 'SHA-512'];
+
+/**
+ * Results that need async WebCrypto, computed before the (synchronous, pure) checks run, so a
+ * check can compare `BASE64URL(SHA-256(verifier))` with a challenge (RFC 7636 §4.2) or a left-half
+ * hash with `at_hash` / `c_hash` (OIDC-Core §3.1.3.8, §3.3.2.11) without awaiting anything.
+ */
+export interface Derived {
+  digest(value: string, alg: DigestAlg): Uint8Array | null;
+  /** BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. */
+  s256(value: string): string | null;
+}
+
+export async function digestAll(values: Iterable<string>): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  for (const value of new Set(values)) {
+    for (const alg of DIGEST_ALGS) {
+      const bytes = new Uint8Array(await globalThis.crypto.subtle.digest(alg, encoder.encode(value)));
+      out.set(`${alg}\u0000${value}`, bytes);
+    }
+  }
+  return out;
+}
+
+export function makeDerived(digests: ReadonlyMap<string, Uint8Array>): Derived {
+  const digest = (value: string, alg: DigestAlg) => digests.get(`${alg}\u0000${value}`) ?? null;
+  return {
+    digest,
+    s256(value) {
+      const bytes = digest(value, 'SHA-256');
+      return bytes ? base64url.encode(bytes) : null;
+    },
+  };
+}
+
+/** Every code_verifier in captured token requests (needed before correlation, §1.3 step 3). */
+export function verifiersIn(events: readonly CapturedEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.kind !== 'request' || !e.requestBody) continue;
+    const verifier = getParam(bodyParams(e), 'code_verifier');
+    if (verifier !== null) out.push(verifier);
+  }
+  return out;
+}
+
+/** Values checks may hash: verifiers, codes and access tokens of every flow. */
+export function hashableValues(flows: readonly Flow[]): string[] {
+  const out: string[] = [];
+  for (const flow of flows) {
+    const cb = flow.callback;
+    if (cb?.code) out.push(cb.code);
+    if (cb?.accessToken) out.push(cb.accessToken);
+    for (const t of flow.tokens) {
+      if (t.codeVerifier) out.push(t.codeVerifier);
+      const at = stringField(t.response, 'access_token');
+      if (at) out.push(at);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** style.md: lib/ runs in vitest's node environment and in the CLI, so it touches no browser API. */
+describe('lib/ purity', () => {
+  const FORBIDDEN: Array<[string, RegExp]> = [
+    ['browser extension API', /\b(?:browser|chrome)\.(?:runtime|tabs|webRequest|webNavigation|storage|devtools|action|scripting)\b/],
+    ['WXT import', /from ['"](?:wxt|#imports)/],
+    ['Preact import', /from ['"]preact/],
+    ['DOM global', /\b(?:document|window|localStorage|sessionStorage)\./],
+    ['import from entrypoints/components', /from ['"](?:\.\.\/)+(?:entrypoints|components)\//],
+  ];
+  for (const file of files(join(root, 'lib'))) {
+    it(relative(root, file), () => {
+      const text = readFileSync(file, 'utf8');
+      for (const [what, pattern] of FORBIDDEN) expect(pattern.test(text), `${what} in ${relative(root, file)}`).toBe(false);
+    });
+  }
+});
