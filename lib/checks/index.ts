@@ -13,4 +13,4 @@ export const CHECKS: readonly Check[] = [
   ...CALLBACK_CHECKS,
   ...TOKEN_CHECKS,
   ...ERRORS_AND_METADATA_CHECKS,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
