@@ -1,0 +1,52 @@
+import type { AnalysisReport, FlowReport, StepReport } from '../model/analysis';
+import type { Finding } from '../model/finding';
+
+const MARK: Record<Finding['severity'], string> = { error: '✖ error', warning: '▲ warning', info: '• info' };
+
+/** Printable: control characters from captured values never reach the terminal. */
+export function printable(value: string, max = 160): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function stepLine(step: StepReport, index: number, t0: number): string {
+  const rel = Date.parse(step.time) - t0;
+  const where = step.context === 'top' ? '' : ` [${step.context}]`;
+  const status = step.observed ? String(step.status ?? '—') : 'not observable';
+  return `  ${String(index).padStart(2)}  +${String(rel).padStart(6)} ms  ${step.kind.padEnd(12)} ${step.method.padEnd(5)} ${status.padEnd(4)} ${printable(step.url)}${where}`;
+}
+
+function findingLines(f: Finding): string[] {
+  const lines = [`        ${MARK[f.severity]} ${f.check}: ${printable(f.message, 400)}`];
+  for (const e of f.evidence) {
+    lines.push(`            ${printable(e.label, 40)}: ${printable(e.value, 200)}${e.expected !== undefined ? `  (expected ${printable(e.expected, 200)})` : ''}`);
+  }
+  lines.push(`            fix: ${printable(f.fix, 400)}`, `            spec: ${f.spec}`);
+  return lines;
+}
+
+export function formatFlow(flow: FlowReport): string {
+  const t0 = Date.parse(flow.startTime);
+  const errors = flow.findings.filter((f) => f.severity === 'error').length;
+  const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
+  const head = `Flow ${flow.id} — ${flow.grant}, ${flow.outcome.toUpperCase()} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? '?')} (${errors} errors, ${warnings} warnings)`;
+  const lines = [head];
+  flow.steps.forEach((step, i) => {
+    lines.push(stepLine(step, i, t0));
+    for (const f of flow.findings.filter((x) => x.step === i)) lines.push(...findingLines(f));
+  });
+  const general = flow.findings.filter((f) => f.step === null || f.step >= flow.steps.length);
+  if (general.length) {
+    lines.push('  whole flow:');
+    for (const f of general) lines.push(...findingLines(f));
+  }
+  return lines.join('\n');
+}
+
+export function formatText(report: AnalysisReport): string {
+  if (report.flows.length === 0 && report.findings.length === 0) return 'No OAuth or OpenID Connect flow found in this input.\n';
+  const parts = report.flows.map(formatFlow);
+  if (report.findings.length) parts.push(['Not tied to a flow:', ...report.findings.flatMap(findingLines)].join('\n'));
+  return `${parts.join('\n\n')}\n`;
+}

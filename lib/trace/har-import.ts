@@ -1,0 +1,156 @@
+import { OAuthLensError } from '../errors';
+import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
+import { headerValue, parseForm, stripFragment } from '../flow/params';
+import { HarSchema, type Har, type HarEntry } from './har-schema';
+import { firstIssue } from './zod-message';
+
+/** Chrome's `_resourceType` names → webRequest resource types. */
+const RESOURCE_TYPES: Record<string, string> = {
+  document: 'main_frame',
+  xhr: 'xmlhttprequest',
+  fetch: 'xmlhttprequest',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  websocket: 'websocket',
+  ping: 'ping',
+  other: 'other',
+};
+
+export function looksLikeHar(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { log?: unknown }).log === 'object';
+}
+
+export function parseHar(value: unknown): Har {
+  const parsed = HarSchema.safeParse(value);
+  if (!parsed.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(parsed.error, 'har')}`);
+  return parsed.data;
+}
+
+/** Resource type from `_resourceType`, else from Sec-Fetch-Dest/Mode (Firefox and Playwright HARs). */
+function resourceType(entry: HarEntry): { type: string; frameId: number } {
+  const dest = headerValue(entry.request.headers, 'sec-fetch-dest');
+  if (dest === 'iframe' || dest === 'frame') return { type: 'sub_frame', frameId: 1 };
+  if (entry._resourceType) return { type: RESOURCE_TYPES[entry._resourceType] ?? entry._resourceType, frameId: 0 };
+  if (dest === 'document') return { type: 'main_frame', frameId: 0 };
+  if (dest === 'empty' || headerValue(entry.request.headers, 'sec-fetch-mode') === 'cors') return { type: 'xmlhttprequest', frameId: 0 };
+  if (dest) return { type: dest, frameId: 0 };
+  const accept = headerValue(entry.request.headers, 'accept') ?? '';
+  return { type: accept.includes('text/html') ? 'main_frame' : 'other', frameId: 0 };
+}
+
+function truncate(text: string): { text: string; truncated: boolean } {
+  return text.length > MAX_BODY_CHARS ? { text: text.slice(0, MAX_BODY_CHARS), truncated: true } : { text, truncated: false };
+}
+
+function decodeContent(text: string, encoding: string | undefined): string {
+  if (encoding !== 'base64') return text;
+  try {
+    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return '';
+  }
+}
+
+/** The redirect target: the Location header keeps the fragment that `redirectURL` may drop. */
+function redirectTarget(entry: HarEntry): string | undefined {
+  if (entry.response.status < 300 || entry.response.status >= 400) return undefined;
+  const raw = headerValue(entry.response.headers, 'location') ?? entry.response.redirectURL;
+  if (!raw) return undefined;
+  try {
+    return new URL(raw, entry.request.url).href;
+  } catch {
+    return raw;
+  }
+}
+
+function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
+  const start = Date.parse(entry.startedDateTime);
+  const { type, frameId } = resourceType(entry);
+  const requestHeaders: Header[] = entry.request.headers;
+  const event: RequestEvent = {
+    kind: 'request',
+    id: `h${index + 1}`,
+    requestId: `h${index + 1}`,
+    tabId,
+    frameId,
+    parentFrameId: frameId > 0 ? 0 : -1,
+    type,
+    method: entry.request.method,
+    url: entry.request.url,
+    requestHeaders,
+    responseHeaders: entry.response.headers,
+    startTime: Number.isFinite(start) ? start : 0,
+  };
+  if (entry.response.status > 0) event.status = entry.response.status;
+  if (entry.response.statusText) event.statusText = entry.response.statusText;
+  if (entry.time !== undefined && Number.isFinite(start)) event.endTime = start + Math.max(0, entry.time);
+  const redirect = redirectTarget(entry);
+  if (redirect) event.redirectUrl = redirect;
+  if (entry.response._error) event.error = entry.response._error;
+  else if (entry.response.status === 0) event.error = 'no response (blocked, cancelled or failed)';
+  const post = entry.request.postData;
+  if (post) {
+    const mime = post.mimeType ?? headerValue(requestHeaders, 'content-type') ?? '';
+    if (post.text !== undefined && mime.includes('x-www-form-urlencoded')) event.requestBody = { kind: 'form', fields: parseForm(post.text) };
+    else if (post.text !== undefined) event.requestBody = { kind: 'text', ...truncate(post.text) };
+    else if (post.params) event.requestBody = { kind: 'form', fields: post.params.map((p) => ({ name: p.name, value: p.value ?? '' })) };
+  }
+  const content = entry.response.content;
+  if (content?.text) {
+    event.responseBody = { ...truncate(decodeContent(content.text, content.encoding)), source: 'har', ...(content.mimeType ? { mimeType: content.mimeType } : {}) };
+  }
+  return event;
+}
+
+/**
+ * HAR 1.2 → captured events. Each entry is one hop; hops are chained into one requestId when an
+ * entry's redirect target is the URL of a later entry on the same page (HAR has no request ids).
+ */
+export function harToEvents(har: Har): RequestEvent[] {
+  const pageIds = new Map<string, number>();
+  (har.log.pages ?? []).forEach((p, i) => pageIds.set(p.id, i + 1));
+  const tabOf = (entry: HarEntry) => {
+    if (!entry.pageref) return 1;
+    if (!pageIds.has(entry.pageref)) pageIds.set(entry.pageref, pageIds.size + 1);
+    return pageIds.get(entry.pageref)!;
+  };
+  const order = har.log.entries.map((entry, i) => ({ entry, i })).sort((a, b) => Date.parse(a.entry.startedDateTime) - Date.parse(b.entry.startedDateTime) || a.i - b.i);
+  const events = order.map(({ entry, i }) => toEvent(entry, i, tabOf(entry)));
+  const linked = new Set<RequestEvent>();
+  events.forEach((event, i) => {
+    if (!event.redirectUrl) return;
+    const target = stripFragment(event.redirectUrl);
+    const next = events.slice(i + 1).find((e) => !linked.has(e) && e.tabId === event.tabId && e.url === target);
+    if (!next) return;
+    linked.add(next);
+    next.requestId = event.requestId;
+  });
+  linkPopups(events);
+  return events;
+}
+
+/** A page whose first document request is referred by another page is a popup of that page. */
+function linkPopups(events: RequestEvent[]): void {
+  const firstOfTab = new Map<number, RequestEvent>();
+  for (const e of events) if (!firstOfTab.has(e.tabId)) firstOfTab.set(e.tabId, e);
+  for (const [tabId, first] of firstOfTab) {
+    if (tabId === 1) continue;
+    const referer = headerValue(first.requestHeaders, 'referer');
+    if (!referer) continue;
+    const refOrigin = safeOrigin(referer);
+    const opener = events.filter((e) => e.tabId !== tabId && e.startTime <= first.startTime && safeOrigin(e.url) === refOrigin).pop();
+    if (opener) for (const e of events) if (e.tabId === tabId) e.openerTabId = opener.tabId;
+  }
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

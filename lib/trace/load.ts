@@ -1,0 +1,39 @@
+import { OAuthLensError } from '../errors';
+import type { CapturedEvent } from '../model/event';
+import { harToEvents, looksLikeHar, parseHar } from './har-import';
+import { looksLikeTrace, parseTrace } from './trace-v1';
+
+/** Larger inputs are refused before parsing: a HAR of a login is a few MB; 128 MiB is a runaway file. */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+export interface LoadedInput {
+  kind: 'trace' | 'har';
+  events: CapturedEvent[];
+}
+
+/**
+ * Reading from disk is the CLI's job: `readInputFile(path)` lives in cli/read-input.ts (lib/ stays
+ * free of node:fs so it also runs in the extension).
+ *
+ * Parse text that should hold a trace v1 or a HAR. Every failure is one OAuthLensError line. */
+export function loadInputText(text: string, name = 'input'): LoadedInput {
+  if (text.length > MAX_INPUT_BYTES) {
+    throw new OAuthLensError('too-large', `${name}: file is ${(text.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'unreadable';
+    const hint = text.trim().length === 0 ? 'the file is empty' : /Unexpected end/i.test(detail) ? 'the file is truncated' : detail;
+    throw new OAuthLensError('bad-input', `${name}: not valid JSON (${hint})`);
+  }
+  try {
+    if (looksLikeTrace(value)) return { kind: 'trace', events: parseTrace(value).events };
+    if (looksLikeHar(value)) return { kind: 'har', events: harToEvents(parseHar(value)) };
+  } catch (error) {
+    if (error instanceof OAuthLensError) throw new OAuthLensError(error.code, `${name}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  throw new OAuthLensError('bad-input', `${name}: neither an OAuth Lens trace ("format": "oauth-lens-trace") nor a HAR file ("log.entries")`);
+}
