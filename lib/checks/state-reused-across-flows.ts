@@ -1,0 +1,50 @@
+import type { Flow } from '../model/flow';
+import { defineCheck } from './types';
+
+function callbackTime(flow: Flow): number | null {
+  return flow.callback ? (flow.steps[flow.callback.step]?.time ?? null) : null;
+}
+
+/**
+ * RFC 6749 §10.12, RFC 9700 §4.7.1: state is a one-time, per-flow value. Reported once, on the
+ * later flow: either its authorization request repeats an earlier request's state, or its
+ * callback brings a state an earlier callback already delivered (a replayed callback).
+ */
+export default defineCheck({
+  id: 'state-reused-across-flows',
+  severity: 'warning',
+  title: 'Same state used by more than one flow',
+  spec: 'RFC 6749 §10.12; RFC 9700 §4.7.1',
+  cause: 'A static state value, or a page replaying the callback (reload, bookmark, back button).',
+  fix: 'Use single-use state: a fresh value per authorization request, deleted once consumed.',
+  run(flow, ctx) {
+    const all = ctx.analysis.flows;
+    const others = all.filter((f) => f !== flow);
+    const a = flow.authorize;
+    if (a?.state) {
+      // Flows are in start order; the first one holding the value is the original.
+      const earlier = all.slice(0, Math.max(0, all.indexOf(flow))).find((f) => f.authorize?.state === a.state);
+      if (earlier) {
+        ctx.report({
+          step: a.step,
+          message: `This authorization request sends state "${a.state}", already sent by flow ${earlier.id}.`,
+          evidence: [{ label: 'state', value: a.state, step: a.step }, { label: 'also used by', value: earlier.id }],
+        });
+        return;
+      }
+    }
+    const cb = flow.callback;
+    const at = callbackTime(flow);
+    if (!cb?.state || at === null) return;
+    const earlier = others.find((f) => {
+      const t = callbackTime(f);
+      return f.callback?.state === cb.state && t !== null && t < at;
+    });
+    if (!earlier) return;
+    ctx.report({
+      step: cb.step,
+      message: `This callback brings state "${cb.state}", which an earlier callback (flow ${earlier.id}) already delivered: the callback was replayed or the state is not single-use.`,
+      evidence: [{ label: 'state', value: cb.state, step: cb.step }, { label: 'first delivered in', value: earlier.id }],
+    });
+  },
+});
