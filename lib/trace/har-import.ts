@@ -1,7 +1,7 @@
 import { OAuthLensError } from '../errors';
 import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
 import { headerValue, parseForm, stripFragment } from '../flow/params';
-import { HarSchema, type Har, type HarEntry } from './har-schema';
+import { HarEntrySchema, HarSchema, type Har, type HarEntry } from './har-schema';
 import { firstIssue } from './zod-message';
 
 /** Chrome's `_resourceType` names → webRequest resource types. */
@@ -23,10 +23,23 @@ export function looksLikeHar(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { log?: unknown }).log === 'object';
 }
 
+/**
+ * Validate entry by entry and stop at the first bad one: a huge broken file gets one message
+ * quickly instead of millions of collected issues.
+ */
 export function parseHar(value: unknown): Har {
-  const parsed = HarSchema.safeParse(value);
-  if (!parsed.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(parsed.error, 'har')}`);
-  return parsed.data;
+  const log = (value as { log?: { entries?: unknown } }).log;
+  const entries = log?.entries;
+  if (!Array.isArray(entries)) throw new OAuthLensError('bad-input', 'invalid HAR: har.log.entries: expected an array');
+  const shell = HarSchema.safeParse({ log: { ...log, entries: [] } });
+  if (!shell.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(shell.error, 'har')}`);
+  const parsed: HarEntry[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = HarEntrySchema.safeParse(entries[i]);
+    if (!entry.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(entry.error, `har.log.entries[${i}]`)}`);
+    parsed.push(entry.data);
+  }
+  return { log: { ...shell.data.log, entries: parsed } };
 }
 
 /** Resource type from `_resourceType`, else from Sec-Fetch-Dest/Mode (Firefox and Playwright HARs). */

@@ -25,7 +25,7 @@ export function loadInputText(text: string, name = 'input'): LoadedInput {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unreadable';
-    const hint = text.trim().length === 0 ? 'the file is empty' : /Unexpected end/i.test(detail) ? 'the file is truncated' : detail;
+    const hint = text.trim().length === 0 ? 'the file is empty' : endsEarly(detail, text) ? 'the file is truncated' : detail;
     throw new OAuthLensError('bad-input', `${name}: not valid JSON (${hint})`);
   }
   try {
@@ -36,4 +36,11 @@ export function loadInputText(text: string, name = 'input'): LoadedInput {
     throw error;
   }
   throw new OAuthLensError('bad-input', `${name}: neither an OAuth Lens trace ("format": "oauth-lens-trace") nor a HAR file ("log.entries")`);
+}
+
+/** A JSON error at the very end of the text means the file stops mid-document. */
+function endsEarly(detail: string, text: string): boolean {
+  if (/Unexpected end|Unterminated string/i.test(detail)) return true;
+  const at = /position (\d+)/.exec(detail);
+  return at !== null && Number(at[1]) >= text.trimEnd().length - 1;
 }

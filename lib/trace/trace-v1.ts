@@ -1,5 +1,5 @@
 import { OAuthLensError } from '../errors';
-import type { CapturedEvent } from '../model/event';
+import { CapturedEventSchema, type CapturedEvent } from '../model/event';
 import { TRACE_FORMAT, TraceV1Schema, type RedactionManifest, type TraceV1 } from '../model/trace';
 import { firstIssue } from './zod-message';
 
@@ -20,9 +20,18 @@ export function parseTrace(value: unknown): TraceV1 {
   if (version !== 1) {
     throw new OAuthLensError('unsupported-version', `trace version ${JSON.stringify(version)} is not supported (this OAuth Lens reads version 1)`);
   }
-  const parsed = TraceV1Schema.safeParse(value);
-  if (!parsed.success) throw new OAuthLensError('bad-input', `invalid trace: ${firstIssue(parsed.error, 'trace')}`);
-  return parsed.data;
+  // Events one by one, stopping at the first bad one (see parseHar).
+  const events = (value as { events?: unknown }).events;
+  if (!Array.isArray(events)) throw new OAuthLensError('bad-input', 'invalid trace: trace.events: expected an array');
+  const shell = TraceV1Schema.safeParse({ ...(value as object), events: [] });
+  if (!shell.success) throw new OAuthLensError('bad-input', `invalid trace: ${firstIssue(shell.error, 'trace')}`);
+  const parsed: CapturedEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = CapturedEventSchema.safeParse(events[i]);
+    if (!event.success) throw new OAuthLensError('bad-input', `invalid trace: ${firstIssue(event.error, `trace.events[${i}]`)}`);
+    parsed.push(event.data);
+  }
+  return { ...shell.data, events: parsed };
 }
 
 export function serializeTrace(trace: TraceV1): string {
