@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+/**
+ * Launches Debian's Chromium with Playwright for e2e tests and fixture recording.
+ *
+ * - A fresh temporary profile per launch (no cookies, sessions or consent carry over); it is
+ *   deleted by `close()`.
+ * - `extension: true` loads the built extension from `.output/chrome-mv3` (run `npx wxt build`
+ *   first) and waits for its service worker; `extensionId` comes from the worker URL.
+ * - `recordHarPath` records every request of the context into a HAR with bodies embedded
+ *   (token JSON included); the file is written when `close()` runs.
+ * - Headless by default: Playwright's headless is Chromium's new headless, where MV3 extensions
+ *   load. `/usr/bin/chromium` is a wrapper script that misbehaves here, so the binary is used.
+ *
+ *   const browser = await launchBrowser({ extension: true });
+ *   const page = await browser.context.newPage();
+ *   … await browser.close();
+ */
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface LaunchOptions {
+  extension?: boolean;
+  recordHarPath?: string;
+  headless?: boolean;
+  /** Extra Chromium switches, e.g. '--auto-open-devtools-for-tabs'. */
+  args?: string[];
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** Set when `extension` was asked for. */
+  extensionId: string | null;
+  serviceWorker: Worker | null;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Switches that keep a test browser quiet and local: no sync, updates or background traffic. */
+export const QUIET_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+];
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROME_PATH)`);
+  if (options.extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`extension not built: ${EXTENSION_DIR} has no manifest.json (run npx wxt build)`);
+  }
+  const profileDir = await mkdtemp(join(tmpdir(), 'oauth-lens-profile-'));
+  const args = [...QUIET_ARGS, ...(options.args ?? [])];
+  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      args,
+      // Playwright adds --disable-extensions by default; extensions need it gone.
+      ignoreDefaultArgs: options.extension ? ['--disable-extensions'] : [],
+      ...(options.recordHarPath ? { recordHar: { path: options.recordHarPath, content: 'embed' as const } } : {}),
+    });
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let serviceWorker: Worker | null = null;
+  if (options.extension) {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  }
+  const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : null;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    profileDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
