@@ -3,7 +3,8 @@ import { runChecks } from './checks/engine';
 import type { Check } from './checks/types';
 import { DEFAULT_OPTIONS, type AnalysisContext, type AnalysisOptions } from './flow/context';
 import { correlate } from './flow/correlate';
-import { digestAll, hashableValues, makeDerived, verifiersIn } from './flow/derive';
+import { digestAll, hashableValues, makeDerived, verifiersIn, verifySignatures } from './flow/derive';
+import type { SignatureStatus } from './jwt/verify';
 import { decideOutcome } from './flow/outcome';
 import { urlBase } from './flow/params';
 import type { AnalysisReport } from './model/analysis';
@@ -34,6 +35,7 @@ export async function analyzeEvents(
   const { flows, discovery, jwks } = correlate(events, opts, hashes);
   const digests = await digestAll(hashableValues(flows));
   for (const [k, v] of verifierDigests) digests.set(k, v);
+  const signatures = new Map<string, SignatureStatus>();
 
   const context: AnalysisContext = {
     flows,
@@ -41,7 +43,7 @@ export async function analyzeEvents(
     discovery,
     jwks,
     options: opts,
-    derived: makeDerived(digests),
+    derived: makeDerived(digests, signatures),
     discoveryFor(flow) {
       const issuer = flow.issuer;
       const byIssuer = discovery.filter((d) => issuer !== null && d.issuer === issuer);
@@ -64,6 +66,7 @@ export async function analyzeEvents(
     },
   };
 
+  await verifySignatures(flows, (flow) => context.jwksFor(flow), signatures);
   for (const flow of flows) {
     flow.findings = runChecks(checks, flow, context).findings;
     flow.outcome = decideOutcome(flow, flow.findings);

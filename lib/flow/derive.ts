@@ -1,6 +1,8 @@
 import { base64url } from 'jose';
+import { verifyJws, type SignatureStatus } from '../jwt/verify';
 import type { CapturedEvent } from '../model/event';
 import type { Flow } from '../model/flow';
+import type { JwksDoc } from './context';
 import { bodyParams, getParam, stringField } from './params';
 
 export type DigestAlg = 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -15,6 +17,11 @@ export interface Derived {
   digest(value: string, alg: DigestAlg): Uint8Array | null;
   /** BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. */
   s256(value: string): string | null;
+  /**
+   * Signature status of an ID Token against the captured JWKS of its flow's issuer (OIDC-Core
+   * §3.1.3.7 step 6), or null when no JWKS was captured for it (checks.md §2.4).
+   */
+  signature(idToken: string): SignatureStatus | null;
 }
 
 export async function digestAll(values: Iterable<string>): Promise<Map<string, Uint8Array>> {
@@ -29,10 +36,11 @@ export async function digestAll(values: Iterable<string>): Promise<Map<string, U
   return out;
 }
 
-export function makeDerived(digests: ReadonlyMap<string, Uint8Array>): Derived {
+export function makeDerived(digests: ReadonlyMap<string, Uint8Array>, signatures: ReadonlyMap<string, SignatureStatus> = new Map()): Derived {
   const digest = (value: string, alg: DigestAlg) => digests.get(`${alg}\u0000${value}`) ?? null;
   return {
     digest,
+    signature: (idToken) => signatures.get(idToken) ?? null,
     s256(value) {
       const bytes = digest(value, 'SHA-256');
       return bytes ? base64url.encode(bytes) : null;
@@ -65,4 +73,30 @@ export function hashableValues(flows: readonly Flow[]): string[] {
     }
   }
   return out;
+}
+
+/** ID Tokens of a flow: from the authorization response and from every token response. */
+export function idTokensIn(flow: Flow): string[] {
+  const out: string[] = [];
+  if (flow.callback?.idToken) out.push(flow.callback.idToken);
+  for (const t of flow.tokens) {
+    const idToken = stringField(t.response, 'id_token');
+    if (idToken) out.push(idToken);
+  }
+  return out;
+}
+
+/** Verify every ID Token of every flow whose issuer's JWKS was captured (jose is async; checks are not). */
+export async function verifySignatures(
+  flows: readonly Flow[],
+  jwksFor: (flow: Flow) => JwksDoc | null,
+  signatures: Map<string, SignatureStatus>,
+): Promise<void> {
+  for (const flow of flows) {
+    const keys = jwksFor(flow)?.keys;
+    if (!keys) continue;
+    for (const token of idTokensIn(flow)) {
+      if (!signatures.has(token)) signatures.set(token, await verifyJws(token, keys));
+    }
+  }
 }
