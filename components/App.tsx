@@ -1,0 +1,132 @@
+import './panel.css';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DetailsPane, type DetailsTab } from './DetailsPane';
+import { EmptyState } from './EmptyState';
+import { FlowList } from './FlowList';
+import { FlowSummary } from './FlowSummary';
+import { clientIds, defaultFlowId, failingStep, flowRows, indexEvents, isFailing, NO_FILTER, stepRows, type FlowFilter } from './flow-view';
+import type { PanelActions, PanelData, PanelStatus, ThemeName } from './panel-types';
+import { StatusBar } from './StatusBar';
+import { Timeline } from './Timeline';
+import { Toolbar } from './Toolbar';
+
+export interface AppProps {
+  data: PanelData;
+  status?: PanelStatus;
+  actions?: PanelActions;
+  theme?: ThemeName;
+  /** Fixed clock for tests and screenshots. */
+  now?: number;
+}
+
+const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
+
+/** The whole panel: toolbar, flows | timeline | details, status bar. Data comes in through props. */
+export function App({ data, status = STATIC, actions = {}, theme = 'auto', now }: AppProps) {
+  const [filter, setFilter] = useState<FlowFilter>(NO_FILTER);
+  const [pickedFlow, setPickedFlow] = useState<string | null>(null);
+  const [pickedStep, setPickedStep] = useState<{ flow: string; index: number } | null>(null);
+  const [tab, setTab] = useState<DetailsTab | null>(null);
+  const [timelineFocus, setTimelineFocus] = useState(0);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const detailsRef = useRef<HTMLDivElement>(null);
+
+  const events = useMemo(() => indexEvents(data.events), [data.events]);
+  const flows = data.analysis.flows;
+  const rows = useMemo(() => flowRows(flows, filter), [flows, filter]);
+  const clients = useMemo(() => clientIds(flows), [flows]);
+  const row = rows.find((r) => r.flow.id === pickedFlow) ?? rows.find((r) => r.flow.id === defaultFlowId(rows));
+  const flow = row?.flow;
+  const steps = useMemo(() => (flow ? stepRows(flow, events) : []), [flow, events]);
+  const failing = useMemo(() => (flow ? failingStep(flow) : null), [flow]);
+  const step = flow ? (pickedStep?.flow === flow.id ? pickedStep.index : (failing ?? (flow.steps.length ? 0 : null))) : null;
+  const activeTab: DetailsTab = tab ?? (flow?.findings.length ? 'findings' : 'request');
+  const totalSteps = useMemo(() => flows.reduce((n, f) => n + f.steps.length, 0), [flows]);
+  const failedCount = useMemo(() => rows.filter(isFailing).length, [rows]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const selectFlow = (id: string) => {
+    setPickedFlow(id);
+    setTab(null);
+  };
+  const selectStep = (index: number) => flow && setPickedStep({ flow: flow.id, index });
+  const showStep = (index: number) => {
+    selectStep(index);
+    setTab('request');
+  };
+
+  return (
+    <div class={`ol-app ol-theme-${theme}`}>
+      <Toolbar
+        filter={filter}
+        onFilter={setFilter}
+        clients={clients}
+        paused={status.paused}
+        preserve={status.preserve}
+        filterRef={filterRef}
+        {...actions}
+      />
+      {status.notice ? (
+        <div class="ol-notice" role="alert">
+          {status.notice}
+        </div>
+      ) : null}
+      {flows.length === 0 ? (
+        <EmptyState paused={status.paused} {...(actions.onImport ? { onImport: actions.onImport } : {})} />
+      ) : (
+        <div class="ol-main">
+          <FlowList rows={rows} selectedId={flow?.id ?? null} onSelect={selectFlow} onOpen={() => setTimelineFocus((n) => n + 1)} totalFlows={flows.length} />
+          <section class="ol-pane ol-center" aria-label="Timeline">
+            {row && flow ? (
+              <>
+                <FlowSummary row={row} failing={failing} />
+                <Timeline
+                  flow={flow}
+                  rows={steps}
+                  selected={step}
+                  onSelect={selectStep}
+                  onOpen={() => {
+                    if (activeTab === 'findings' && !flow.findings.some((f) => f.step === step)) setTab('request');
+                    detailsRef.current?.focus();
+                  }}
+                  focusToken={timelineFocus}
+                />
+              </>
+            ) : (
+              <p class="ol-pad ol-dim">No flow matches the filter.</p>
+            )}
+          </section>
+          {flow ? (
+            <DetailsPane
+              flow={flow}
+              step={step}
+              events={events}
+              tab={activeTab}
+              onTab={setTab}
+              onShowStep={showStep}
+              onBack={() => setTimelineFocus((n) => n + 1)}
+              paneRef={detailsRef}
+              {...(now !== undefined ? { now } : {})}
+            />
+          ) : (
+            <section class="ol-pane ol-details" />
+          )}
+        </div>
+      )}
+      <StatusBar status={status} flows={flows.length} failed={failedCount} steps={totalSteps} events={data.events.length} />
+    </div>
+  );
+}

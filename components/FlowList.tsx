@@ -1,0 +1,110 @@
+import { useEffect } from 'preact/hooks';
+import type { Grant, Outcome } from '../lib/model/flow';
+import type { FlowRow } from './flow-view';
+import { formatClock, hostOf, shorten } from './format';
+import { Icon } from './Icon';
+import { listKeyHandler } from './use-list-keys';
+import { useVirtualList } from './use-virtual-list';
+
+export const FLOW_ROW_HEIGHT = 42;
+
+const GRANT_LABEL: Record<Grant, string> = {
+  authorization_code: 'code',
+  implicit: 'implicit',
+  hybrid: 'hybrid',
+  refresh_token: 'refresh',
+  client_credentials: 'client credentials',
+  device_code: 'device code',
+  unknown: 'unknown grant',
+};
+
+const OUTCOME_LABEL: Record<Outcome, string> = { success: 'Succeeded', failed: 'Failed', incomplete: 'Incomplete' };
+
+export function flowTitle(row: FlowRow): string {
+  const flow = row.flow;
+  const authorize = flow.steps.find((s) => s.kind === 'authorize') ?? flow.steps[0];
+  return hostOf(flow.issuer) ?? hostOf(authorize?.url ?? null) ?? '(unknown server)';
+}
+
+export interface FlowListProps {
+  rows: FlowRow[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onOpen?(): void;
+  totalFlows: number;
+}
+
+export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: FlowListProps) {
+  const list = useVirtualList(rows.length, FLOW_ROW_HEIGHT);
+  const selected = rows.findIndex((r) => r.flow.id === selectedId);
+  useEffect(() => list.scrollToIndex(selected), [selected]);
+  const keys = listKeyHandler(rows.length, selected, (i) => rows[i] && onSelect(rows[i]!.flow.id), onOpen);
+  return (
+    <section class="ol-pane ol-flows" aria-label="Flows">
+      <header class="ol-pane-head">
+        Flows <span class="ol-dim">{rows.length === totalFlows ? rows.length : `${rows.length} of ${totalFlows}`}</span>
+      </header>
+      <div
+        class="ol-scroll"
+        ref={list.scrollRef}
+        role="listbox"
+        tabIndex={0}
+        aria-label="Flows, newest first"
+        aria-activedescendant={selected >= 0 ? `ol-flow-${selected}` : undefined}
+        onKeyDown={keys}
+      >
+        {rows.length === 0 ? <p class="ol-list-empty">{totalFlows ? 'No flow matches the filter.' : 'No flows yet.'}</p> : null}
+        <div style={{ height: `${list.totalSize}px`, position: 'relative' }}>
+          {list.items.map((item) => {
+            const row = rows[item.index]!;
+            const flow = row.flow;
+            const isSelected = flow.id === selectedId;
+            return (
+              <div
+                key={flow.id}
+                id={`ol-flow-${item.index}`}
+                role="option"
+                aria-selected={isSelected}
+                class={`ol-flow-row ol-outcome-${flow.outcome}${isSelected ? ' ol-selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: `${FLOW_ROW_HEIGHT}px` }}
+                onClick={() => onSelect(flow.id)}
+                onDblClick={() => onOpen?.()}
+              >
+                <Icon name={flow.outcome} class="ol-outcome-icon" title={OUTCOME_LABEL[flow.outcome]} />
+                <div class="ol-flow-main">
+                  <div class="ol-flow-line1">
+                    <span class="ol-flow-host">{flowTitle(row)}</span>
+                    <span class="ol-counts">
+                      {row.errors ? (
+                        <span class="ol-count ol-sev-error" title={`${row.errors} error(s)`}>
+                          <Icon name="error" />
+                          {row.errors}
+                        </span>
+                      ) : null}
+                      {row.warnings ? (
+                        <span class="ol-count ol-sev-warning" title={`${row.warnings} warning(s)`}>
+                          <Icon name="warning" />
+                          {row.warnings}
+                        </span>
+                      ) : null}
+                    </span>
+                  </div>
+                  <div class="ol-flow-line2">
+                    <span class="ol-mono" title={flow.clientId ?? undefined}>
+                      {flow.clientId ? shorten(flow.clientId, 24) : 'no client_id'}
+                    </span>
+                    <span class="ol-dot">·</span>
+                    <span>{GRANT_LABEL[flow.grant]}</span>
+                    <span class="ol-dot">·</span>
+                    <span class={`ol-outcome-text ol-outcome-${flow.outcome}`}>{OUTCOME_LABEL[flow.outcome].toLowerCase()}</span>
+                    <span class="ol-flow-time">{formatClock(row.start).slice(0, 8)}</span>
+                  </div>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

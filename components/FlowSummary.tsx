@@ -1,0 +1,42 @@
+import type { FlowReport } from '../lib/model/analysis';
+import type { FlowRow } from './flow-view';
+import { Icon } from './Icon';
+import { LongText } from './LongText';
+
+function headline(flow: FlowReport, failing: number | null): string {
+  const at = failing !== null ? flow.steps[failing] : undefined;
+  if (flow.outcome === 'failed') return at ? `Flow failed at ${at.kind} (step ${failing! + 1})` : 'Flow failed';
+  if (flow.outcome === 'success') return at ? `Flow succeeded, with a warning at ${at.kind}` : 'Flow succeeded';
+  const last = flow.steps[flow.steps.length - 1];
+  return `Flow incomplete${last ? ` — last step seen: ${last.kind}` : ''}`;
+}
+
+/** The selected flow in one glance: outcome, where it broke, who the client and server are. */
+export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | null }) {
+  const flow = row.flow;
+  const facts: Array<[string, string | null]> = [
+    ['issuer', flow.issuer],
+    ['client_id', flow.clientId],
+    ['redirect_uri', flow.redirectUri],
+    ['grant', flow.grant],
+  ];
+  return (
+    <header class={`ol-summary ol-outcome-${flow.outcome}`}>
+      <div class="ol-summary-line">
+        <Icon name={flow.outcome} class="ol-outcome-icon" />
+        <strong>{headline(flow, failing)}</strong>
+        <span class="ol-dim">
+          {flow.steps.length.toLocaleString('en-US')} steps · {row.errors} errors · {row.warnings} warnings · {row.infos} info
+        </span>
+      </div>
+      <dl class="ol-facts">
+        {facts.map(([k, v]) => (
+          <div key={k} class="ol-fact">
+            <dt>{k}</dt>
+            <dd class="ol-mono">{v === null ? <span class="ol-dim">—</span> : <LongText text={v} limit={160} />}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import type { PanelStatus } from './panel-types';
+import { plural } from './format';
+
+const CONNECTION: Record<PanelStatus['connection'], string> = {
+  connecting: 'Connecting…',
+  live: 'Recording',
+  offline: 'Disconnected — reconnecting',
+  static: 'Static trace',
+};
+
+export function StatusBar({ status, flows, failed, steps, events }: { status: PanelStatus; flows: number; failed: number; steps: number; events: number }) {
+  const state = status.connection === 'live' && status.paused ? 'Paused' : CONNECTION[status.connection];
+  return (
+    <footer class="ol-statusbar" aria-live="polite">
+      <span class={`ol-conn ol-conn-${status.paused ? 'paused' : status.connection}`}>{state}</span>
+      {status.source ? <span>{status.source}</span> : null}
+      <span>{plural(flows, 'flow')}</span>
+      {failed ? <span class="ol-sev-error">{failed} failed</span> : null}
+      <span>{plural(steps, 'step')}</span>
+      <span>{plural(events, 'event')}</span>
+      {status.preserve ? <span>preserving log</span> : null}
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+import type { RefObject } from 'preact';
+import { Icon } from './Icon';
+import type { FlowFilter } from './flow-view';
+
+export interface ToolbarProps {
+  filter: FlowFilter;
+  onFilter(filter: FlowFilter): void;
+  clients: string[];
+  paused: boolean;
+  preserve: boolean;
+  onPause?(paused: boolean): void;
+  onPreserve?(preserve: boolean): void;
+  onClear?(): void;
+  onExport?(): void;
+  onImport?(): void;
+  filterRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The strip above the panel, laid out like the Network panel's: record, clear, options, filter. */
+export function Toolbar(props: ToolbarProps) {
+  const { filter, onFilter, paused } = props;
+  return (
+    <div class="ol-toolbar" role="toolbar" aria-label="OAuth Lens controls">
+      <button
+        type="button"
+        class={`ol-tool ${paused ? '' : 'ol-recording'}`}
+        title={paused ? 'Resume recording' : 'Pause recording'}
+        aria-pressed={!paused}
+        aria-label={paused ? 'Resume recording' : 'Pause recording'}
+        disabled={!props.onPause}
+        onClick={() => props.onPause?.(!paused)}
+      >
+        <Icon name="record" />
+      </button>
+      <button type="button" class="ol-tool" title="Clear" aria-label="Clear" disabled={!props.onClear} onClick={() => props.onClear?.()}>
+        <Icon name="clear" />
+      </button>
+      <span class="ol-sep" />
+      <label class="ol-check" title="Keep flows when the page navigates or reloads">
+        <input type="checkbox" checked={props.preserve} disabled={!props.onPreserve} onChange={(e) => props.onPreserve?.(e.currentTarget.checked)} />
+        Preserve log
+      </label>
+      <span class="ol-sep" />
+      <div class="ol-filter">
+        <Icon name="filter" />
+        <input
+          ref={props.filterRef}
+          type="search"
+          placeholder="Filter"
+          aria-label="Filter flows (press / to focus)"
+          value={filter.text}
+          onInput={(e) => onFilter({ ...filter, text: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              onFilter({ ...filter, text: '' });
+              e.currentTarget.blur();
+            }
+          }}
+        />
+        <kbd class="ol-kbd" aria-hidden="true">/</kbd>
+      </div>
+      <label class="ol-check">
+        <input type="checkbox" checked={filter.onlyFailing} onChange={(e) => onFilter({ ...filter, onlyFailing: e.currentTarget.checked })} />
+        Only failing
+      </label>
+      <select
+        class="ol-select"
+        aria-label="Client"
+        value={filter.clientId ?? ''}
+        onChange={(e) => onFilter({ ...filter, clientId: e.currentTarget.value || null })}
+      >
+        <option value="">All clients</option>
+        {props.clients.map((c) => (
+          <option key={c} value={c}>
+            {c.length > 40 ? `${c.slice(0, 39)}…` : c}
+          </option>
+        ))}
+      </select>
+      <span class="ol-spacer" />
+      <button type="button" class="ol-tool ol-tool-text" disabled={!props.onImport} onClick={() => props.onImport?.()} title="Import a trace or HAR file">
+        <Icon name="import" /> Import
+      </button>
+      <button type="button" class="ol-tool ol-tool-text" disabled={!props.onExport} onClick={() => props.onExport?.()} title="Export a redacted trace">
+        <Icon name="export" /> Export
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { stripFragment } from '../lib/flow/params';
+import type { FlowReport, StepReport } from '../lib/model/analysis';
+import type { CapturedEvent, RequestEvent } from '../lib/model/event';
+import { SEVERITY_RANK, type Finding, type Severity } from '../lib/model/finding';
+import { parseTime } from './format';
+
+/** View models derived from the analysis report; computed once per data change, not per row. */
+export interface FlowRow {
+  flow: FlowReport;
+  start: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface FlowFilter {
+  text: string;
+  onlyFailing: boolean;
+  clientId: string | null;
+}
+
+export const NO_FILTER: FlowFilter = { text: '', onlyFailing: false, clientId: null };
+
+export function indexEvents(events: readonly CapturedEvent[]): Map<string, RequestEvent> {
+  const map = new Map<string, RequestEvent>();
+  for (const e of events) if (e.kind === 'request') map.set(e.id, e);
+  return map;
+}
+
+function countSeverity(findings: readonly Finding[], severity: Severity): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === severity) n++;
+  return n;
+}
+
+export function isFailing(row: FlowRow): boolean {
+  return row.flow.outcome === 'failed' || row.errors > 0;
+}
+
+function matchesText(flow: FlowReport, needle: string): boolean {
+  const fields = [flow.issuer, flow.clientId, flow.redirectUri, flow.grant, flow.outcome, flow.id];
+  for (const f of fields) if (f && f.toLowerCase().includes(needle)) return true;
+  for (const f of flow.findings) if (f.check.includes(needle) || f.title.toLowerCase().includes(needle)) return true;
+  for (const s of flow.steps) if (s.url.toLowerCase().includes(needle) || s.kind === needle) return true;
+  return false;
+}
+
+/** Rows for the flow list, newest first, filtered. */
+export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): FlowRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  const rows: FlowRow[] = [];
+  for (const flow of flows) {
+    const row: FlowRow = {
+      flow,
+      start: parseTime(flow.startTime),
+      errors: countSeverity(flow.findings, 'error'),
+      warnings: countSeverity(flow.findings, 'warning'),
+      infos: countSeverity(flow.findings, 'info'),
+    };
+    if (filter.onlyFailing && !isFailing(row)) continue;
+    if (filter.clientId !== null && flow.clientId !== filter.clientId) continue;
+    if (needle && !matchesText(flow, needle)) continue;
+    rows.push(row);
+  }
+  return rows.sort((a, b) => b.start - a.start);
+}
+
+export function clientIds(flows: readonly FlowReport[]): string[] {
+  const set = new Set<string>();
+  for (const f of flows) if (f.clientId) set.add(f.clientId);
+  return [...set].sort();
+}
+
+/** The newest failing flow, else the newest flow (rows are newest first). */
+export function defaultFlowId(rows: readonly FlowRow[]): string | null {
+  return (rows.find(isFailing) ?? rows[0])?.flow.id ?? null;
+}
+
+export interface StepRow {
+  step: StepReport;
+  index: number;
+  offset: number;
+  severity: Severity | null;
+  findings: number;
+  /** The previous step redirected here (same redirect chain); the status of that hop. */
+  redirectFrom: number | null;
+  event: RequestEvent | null;
+}
+
+export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEvent>): StepRow[] {
+  const start = parseTime(flow.startTime);
+  const worst = new Map<number, Severity>();
+  const counts = new Map<number, number>();
+  for (const f of flow.findings) {
+    if (f.step === null) continue;
+    counts.set(f.step, (counts.get(f.step) ?? 0) + 1);
+    const current = worst.get(f.step);
+    if (!current || SEVERITY_RANK[f.severity] < SEVERITY_RANK[current]) worst.set(f.step, f.severity);
+  }
+  const rows: StepRow[] = [];
+  let previous: RequestEvent | null = null;
+  flow.steps.forEach((step, index) => {
+    const event = step.eventId ? (events.get(step.eventId) ?? null) : null;
+    let redirectFrom: number | null = null;
+    if (previous && event && previous.redirectUrl !== undefined) {
+      const sameChain = previous.requestId === event.requestId;
+      if (sameChain || stripFragment(previous.redirectUrl) === stripFragment(event.url)) redirectFrom = previous.status ?? 302;
+    }
+    rows.push({
+      step,
+      index,
+      offset: parseTime(step.time) - start,
+      severity: worst.get(index) ?? null,
+      findings: counts.get(index) ?? 0,
+      redirectFrom,
+      event,
+    });
+    previous = event;
+  });
+  return rows;
+}
+
+/** Where the flow broke: the first step with an error finding, else the first warning step. */
+export function failingStep(flow: FlowReport): number | null {
+  let best: Finding | null = null;
+  for (const f of flow.findings) {
+    if (f.step === null) continue;
+    if (!best || SEVERITY_RANK[f.severity] < SEVERITY_RANK[best.severity] || (f.severity === best.severity && f.step < (best.step ?? 0))) best = f;
+  }
+  return best && best.severity !== 'info' ? best.step : null;
+}
