@@ -1,0 +1,49 @@
+import type { Evidence } from '../model/finding';
+import { paramsHidden, responseTypeParts } from './support/authorize-facts';
+import { discoveryOfServer } from './support/server-metadata';
+import { defineCheck } from './types';
+
+/** RFC 6749 §3.1: parameters "MUST NOT be included more than once"; §4.1.1 requires response_type and client_id. */
+export default defineCheck({
+  id: 'authz-request-malformed',
+  severity: 'error',
+  title: 'Malformed authorization request',
+  spec: 'RFC 6749 §3.1, §3.1.1, §4.1.1; RFC 8414 §2',
+  cause: 'A URL built by hand, a misconfigured library, or parameters appended twice (one copy from configuration, one from code).',
+  fix: 'Build the request with a maintained client library, send each parameter once, and take the allowed values from discovery.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a) return;
+    const problems: string[] = [];
+    const evidence: Evidence[] = [];
+    // Values carried in `request` / `request_uri` count as sent (RFC 9101 §5, RFC 9126 §4).
+    const hidden = paramsHidden(a);
+    for (const name of ['response_type', 'client_id'] as const) {
+      const value = name === 'response_type' ? a.responseType : a.clientId;
+      if (value !== null || hidden) continue;
+      problems.push(`${name} is missing`);
+      evidence.push({ label: name, value: '(absent)', step: a.step });
+    }
+    const counts = new Map<string, number>();
+    for (const p of a.params) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    for (const [name, count] of counts) {
+      if (count < 2) continue;
+      const values = a.params.filter((p) => p.name === name).map((p) => p.value);
+      problems.push(`${name} is sent ${count} times (${values.map((v) => `"${v}"`).join(', ')})`);
+      evidence.push({ label: `${name} (repeated)`, value: values.join(' | '), step: a.step });
+    }
+    const metadata = discoveryOfServer(flow, ctx)?.document;
+    const supported = metadata?.response_types_supported;
+    if (a.responseType && Array.isArray(supported)) {
+      // Compare as sets: "id_token code" and "code id_token" are the same response type (RFC 6749 §3.1.1).
+      const key = (rt: string) => [...new Set(responseTypeParts(rt))].sort().join(' ');
+      const allowed = supported.filter((s): s is string => typeof s === 'string');
+      if (!allowed.some((s) => key(s) === key(a.responseType!))) {
+        problems.push(`response_type "${a.responseType}" is not in the server's response_types_supported (${allowed.join(', ') || 'empty'})`);
+        evidence.push({ label: 'response_type', value: a.responseType, expected: `one of: ${allowed.join(', ')}`, step: a.step });
+      }
+    }
+    if (!problems.length) return;
+    ctx.report({ step: a.step, message: `The authorization request is malformed: ${problems.join('; ')}.`, evidence });
+  },
+});

@@ -1,0 +1,35 @@
+import { scopeList } from '../flow/params';
+import { paramsHidden, responseTypeParts } from './support/authorize-facts';
+import { defineCheck } from './types';
+
+/**
+ * OIDC-Core §3.2.2.1: nonce is REQUIRED when the ID Token comes from the authorization endpoint;
+ * for the code flow it is optional but is then the only replay protection besides PKCE (§15.5.2).
+ */
+export default defineCheck({
+  id: 'nonce-missing',
+  severity: 'info',
+  title: 'OpenID Connect request without nonce',
+  spec: 'OIDC-Core §3.1.2.1, §3.2.2.1, §15.5.2; RFC 9700 §2.1.1, §4.5.3',
+  cause: 'The library does not add a nonce, or it was disabled.',
+  fix: 'Generate a random nonce per flow, store it with the session, and require the same value in the ID Token.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a || a.nonce !== null) return;
+    if (paramsHidden(a)) {
+      ctx.notObservable('The authorization parameters sit behind a request_uri the browser did not push.');
+      return;
+    }
+    if (!scopeList(a.scope).includes('openid')) return;
+    const parts = responseTypeParts(a.responseType);
+    const idTokenFromAuthorize = parts.includes('id_token');
+    const unprotected = parts.includes('code') && a.codeChallenge === null;
+    const severity = idTokenFromAuthorize ? 'error' : unprotected ? 'warning' : 'info';
+    const message = idTokenFromAuthorize
+      ? `response_type "${a.responseType}" returns an ID Token from the authorization endpoint but the request has no nonce, which OpenID Connect requires there: a stolen ID Token can be replayed.`
+      : unprotected
+        ? 'The OpenID Connect code flow has neither a nonce nor PKCE: nothing binds the returned code or ID Token to this browser session.'
+        : 'The OpenID Connect request (scope includes "openid") has no nonce; PKCE covers code injection, but the ID Token is not bound to this session.';
+    ctx.report({ step: a.step, severity, message, evidence: [{ label: 'nonce', value: '(absent)', step: a.step }] });
+  },
+});

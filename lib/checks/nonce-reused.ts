@@ -1,0 +1,27 @@
+import { earlierFlowsWithSame } from './support/authorize-facts';
+import { defineCheck } from './types';
+
+/** OIDC-Core §15.5.2: a nonce is only worth something when it is fresh per request. Reported on the later flow. */
+export default defineCheck({
+  id: 'nonce-reused',
+  severity: 'warning',
+  title: 'Nonce reused across flows',
+  spec: 'OIDC-Core §15.5.2; RFC 9700 §2.1.1',
+  cause: 'A fixed or cached nonce.',
+  fix: 'Use a fresh value per flow.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a?.nonce) return;
+    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, (x) => x.nonce);
+    if (!earlier.length) return;
+    const first = earlier[0]!;
+    ctx.report({
+      step: a.step,
+      message: `The nonce "${a.nonce}" was already sent in ${earlier.length} earlier authorization request(s) (flow ${earlier.map((f) => f.id).join(', ')}): an ID Token from one login would be accepted in another.`,
+      evidence: [
+        { label: 'nonce (this flow)', value: a.nonce, step: a.step },
+        { label: `nonce (flow ${first.id})`, value: first.authorize?.nonce ?? '', expected: 'a different value per flow' },
+      ],
+    });
+  },
+});

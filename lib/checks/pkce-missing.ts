@@ -1,0 +1,29 @@
+import { paramsHidden, publicClientEvidence, responseTypeParts } from './support/authorize-facts';
+import { defineCheck } from './types';
+
+/** RFC 9700 §2.1.1: every code flow should use PKCE; public clients MUST (RFC 8252 §8.1). */
+export default defineCheck({
+  id: 'pkce-missing',
+  severity: 'warning',
+  title: 'Code flow without PKCE',
+  spec: 'RFC 7636 §4.3; RFC 9700 §2.1.1; RFC 8252 §8.1',
+  cause: 'An old library, PKCE switched off, or the assumption that confidential clients do not need it.',
+  fix: 'Send an S256 code_challenge on every code flow, including confidential clients.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a || !responseTypeParts(a.responseType).includes('code') || a.codeChallenge !== null) return;
+    if (paramsHidden(a)) {
+      ctx.notObservable('The authorization parameters sit behind a request_uri the browser did not push, so the code_challenge cannot be seen.');
+      return;
+    }
+    const publicEvidence = publicClientEvidence(flow);
+    ctx.report({
+      step: a.step,
+      severity: publicEvidence ? 'error' : 'warning',
+      message: publicEvidence
+        ? `The code flow sends no code_challenge although the client is evidently public (${publicEvidence}): an intercepted code can be redeemed by anyone.`
+        : 'The code flow (response_type includes "code") sends no code_challenge, so a stolen or injected code is not bound to this client instance.',
+      evidence: [{ label: 'code_challenge', value: '(absent)', expected: 'BASE64URL(SHA-256(code_verifier)), method S256', step: a.step }],
+    });
+  },
+});

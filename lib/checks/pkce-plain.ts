@@ -1,0 +1,25 @@
+import { defineCheck } from './types';
+
+/** RFC 7636 §4.2: a missing code_challenge_method means "plain", which protects nothing once the request leaks. */
+export default defineCheck({
+  id: 'pkce-plain',
+  severity: 'warning',
+  title: 'PKCE with the plain method',
+  spec: 'RFC 7636 §4.2, §4.3, §7.2; RFC 9700 §2.1.1',
+  cause: 'A library default, or a fallback used when hashing was not available.',
+  fix: "Use S256; WebCrypto subtle.digest('SHA-256') is available in every secure context.",
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a?.codeChallenge) return;
+    const method = a.codeChallengeMethod;
+    if (method !== null && method !== 'plain') return;
+    ctx.report({
+      step: a.step,
+      message:
+        method === null
+          ? 'The code_challenge is sent without code_challenge_method, which defaults to "plain": the challenge is the verifier itself.'
+          : 'code_challenge_method is "plain": the challenge is the verifier itself, so anyone who sees the authorization request can redeem the code.',
+      evidence: [{ label: 'code_challenge_method', value: method ?? '(absent, defaults to plain)', expected: 'S256', step: a.step }],
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { responseTypeParts } from './support/authorize-facts';
+import { discoveryOfServer } from './support/server-metadata';
+import { defineCheck } from './types';
+
+/** RFC 8414 §2: `code_challenge_methods_supported` — when omitted, the server does not advertise PKCE. */
+export default defineCheck({
+  id: 'pkce-unsupported-hint',
+  severity: 'info',
+  title: 'Server does not advertise PKCE S256',
+  spec: 'RFC 8414 §2; RFC 9700 §2.1.1, §4.7.1',
+  cause: 'The authorization server may not support PKCE, or simply does not advertise it.',
+  fix: 'Confirm support with the provider. Without PKCE, state (or nonce) must carry the CSRF protection.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a || !responseTypeParts(a.responseType).includes('code')) return;
+    const doc = discoveryOfServer(flow, ctx);
+    const metadata = doc?.document;
+    if (!doc || !metadata) return;
+    // One hint per server document: report on the first code flow that used it.
+    const first = ctx.analysis.flows.find((f) => f.authorize && responseTypeParts(f.authorize.responseType).includes('code') && discoveryOfServer(f, ctx) === doc);
+    if (first !== flow) return;
+    const methods = metadata.code_challenge_methods_supported;
+    const list = Array.isArray(methods) ? methods.filter((m): m is string => typeof m === 'string') : null;
+    if (list?.includes('S256')) return;
+    ctx.report({
+      step: a.step,
+      message: list
+        ? `The discovery document at ${doc.url} lists code_challenge_methods_supported = [${list.join(', ')}], without S256.`
+        : `The discovery document at ${doc.url} has no code_challenge_methods_supported: the server does not say whether it supports PKCE.`,
+      evidence: [{ label: 'code_challenge_methods_supported', value: list ? JSON.stringify(list) : '(absent)', expected: '["S256"]' }],
+    });
+  },
+});

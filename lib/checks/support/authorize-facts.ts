@@ -1,0 +1,82 @@
+import { decodeJwt } from 'jose';
+import { safeUrl } from '../../flow/params';
+import type { AuthorizeRequest, Flow } from '../../model/flow';
+
+/**
+ * Facts about an authorization request that several §2.1 checks share: whether its parameters
+ * are visible at all, what kind of redirect it uses, and whether the client is evidently public.
+ */
+
+/**
+ * True when the request points at parameters the browser never saw: a `request_uri` whose PAR
+ * request was not captured (pushed from a server, RFC 9126 §2) or that references a request
+ * object by URL (RFC 9101 §5.2), or an encrypted request object. Checks about missing parameters are then not observable.
+ */
+export function paramsHidden(a: AuthorizeRequest): boolean {
+  return (a.requestUri !== null && !a.viaPar) || (a.request !== null && requestObjectClaims(a.request) === null);
+}
+
+/** Claims of a JAR request object, decoded only (RFC 9101 §4); null for encrypted or broken values. */
+export function requestObjectClaims(jwt: string): Record<string, unknown> | null {
+  try {
+    return decodeJwt(jwt);
+  } catch {
+    return null;
+  }
+}
+
+/** `response_type` as a set of values (RFC 6749 §3.1.1: space-delimited, order does not matter). */
+export function responseTypeParts(responseType: string | null): string[] {
+  return responseType ? responseType.split(' ').filter(Boolean) : [];
+}
+
+/** Loopback interface literals of RFC 8252 §7.3 (127.0.0.0/8, ::1) and the name `localhost` (§8.3). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** A private-use URI scheme redirect of a native app (RFC 8252 §7.1), e.g. `com.example.app:/cb`. */
+export function isCustomScheme(url: string): boolean {
+  const u = safeUrl(url);
+  return u !== null && !/^(?:https?|about|data|blob|javascript):$/.test(u.protocol);
+}
+
+export function isLoopbackRedirect(url: string): boolean {
+  const u = safeUrl(url);
+  return u !== null && u.protocol === 'http:' && isLoopbackHost(u.hostname);
+}
+
+/**
+ * The client is evidently public (RFC 6749 §2.1): the browser redeemed the code without any
+ * client authentication, or the redirect is a native-app loopback or custom scheme (RFC 8252 §8.4).
+ */
+export function publicClientEvidence(flow: Flow): string | null {
+  const redeemed = flow.tokens.find((t) => t.grantType === 'authorization_code' && t.clientAuth === 'none');
+  if (redeemed) return 'the browser redeems the code without client authentication';
+  const redirect = flow.authorize?.redirectUri ?? null;
+  if (redirect && isLoopbackRedirect(redirect)) return `the redirect_uri is a loopback address (${redirect})`;
+  if (redirect && isCustomScheme(redirect)) return `the redirect_uri uses a custom scheme (${redirect})`;
+  return null;
+}
+
+/** Time of the flow's authorization request, or its start when there is none. */
+export function authorizeTime(flow: Flow): number {
+  return flow.authorize ? flow.steps[flow.authorize.step]?.time ?? flow.startTime : flow.startTime;
+}
+
+/**
+ * Earlier flows whose authorization request carried the same value (state, nonce, challenge,
+ * request_uri). Cross-flow checks report on the later flow only, so each reuse is reported once.
+ */
+export function earlierFlowsWithSame(flow: Flow, flows: readonly Flow[], pick: (a: AuthorizeRequest) => string | null): Flow[] {
+  const a = flow.authorize;
+  const value = a ? pick(a) : null;
+  if (value === null) return [];
+  const t = authorizeTime(flow);
+  return flows.filter((f) => {
+    if (f === flow || !f.authorize || pick(f.authorize) !== value) return false;
+    const ft = authorizeTime(f);
+    return ft < t || (ft === t && flows.indexOf(f) < flows.indexOf(flow));
+  });
+}
