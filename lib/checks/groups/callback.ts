@@ -1,19 +1,29 @@
 import type { Check } from '../types';
+import codeInUrlLeakViaReferer from '../code-in-url-leak-via-referer';
 import issParamMismatch from '../iss-param-mismatch';
 import issParamMissing from '../iss-param-missing';
+import mixedSchemeOrigins from '../mixed-scheme-origins';
+import redirect307Credentials from '../redirect-307-credentials';
 import responseTypeMismatch from '../response-type-mismatch';
 import stateMismatch from '../state-mismatch';
 import stateMissingInResponse from '../state-missing-in-response';
 import stateReusedAcrossFlows from '../state-reused-across-flows';
+import tokenInFragmentLeak from '../token-in-fragment-leak';
+import tokenInUrlQuery from '../token-in-url-query';
 import unsolicitedCallback from '../unsolicited-callback';
 
 /** checks.md §2.2 and §2.5 — the authorization response (callback), cookies and browser mechanics. */
 export const CALLBACK_CHECKS: readonly Check[] = [
+  codeInUrlLeakViaReferer,
   issParamMismatch,
   issParamMissing,
+  mixedSchemeOrigins,
+  redirect307Credentials,
   responseTypeMismatch,
   stateMismatch,
   stateMissingInResponse,
   stateReusedAcrossFlows,
+  tokenInFragmentLeak,
+  tokenInUrlQuery,
   unsolicitedCallback,
 ];
