@@ -1,0 +1,119 @@
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { CapturedEvent, Param } from '../model/event';
+import { bodyParams, fragmentParams, getParam, queryParams, responseObject } from '../flow/params';
+import { isTag, type RedactContext } from './tags';
+
+/**
+ * Relations that need raw values, computed before the values go (checks.md §4.2: "Run these
+ * before redaction and store their boolean results in a derived section"). Each relation names
+ * its values by tag, so a reader can find them in the redacted events:
+ * - `pkce_s256`: BASE64URL(SHA-256(code_verifier)) (RFC 7636 §4.2), tagged as `s256_of_verifier`;
+ *   it equals the tag of every code_challenge it matches, and `challenge_seen` says whether one
+ *   was captured at all.
+ * - `at_hash` / `c_hash`: the left half of the hash of the access token / code matches the ID
+ *   Token claim (OIDC-Core §3.1.3.6, §3.3.2.11), when both travelled together.
+ */
+export interface RawRelation {
+  relation: 'pkce_s256' | 'at_hash' | 'c_hash';
+  event: string;
+  values: Record<string, { label: string; value: string }>;
+  flags: Record<string, boolean>;
+}
+
+export type DerivedRecord = Record<string, string | boolean | number>;
+
+export async function computeRelations(events: readonly CapturedEvent[]): Promise<RawRelation[]> {
+  const out: RawRelation[] = [];
+  const challenges = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'request') continue;
+    for (const params of [queryParams(e.url), bodyParams(e)]) {
+      const c = getParam(params, 'code_challenge');
+      if (c) challenges.add(c);
+    }
+  }
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'request') continue;
+    const verifier = getParam(bodyParams(e), 'code_verifier');
+    if (verifier && !isTag(verifier) && !seen.has(verifier)) {
+      seen.add(verifier);
+      const s256 = base64url.encode(await digest('SHA-256', verifier));
+      out.push({
+        relation: 'pkce_s256',
+        event: e.id,
+        values: { code_verifier: { label: 'code_verifier', value: verifier }, s256_of_verifier: { label: 'code_challenge', value: s256 } },
+        flags: { challenge_seen: challenges.has(s256) },
+      });
+    }
+    for (const params of paramSets(e)) out.push(...(await hashRelations(e.id, params)));
+  }
+  return out;
+}
+
+function paramSets(e: Extract<CapturedEvent, { kind: 'request' }>): Param[][] {
+  const sets = [queryParams(e.url), fragmentParams(e.url), bodyParams(e)];
+  if (e.redirectUrl) sets.push(fragmentParams(e.redirectUrl), queryParams(e.redirectUrl));
+  const json = responseObject(e);
+  if (json) sets.push(Object.entries(json).flatMap(([name, v]) => (typeof v === 'string' ? [{ name, value: v }] : [])));
+  return sets;
+}
+
+async function hashRelations(eventId: string, params: Param[]): Promise<RawRelation[]> {
+  const idToken = getParam(params, 'id_token');
+  if (!idToken) return [];
+  let claims: Record<string, unknown>;
+  let alg: string;
+  try {
+    claims = decodeJwt(idToken) as Record<string, unknown>;
+    alg = String(decodeProtectedHeader(idToken).alg ?? '');
+  } catch {
+    return [];
+  }
+  const hash = hashFor(alg);
+  if (!hash) return [];
+  const out: RawRelation[] = [];
+  for (const [claim, name] of [['at_hash', 'access_token'], ['c_hash', 'code']] as const) {
+    const expected = claims[claim];
+    const value = getParam(params, name);
+    if (typeof expected !== 'string' || !value) continue;
+    const full = await digest(hash, value);
+    const left = base64url.encode(full.slice(0, full.length / 2));
+    out.push({
+      relation: claim,
+      event: eventId,
+      values: { id_token: { label: 'id_token', value: idToken }, [name]: { label: name, value } },
+      flags: { match: left === expected },
+    });
+  }
+  return out;
+}
+
+/** OIDC-Core §3.1.3.6: the hash of the JOSE header's alg (EdDSA: SHA-512 for Ed25519). */
+function hashFor(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' | null {
+  if (/256$/.test(alg)) return 'SHA-256';
+  if (/384$/.test(alg)) return 'SHA-384';
+  if (/512$/.test(alg) || alg === 'EdDSA' || alg === 'Ed25519') return 'SHA-512';
+  return null;
+}
+
+async function digest(alg: string, value: string): Promise<Uint8Array> {
+  return new Uint8Array(await globalThis.crypto.subtle.digest(alg, new TextEncoder().encode(value)));
+}
+
+/** Turn raw relations into manifest records; values are replaced by their tags. */
+export function tagRelations(relations: readonly RawRelation[], ctx: RedactContext): DerivedRecord[] {
+  const out: DerivedRecord[] = [];
+  const keys = new Set<string>();
+  for (const r of relations) {
+    const record: DerivedRecord = { relation: r.relation, event: r.event };
+    for (const [field, { label, value }] of Object.entries(r.values)) record[field] = ctx.tag(label, value);
+    Object.assign(record, r.flags);
+    const key = JSON.stringify(record);
+    if (!keys.has(key)) {
+      keys.add(key);
+      out.push(record);
+    }
+  }
+  return out;
+}
