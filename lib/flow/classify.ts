@@ -40,7 +40,8 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   const base = urlBase(event.url) ?? '';
   const query = queryParams(event.url);
   const isPost = event.method.toUpperCase() === 'POST';
-  const body = isPost ? bodyParams(event) : [];
+  // Parsing bodies is the costly part on big HARs: only bodies that can hold OAuth names are parsed.
+  const body = isPost && mayHoldOAuthParams(event) ? bodyParams(event) : [];
 
   if (/\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:\/|$)/.test(u.pathname)) return 'discovery';
 
@@ -70,9 +71,21 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   if (/^(?:bearer|dpop)\s/i.test(auth)) return /\/(?:userinfo|me)\/?$/i.test(u.pathname) ? 'userinfo' : 'resource';
   if (hasParam(query, 'access_token')) return 'resource';
 
-  const json = responseObject(event);
-  if (json && Array.isArray(json.keys)) return 'jwks';
+  const text = event.responseBody?.text;
+  if (text && text.includes('"keys"') && text.includes('"kty"')) {
+    const json = responseObject(event);
+    if (json && Array.isArray(json.keys)) return 'jwks';
+  }
   return null;
+}
+
+const OAUTH_BODY_NAMES = /grant_type|client_id|response_type|redirect_uri|[^_]token|code|SAMLResponse|state/;
+
+function mayHoldOAuthParams(event: RequestEvent): boolean {
+  const body = event.requestBody;
+  if (!body) return false;
+  if (body.kind === 'form') return true;
+  return OAUTH_BODY_NAMES.test(body.text.slice(0, 4096));
 }
 
 function isParShaped(event: RequestEvent, body: ReturnType<typeof bodyParams>): boolean {

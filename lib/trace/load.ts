@@ -3,8 +3,12 @@ import type { CapturedEvent } from '../model/event';
 import { harToEvents, looksLikeHar, parseHar } from './har-import';
 import { looksLikeTrace, parseTrace } from './trace-v1';
 
-/** Larger inputs are refused before parsing: a HAR of a login is a few MB; 128 MiB is a runaway file. */
-export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+/**
+ * Larger inputs are refused before parsing. A HAR of a login is a few MB; in the extension a
+ * file over 100 MiB is a runaway (or hostile) file. The CLI allows more for whole-day HARs.
+ */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+export const MAX_CLI_INPUT_BYTES = 512 * 1024 * 1024;
 
 export interface LoadedInput {
   kind: 'trace' | 'har';
@@ -16,9 +20,9 @@ export interface LoadedInput {
  * free of node:fs so it also runs in the extension).
  *
  * Parse text that should hold a trace v1 or a HAR. Every failure is one OAuthLensError line. */
-export function loadInputText(text: string, name = 'input'): LoadedInput {
-  if (text.length > MAX_INPUT_BYTES) {
-    throw new OAuthLensError('too-large', `${name}: file is ${(text.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+export function loadInputText(text: string, name = 'input', maxBytes = MAX_INPUT_BYTES): LoadedInput {
+  if (text.length > maxBytes) {
+    throw new OAuthLensError('too-large', `${name}: file is ${(text.length / 1048576).toFixed(0)} MB; the limit is ${maxBytes / 1048576} MB`);
   }
   let value: unknown;
   try {
