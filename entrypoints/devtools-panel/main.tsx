@@ -1,8 +1,11 @@
 import { render } from 'preact';
-
-function Placeholder() {
-  return <p>OAuth Lens — start a login in this tab.</p>;
-}
+import { Panel } from '../../components/Panel';
+import { resolveTabId } from '../../components/use-bridge';
 
 const root = document.getElementById('app');
-if (root) render(<Placeholder />, root);
+if (root) {
+  render(<Panel tabId={resolveTabId()} />, root);
+  // Only a `--mode preview` build (test/support/panel-preview.ts) carries the screenshot hook;
+  // Vite replaces MODE with a literal, so production bundles drop this branch and the module.
+  if (import.meta.env.MODE === 'preview') void import('./preview-hook').then((m) => m.installPreviewHook(root));
+}

@@ -1,4 +1,43 @@
 import { browser } from 'wxt/browser';
+import type { Entry } from 'har-format';
+import { PANEL_PORT_NAME, type PanelMessage } from '../../lib/model/messages';
+import { clampBody, wantsBody } from './body-filter';
 
-// The devtools page only creates the panel; the panel is an ordinary extension page.
+// The devtools page creates the panel and, while DevTools is open, forwards the response bodies
+// of token/userinfo/discovery/JWKS requests (invisible to webRequest in Chrome) to the background.
 void browser.devtools.panels.create('OAuth Lens', '/icon/32.png', '/devtools-panel.html');
+
+const tabId = browser.devtools.inspectedWindow.tabId;
+let port: ReturnType<typeof browser.runtime.connect> | null = null;
+
+function send(message: PanelMessage): void {
+  try {
+    if (!port) {
+      const fresh = browser.runtime.connect({ name: PANEL_PORT_NAME });
+      // A stopped MV3 worker drops the port; the next body opens a new one.
+      fresh.onDisconnect.addListener(() => (port = null));
+      port = fresh;
+    }
+    port.postMessage(message);
+  } catch {
+    port = null;
+  }
+}
+
+browser.devtools.network.onRequestFinished.addListener((request) => {
+  const entry = request as unknown as Entry & { getContent(cb: (content: string, encoding: string) => void): void };
+  if (!wantsBody(entry)) return;
+  entry.getContent((content, encoding) => {
+    if (typeof content !== 'string' || encoding === 'base64') return;
+    const { text, truncated } = clampBody(content);
+    const startTime = Date.parse(entry.startedDateTime);
+    send({
+      type: 'panel/attach-body',
+      tabId,
+      url: entry.request.url,
+      method: entry.request.method,
+      ...(Number.isNaN(startTime) ? {} : { startTime }),
+      body: { text, truncated, ...(entry.response.content.mimeType ? { mimeType: entry.response.content.mimeType } : {}) },
+    });
+  });
+});
