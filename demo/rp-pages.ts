@@ -66,4 +66,5 @@ discovery, calls the token endpoint, checks the ID Token against the JWKS and ca
 <button data-scenario="scope-narrowed" id="spa-scope-narrowed">Ask for a scope the provider does not know</button>
 <button data-scenario="popup" id="spa-popup">Log in in a popup</button>
 <button data-scenario="silent" id="spa-silent">Silent renew (prompt=none in an iframe)</button>
+<button data-scenario="shared-verifier" id="spa-shared-verifier">Log in with one shared verifier slot (start it in two tabs)</button>
 </p>`;

@@ -52,7 +52,12 @@ export const SCENARIOS = {
   'scope-narrowed': { scope: 'openid email inventory:read', path: config.paths.spa },
   popup: { scope: 'openid email profile', path: config.paths.spaPopup },
   silent: { scope: 'openid', path: config.paths.spaSilent, prompt: 'none' },
+  'shared-verifier': { scope: 'openid email profile', path: config.paths.spa, sharedVerifier: true },
 };
+
+// The bug of the shared-verifier scenario: one verifier slot in localStorage, shared by all tabs,
+// so a login started in a second tab overwrites the first tab's verifier.
+const SHARED_VERIFIER = 'oauth-lens-demo:pkce-verifier';
 
 /** Builds the authorization request and keeps its transaction per state in sessionStorage. */
 export async function authorizeUrl(meta, scenarioName) {
@@ -76,6 +81,7 @@ export async function authorizeUrl(meta, scenarioName) {
     code_challenge_method: 'S256',
   });
   if (scenario.prompt) params.set('prompt', scenario.prompt);
+  if (scenario.sharedVerifier) localStorage.setItem(SHARED_VERIFIER, tx.verifier);
   sessionStorage.setItem(PREFIX + tx.state, JSON.stringify(tx));
   return `${meta.authorization_endpoint}?${params}`;
 }
@@ -120,7 +126,8 @@ export async function completeLogin(meta, callbackUrl) {
 
   const code = params.get('code');
   // pkce-mismatch: the verifier is "regenerated" after the redirect instead of read from storage.
-  const verifier = tx.scenario === 'pkce-mismatch' ? randomToken() : tx.verifier;
+  let verifier = tx.scenario === 'pkce-mismatch' ? randomToken() : tx.verifier;
+  if (tx.scenario === 'shared-verifier') verifier = localStorage.getItem(SHARED_VERIFIER) ?? '';
   const first = await redeem(meta, tx, code, verifier);
   log(`token endpoint: HTTP ${first.status}`);
   if (tx.scenario === 'code-reuse') {

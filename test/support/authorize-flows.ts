@@ -62,3 +62,38 @@ export function implicitFlow(options: ImplicitOptions = {}): CapturedEvent[] {
     ]),
   ];
 }
+
+export const REQUEST_URI = 'urn:ietf:params:oauth:request_uri:6esc_11ACC5bwc014ltc14eY22c';
+
+/** A browser-pushed authorization request (RFC 9126 §2.1) answered with 201 {request_uri, expires_in}. */
+export function parPush(options: { time?: number; expiresIn?: number; requestUri?: string; body?: Record<string, string> } = {}): CapturedEvent {
+  return hop({
+    url: `${AS}/par`,
+    method: 'POST',
+    type: 'xmlhttprequest',
+    time: options.time ?? 1_699_999_999_500,
+    requestHeaders: [{ name: 'Origin', value: APP }, { name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+    form: options.body ?? {
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: REDIRECT_URI,
+      scope: 'openid profile',
+      state: STATE,
+      nonce: NONCE,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    },
+    status: 201,
+    responseJson: { request_uri: options.requestUri ?? REQUEST_URI, expires_in: options.expiresIn ?? 60 },
+  });
+}
+
+/** The navigation that follows a push: only client_id and request_uri (plus any `extra`). */
+export function parAuthorize(options: { time?: number; requestUri?: string; extra?: Record<string, string>; tabId?: number } = {}): CapturedEvent[] {
+  const query = new URLSearchParams({ client_id: CLIENT_ID, request_uri: options.requestUri ?? REQUEST_URI, ...options.extra }).toString();
+  const t = options.time ?? 1_700_000_000_000;
+  return chain([
+    { url: `${AS}/authorize?${query}`, time: t, status: 303, location: `${AS}/interaction/p1`, tabId: options.tabId ?? 1 },
+    { url: `${AS}/interaction/p1`, time: t + 50, tabId: options.tabId ?? 1 },
+  ]);
+}

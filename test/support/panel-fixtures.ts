@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { CapturedEvent } from '../../lib/model/event';
+import { APP, AS, CLIENT_ID, codeFlow, hop, NONCE, REDIRECT_URI } from './events';
+
+/**
+ * Hand-built captures for the panel's tests, bench and screenshots: a clean login, three
+ * failures, a server-side exchange, a silent renew and hostile values. Real analysis runs on them.
+ */
+export const FIXED_NOW = Date.UTC(2025, 10, 23, 9, 30, 0);
+const MIN = 60_000;
+
+export async function sampleIdToken(iat: number, extra: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ nonce: NONCE, email: 'alice@example.com', name: 'Alice', ...extra })
+    .setProtectedHeader({ alg: 'HS256', kid: 'test-key-1', typ: 'JWT' })
+    .setIssuer(AS)
+    .setSubject('248289761001')
+    .setAudience(CLIENT_ID)
+    .setIssuedAt(Math.floor(iat / 1000))
+    .setExpirationTime(Math.floor(iat / 1000) + 3600)
+    .sign(new TextEncoder().encode('panel-fixture-secret-not-a-real-key'));
+}
+
+/** Per-flow secrets, so flows do not share state, nonce, code or PKCE pair (that would be a finding). */
+export function secrets(tag: string) {
+  const verifier = `verifier-${tag}-`.padEnd(48, 'x');
+  return {
+    state: `st-${tag}-Qm9vYmFyYmF6cXV4cXV1eA`,
+    nonce: `n-${tag}-0S6_WzA2Mj`,
+    code: `code-${tag}-SplxlOBeZQQYbYS6`,
+    verifier,
+    challenge: createHash('sha256').update(verifier).digest('base64url'),
+  };
+}
+
+function pkceParams(tag: string) {
+  const s = secrets(tag);
+  return {
+    authorizeParams: { state: s.state, nonce: s.nonce, code_challenge: s.challenge },
+    callbackParams: { code: s.code },
+    tokenForm: { code_verifier: s.verifier },
+  };
+}
+
+function discovery(time: number): CapturedEvent {
+  return hop({
+    url: `${AS}/.well-known/openid-configuration`,
+    type: 'xmlhttprequest',
+    time,
+    responseJson: {
+      issuer: AS,
+      authorization_endpoint: `${AS}/authorize`,
+      token_endpoint: `${AS}/token`,
+      userinfo_endpoint: `${AS}/userinfo`,
+      jwks_uri: `${AS}/jwks`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
+    },
+  });
+}
+
+export async function successFlow(start: number): Promise<CapturedEvent[]> {
+  const idToken = await sampleIdToken(start + 2300, { nonce: secrets('ok').nonce });
+  return [
+    discovery(start - 40),
+    ...codeFlow({
+      ...pkceParams('ok'),
+      startTime: start,
+      exchange: 'browser',
+      tokenResponse: { access_token: 'at-8f2k', token_type: 'Bearer', expires_in: 3600, id_token: idToken, scope: 'openid profile email' },
+    }),
+    hop({ url: `${AS}/userinfo`, type: 'xmlhttprequest', time: start + 2400, requestHeaders: [{ name: 'Authorization', value: 'Bearer at-8f2k' }], responseJson: { sub: '248289761001', email: 'alice@example.com' } }),
+  ];
+}
+
+export function stateMismatchFlow(start: number): CapturedEvent[] {
+  const p = pkceParams('sm');
+  return codeFlow({ ...p, startTime: start, callbackParams: { ...p.callbackParams, state: `${p.authorizeParams.state.slice(0, -4)}0000` } });
+}
+
+export function tokenRejectedFlow(start: number): CapturedEvent[] {
+  const p = pkceParams('tr');
+  return codeFlow({
+    ...p,
+    startTime: start,
+    exchange: 'browser',
+    tokenForm: { ...p.tokenForm, redirect_uri: `${APP}/callback/` },
+    tokenStatus: 400,
+    tokenResponse: { error: 'invalid_grant', error_description: 'redirect_uri did not match the URI used in the authorization request' },
+  });
+}
+
+export function noPkceServerFlow(start: number): CapturedEvent[] {
+  return codeFlow({ startTime: start, authorizeParams: { code_challenge: null, code_challenge_method: null, state: '12345', nonce: secrets('np').nonce }, callbackParams: { code: secrets('np').code }, exchange: 'server' });
+}
+
+export function accessDeniedPopupFlow(start: number): CapturedEvent[] {
+  const p = pkceParams('ad');
+  return codeFlow({ ...p, startTime: start, tabId: 9, callbackParams: { code: null, error: 'access_denied', error_description: 'The user cancelled the login' } }).map((e) =>
+    e.kind === 'request' ? { ...e, openerTabId: 7 } : e,
+  );
+}
+
+/** Every scenario, spread over the last half hour before FIXED_NOW. */
+export async function panelScenarios(): Promise<CapturedEvent[]> {
+  return [
+    ...noPkceServerFlow(FIXED_NOW - 28 * MIN),
+    ...(await successFlow(FIXED_NOW - 21 * MIN)),
+    ...accessDeniedPopupFlow(FIXED_NOW - 14 * MIN),
+    ...tokenRejectedFlow(FIXED_NOW - 9 * MIN),
+    ...stateMismatchFlow(FIXED_NOW - 3 * MIN),
+  ];
+}
+
+export const HOSTILE = {
+  script: '<script>window.__pwned = 1</script>',
+  img: '<img src=x onerror="window.__pwned=2">',
+  big: 'A'.repeat(1024 * 1024),
+  brokenJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx<script>.sig',
+};
+
+/** A login whose every visible value is an attack on the renderer. */
+export function hostileFlow(start: number): CapturedEvent[] {
+  return codeFlow({
+    startTime: start,
+    authorizeParams: { client_id: HOSTILE.script, state: HOSTILE.img, login_hint: HOSTILE.big, id_token_hint: HOSTILE.brokenJwt },
+    callbackParams: { state: HOSTILE.img, id_token: 'eyJhbGciOiJub25lIn0.eyJuYW1lIjoiPGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KDEpPiJ9.' },
+    exchange: 'browser',
+    tokenResponse: { error: HOSTILE.script, error_description: HOSTILE.img },
+    tokenStatus: 400,
+  });
+}
+
+export { REDIRECT_URI };
