@@ -11,6 +11,10 @@ export default defineCheck({
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || a.state !== null) return;
+    if (a.opaque) {
+      ctx.notObservable('The request carries only a request_uri; its pushed parameters were sent by the app server.');
+      return;
+    }
     // With neither PKCE nor nonce there is no CSRF protection at all (RFC 9700 §2.1).
     const unprotected = a.codeChallenge === null && a.nonce === null;
     ctx.report({

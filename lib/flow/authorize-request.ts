@@ -62,5 +62,6 @@ export function buildAuthorizeRequest(step: number, event: RequestEvent, par: Re
     requestUri: getParam(query, 'request_uri'),
     request: requestJwt,
     viaPar: par !== null,
+    opaque: getParam(query, 'request_uri') !== null && par === null && fromObject.length === 0,
   };
 }

@@ -59,7 +59,9 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   }
   if (learned === 'authorize') return 'authorize';
 
-  if (hasResponseParams(event, fullUrl, body)) return 'callback-candidate';
+  // An authorization response arrives as a navigation (redirect or form_post), never as a script's
+  // fetch: an SPA posting tokens to its own backend is not a callback (FormPost §2, RFC 6749 §4.1.2).
+  if (isDocument(event) && hasResponseParams(event, fullUrl, body)) return 'callback-candidate';
 
   const role = providerRole(event.url);
   if (role) return ROLE_TO_KIND[role];

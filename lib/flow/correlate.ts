@@ -202,11 +202,19 @@ function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIn
   const callback = buildCallback(0, event, hops.fullUrl(event), matchedBy);
   target.flow.callback = callback;
   if (matchedBy === 'orphan') {
-    target.flow.grant = callback.code && (callback.idToken || callback.accessToken) ? 'hybrid' : callback.code ? 'authorization_code' : 'implicit';
     target.flow.serverOrigin = originOf(hops.previousHop(event)?.url ?? '') ?? null;
     target.flow.redirectUri = urlBase(event.url);
   }
   target.flow.issuer ??= callback.iss;
+  if (target.flow.grant === 'unknown') target.flow.grant = grantFromCallback(callback);
+}
+
+/** The response type as the callback shows it, for orphans and opaque (PAR) requests. */
+function grantFromCallback(cb: { code: string | null; idToken: string | null; accessToken: string | null }): Flow['grant'] {
+  if (cb.code && (cb.idToken || cb.accessToken)) return 'hybrid';
+  if (cb.code) return 'authorization_code';
+  if (cb.idToken || cb.accessToken) return 'implicit';
+  return 'unknown';
 }
 
 /** Did the authorization server send the browser here: previous redirect hop, or Origin/Referer of a form_post? */

@@ -9,6 +9,9 @@ import { tokenFailed } from './token-exchange';
  */
 export function decideOutcome(flow: Flow, findings: readonly Finding[]): Outcome {
   if (flow.callback?.error || flow.errorPage !== null) return 'failed';
+  // The app's own answer to the callback: an error page means the login failed app-side (§1.3.8).
+  const callbackStatus = flow.callback ? flow.steps[flow.callback.step]?.status ?? null : null;
+  if (callbackStatus !== null && callbackStatus >= 400) return 'failed';
   if (flow.tokens.some(tokenFailed)) return 'failed';
   if (findings.some((f) => f.severity === 'error')) return 'failed';
   const cb = flow.callback;

@@ -80,6 +80,11 @@ export interface AuthorizeRequest {
   request: string | null;
   /** True when the values came from a PAR body (RFC 9126). */
   viaPar: boolean;
+  /**
+   * True when the request carries only a `request_uri` whose pushed parameters were not seen (a
+   * confidential client pushes from its server, RFC 9126 §2): request-side checks are not observable.
+   */
+  opaque: boolean;
 }
 
 export interface CallbackResponse {
