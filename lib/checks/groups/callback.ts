@@ -1,4 +1,6 @@
 import type { Check } from '../types';
+import authzPageFramingBlocked from '../authz-page-framing-blocked';
+import callbackNeverReached from '../callback-never-reached';
 import codeInUrlLeakViaReferer from '../code-in-url-leak-via-referer';
 import issParamMismatch from '../iss-param-mismatch';
 import issParamMissing from '../iss-param-missing';
@@ -14,6 +16,8 @@ import unsolicitedCallback from '../unsolicited-callback';
 
 /** checks.md §2.2 and §2.5 — the authorization response (callback), cookies and browser mechanics. */
 export const CALLBACK_CHECKS: readonly Check[] = [
+  authzPageFramingBlocked,
+  callbackNeverReached,
   codeInUrlLeakViaReferer,
   issParamMismatch,
   issParamMissing,

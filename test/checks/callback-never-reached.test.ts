@@ -1,0 +1,94 @@
+import { expect } from 'vitest';
+import check from '../../lib/checks/callback-never-reached';
+import type { CapturedEvent, NavigationEvent } from '../../lib/model/event';
+import { describeCheck } from '../support/check-cases';
+import { APP, AS, authorizeUrl, chain, CHALLENGE, CLIENT_ID, codeFlow, hop, REDIRECT_URI, STATE } from '../support/events';
+
+const T = 1_700_000_000_000;
+const PARAMS = { client_id: CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT_URI, scope: 'openid', state: STATE, code_challenge: CHALLENGE, code_challenge_method: 'S256' };
+
+/** App /login → authorize → the authorization server's login page, and nothing after. */
+function stuckOnLogin(tabId = 1, extra: Partial<{ frameId: number; type: string; openerTabId: number; params: Record<string, string>; loginHeaders: Array<{ name: string; value: string }> }> = {}): CapturedEvent[] {
+  const where = { tabId, ...(extra.frameId ? { frameId: extra.frameId } : {}), ...(extra.type ? { type: extra.type } : {}), ...(extra.openerTabId ? { openerTabId: extra.openerTabId } : {}) };
+  return chain([
+    ...(extra.frameId || extra.openerTabId ? [] : [{ url: `${APP}/login`, time: T, tabId }]),
+    { url: authorizeUrl(extra.params ?? PARAMS), time: T + 50, ...where, status: 303 },
+    { url: `${AS}/interaction/xyz`, time: T + 100, ...where, ...(extra.loginHeaders ? { responseHeaders: extra.loginHeaders } : {}) },
+  ]);
+}
+
+function nav(event: NavigationEvent['event'], tabId: number, time: number, extra: Partial<NavigationEvent> = {}): NavigationEvent {
+  return { kind: 'navigation', id: `n${tabId}-${time}`, event, tabId, frameId: 0, parentFrameId: -1, url: extra.url ?? 'about:blank', time, ...extra };
+}
+
+describeCheck(check, {
+  fires: [
+    {
+      name: 'authorization-server error page (redirect_uri not registered)',
+      events: [
+        hop({
+          url: authorizeUrl({ ...PARAMS, redirect_uri: 'https://app.example.com/cb' }),
+          time: T,
+          status: 400,
+          responseText: '<html><head><style>p{}</style></head><body><h1>oops! something went wrong</h1><p>redirect_uri did not match any of the client&#39;s registered redirect_uris</p></body></html>',
+        }),
+      ],
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('error');
+        expect(f[0]?.message).toContain('authorization-server error page');
+        expect(f[0]?.message).toContain('redirect_uri did not match');
+        expect(f[0]?.message).not.toContain('<p>');
+      },
+    },
+    {
+      name: 'popup closed before the callback',
+      events: [
+        hop({ url: `${APP}/`, tabId: 1, time: T - 1000 }),
+        nav('created-target', 2, T + 10, { sourceTabId: 1 }),
+        ...stuckOnLogin(2, { openerTabId: 1 }),
+        nav('tab-removed', 2, T + 8000),
+      ],
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('warning');
+        expect(f[0]?.message).toContain('popup closed');
+        expect(f[0]?.message).toContain('8 s');
+      },
+    },
+    {
+      name: 'silent-renew iframe timed out',
+      events: [hop({ url: `${APP}/`, time: T - 1000 }), ...stuckOnLogin(1, { frameId: 4, type: 'sub_frame', params: { ...PARAMS, prompt: 'none' } }), hop({ url: `${APP}/api/data`, type: 'xmlhttprequest', time: T + 30_000 })],
+      expect: (f) => expect(f[0]?.message).toContain('iframe timed out'),
+    },
+    {
+      name: 'iframe refused by X-Frame-Options',
+      events: [hop({ url: `${APP}/`, time: T - 1000 }), ...stuckOnLogin(1, { frameId: 4, type: 'sub_frame', loginHeaders: [{ name: 'X-Frame-Options', value: 'DENY' }] })],
+      expect: (f) => expect(f[0]?.message).toContain('framing blocked'),
+    },
+    {
+      name: 'user left the login page',
+      events: [...stuckOnLogin(1), hop({ url: 'https://news.example.org/', time: T + 20_000 })],
+      expect: (f) => expect(f[0]?.message).toContain('user left the login page'),
+    },
+    {
+      name: 'still on the login page when capture ended',
+      events: stuckOnLogin(1),
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('info');
+        expect(f[0]?.message).toContain('still in progress');
+      },
+    },
+    {
+      name: 'abandoned: nothing for longer than the window',
+      events: [...stuckOnLogin(1), hop({ url: `${APP}/other-tab`, tabId: 9, time: T + 20 * 60_000 })],
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('warning');
+        expect(f[0]?.message).toContain('abandoned');
+      },
+    },
+  ],
+  silent: [
+    { name: 'clean code flow', events: codeFlow() },
+    { name: 'error callback still reached the app', events: codeFlow({ callbackParams: { code: null, error: 'access_denied' } }) },
+    { name: 'redirect to a custom scheme (not observable)', events: stuckOnLogin(1, { params: { ...PARAMS, redirect_uri: 'com.example.app:/oauth2redirect' } }) },
+  ],
+});
