@@ -1,27 +1,47 @@
 import type { Check } from '../types';
 import authzRequestMalformed from '../authz-request-malformed';
+import httpRedirectUri from '../http-redirect-uri';
+import implicitFlowUsed from '../implicit-flow-used';
+import jarClientIdMismatch from '../jar-client-id-mismatch';
+import loopbackUsesLocalhostName from '../loopback-uses-localhost-name';
 import nonceMissing from '../nonce-missing';
 import nonceReused from '../nonce-reused';
 import openidScopeMissing from '../openid-scope-missing';
+import parRequestUriMisuse from '../par-request-uri-misuse';
+import parRequiredNotUsed from '../par-required-not-used';
 import pkceChallengeMalformed from '../pkce-challenge-malformed';
 import pkceChallengeReused from '../pkce-challenge-reused';
 import pkceMissing from '../pkce-missing';
 import pkcePlain from '../pkce-plain';
 import pkceUnsupportedHint from '../pkce-unsupported-hint';
+import redirectUriHasFragment from '../redirect-uri-has-fragment';
+import responseModeQueryWithTokens from '../response-mode-query-with-tokens';
+import responseModeUnsupported from '../response-mode-unsupported';
+import ropcGrantUsed from '../ropc-grant-used';
 import stateMissing from '../state-missing';
 import stateWeak from '../state-weak';
 
 /** checks.md §2.1 — the authorization request. */
 export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   authzRequestMalformed,
+  httpRedirectUri,
+  implicitFlowUsed,
+  jarClientIdMismatch,
+  loopbackUsesLocalhostName,
   nonceMissing,
   nonceReused,
   openidScopeMissing,
+  parRequestUriMisuse,
+  parRequiredNotUsed,
   pkceChallengeMalformed,
   pkceChallengeReused,
   pkceMissing,
   pkcePlain,
   pkceUnsupportedHint,
+  redirectUriHasFragment,
+  responseModeQueryWithTokens,
+  responseModeUnsupported,
+  ropcGrantUsed,
   stateMissing,
   stateWeak,
 ];

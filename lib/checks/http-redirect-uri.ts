@@ -1,0 +1,37 @@
+import { safeUrl } from '../flow/params';
+import { isLoopbackHost } from './support/authorize-facts';
+import { defineCheck } from './types';
+
+/** RFC 9700 §2.6, RFC 6749 §3.1.2.1: the code and tokens must not travel over plain http (loopback excepted, RFC 8252 §7.3). */
+export default defineCheck({
+  id: 'http-redirect-uri',
+  severity: 'error',
+  title: 'Redirect URI over plain http',
+  spec: 'RFC 9700 §2.6; RFC 6749 §3.1.2.1; RFC 8252 §7.3',
+  cause: 'Development configuration reaching production, or an app behind a TLS-terminating proxy building the URL from the internal scheme.',
+  fix: 'Use https. Behind proxies, build the URL from Forwarded / X-Forwarded-Proto, or configure it statically.',
+  run(flow, ctx) {
+    const insecure = (url: string | null | undefined) => {
+      const u = url ? safeUrl(url) : null;
+      return u !== null && u.protocol === 'http:' && !isLoopbackHost(u.hostname);
+    };
+    const a = flow.authorize;
+    if (a && insecure(a.redirectUri)) {
+      ctx.report({
+        step: a.step,
+        message: `The redirect_uri "${a.redirectUri}" uses http on a non-loopback host: the authorization response (code or tokens) crosses the network unencrypted.`,
+        evidence: [{ label: 'redirect_uri', value: a.redirectUri ?? '', expected: a.redirectUri?.replace(/^http:/, 'https:') ?? '', step: a.step }],
+      });
+      return;
+    }
+    const cb = flow.callback;
+    const landed = cb ? flow.steps[cb.step]?.url : null;
+    if (cb && insecure(landed)) {
+      ctx.report({
+        step: cb.step,
+        message: `The callback landed on "${landed}" over http on a non-loopback host: the authorization response crossed the network unencrypted.`,
+        evidence: [{ label: 'callback URL', value: landed ?? '', step: cb.step }],
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { getParam } from '../flow/params';
+import { requestObjectClaims } from './support/authorize-facts';
+import { defineCheck } from './types';
+
+/** RFC 9101 §5, §6.3: client_id must be in the query and equal the request object's client_id claim. */
+export default defineCheck({
+  id: 'jar-client-id-mismatch',
+  severity: 'error',
+  title: 'Request object client_id mismatch',
+  spec: 'RFC 9101 §5, §6.3',
+  cause: 'A template bug, or one request object shared by several clients.',
+  fix: 'Put the same client_id in the query and in the request object.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a || (a.request === null && a.requestUri === null)) return;
+    const queryClientId = getParam(a.params, 'client_id');
+    if (queryClientId === null) {
+      ctx.report({
+        step: a.step,
+        message: `The authorization request carries a ${a.request !== null ? 'request object' : 'request_uri'} but no client_id in the query, which RFC 9101 §5 requires alongside it.`,
+        evidence: [{ label: 'client_id (query)', value: '(absent)', step: a.step }],
+      });
+      return;
+    }
+    const claims = a.request !== null ? requestObjectClaims(a.request) : null;
+    const claimed = claims?.client_id;
+    if (claims === null || claimed === undefined || claimed === queryClientId) return;
+    ctx.report({
+      step: a.step,
+      message: `The request object's client_id "${String(claimed)}" differs from the query client_id "${queryClientId}".`,
+      evidence: [{ label: 'client_id (request object)', value: String(claimed), expected: queryClientId, step: a.step }],
+    });
+  },
+});
