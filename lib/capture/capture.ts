@@ -1,0 +1,174 @@
+import { MAX_BODY_CHARS, eventTime, type CapturedEvent, type RequestEvent } from '../model/event';
+import { stripFragment } from '../flow/params';
+import { newNavigationEvent, type NavigationKind } from './build-event';
+import type { CreatedTargetDetails, NavigationDetails } from './details';
+import { FLOW_SHAPES, fastOrigin, flowActive, isFlowOrigin, noteFlowOrigins } from './flow-origins';
+import { Recorder } from './recorder';
+import { shapeOfUrl } from './prefilter';
+
+/** Transitions a user starts; a redirect or a script's navigation is not "leaving" (Chrome's TransitionType). */
+const USER_TRANSITIONS = new Set(['typed', 'auto_bookmark', 'generated', 'keyword', 'keyword_generated', 'reload', 'start_page']);
+
+export interface AttachBodyInput {
+  tabId: number;
+  url: string;
+  method: string;
+  startTime?: number;
+  body: { text: string; mimeType?: string; truncated?: boolean };
+}
+
+/**
+ * The whole capture state machine: webRequest hops (Recorder), webNavigation events, tab
+ * lifecycle and the panel's commands. Pure and synchronous.
+ *
+ * Clearing, in short: a tab's events go away on an explicit `panel/clear`; on a user-started
+ * top-level navigation to a non-OAuth page when "preserve" is off and no flow has been active in
+ * the tab for the correlation window (an OAuth login *is* a series of navigations, so a flow in
+ * progress is never cut); and a grace period after the tab closes, unless preserved or it is a
+ * popup whose opener is still open.
+ */
+export class CaptureEngine extends Recorder {
+  committed(d: NavigationDetails): void {
+    if (!this.accepts(d.tabId)) return;
+    if (d.frameId === 0) {
+      this.topOrigin.set(d.tabId, fastOrigin(d.url));
+      this.maybeAutoClear(d);
+    }
+    this.navigation('committed', d);
+  }
+
+  fragmentUpdated(d: NavigationDetails): void {
+    if (this.accepts(d.tabId)) this.navigation('fragment', d);
+  }
+
+  historyStateUpdated(d: NavigationDetails): void {
+    if (this.accepts(d.tabId)) this.navigation('history-state', d);
+  }
+
+  /** A popup or new tab: remember the opener, so its flow joins the opener's (checks.md §1.3.4). */
+  createdTarget(d: CreatedTargetDetails): void {
+    if (!this.accepts(d.tabId) || this.store.peek(d.sourceTabId)?.paused) return;
+    const record = this.store.record(d.tabId);
+    record.openerTabId = d.sourceTabId;
+    const source = this.store.peek(d.sourceTabId);
+    if (source && flowActive(source, d.timeStamp, this.limits)) {
+      noteFlowOrigins(record, Object.keys(source.flowOrigins), source.lastFlowActivity, this.limits);
+    }
+    const event = newNavigationEvent('created-target', { ...d, frameId: 0 }, this.navId('created-target', d.tabId, 0, d.timeStamp), d.sourceTabId);
+    this.store.put(d.tabId, event);
+  }
+
+  tabRemoved(tabId: number, time: number): void {
+    this.topOrigin.delete(tabId);
+    const record = this.store.peek(tabId);
+    if (!record || record.closedAt !== undefined) return;
+    record.closedAt = time;
+    const d = { tabId, frameId: 0, url: '', timeStamp: time };
+    this.store.put(tabId, newNavigationEvent('tab-removed', d, this.navId('tab-removed', tabId, 0, time)));
+  }
+
+  clear(tabId: number, now: number): void {
+    this.store.clear(tabId, now);
+    for (const [requestId, open] of this.open) if (open.tabId === tabId) this.open.delete(requestId);
+  }
+
+  setPaused(tabId: number, paused: boolean): void {
+    this.store.record(tabId).paused = paused;
+    this.store.markDirty(tabId);
+  }
+
+  setPreserve(tabId: number, preserve: boolean): void {
+    this.store.record(tabId).preserve = preserve;
+    this.store.markDirty(tabId);
+  }
+
+  /**
+   * A response body the panel read through devtools.network. Matched by URL (fragment ignored)
+   * and method within the tab and its popups; the hop nearest `startTime` without a body wins.
+   */
+  attachBody(input: AttachBodyInput): boolean {
+    const url = stripFragment(input.url);
+    const method = input.method.toUpperCase();
+    let best: RequestEvent | undefined;
+    for (const e of this.eventsFor(input.tabId)) {
+      if (e.kind !== 'request' || e.method.toUpperCase() !== method || stripFragment(e.url) !== url) continue;
+      if (!best || isBetterMatch(e, best, input.startTime)) best = e;
+    }
+    if (!best) return false;
+    const text = input.body.text;
+    best.responseBody = {
+      text: text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text,
+      truncated: text.length > MAX_BODY_CHARS || input.body.truncated === true,
+      source: 'devtools',
+      ...(input.body.mimeType ? { mimeType: input.body.mimeType } : {}),
+    };
+    this.store.touch(best.tabId, best);
+    return true;
+  }
+
+  /** Drop closed tabs whose grace period is over. Returns the dropped tab ids. */
+  sweep(now: number): number[] {
+    const dropped: number[] = [];
+    for (const tabId of this.store.tabIds()) {
+      const r = this.store.peek(tabId)!;
+      if (r.closedAt === undefined || r.preserve || now - r.closedAt < this.limits.closedTabGraceMs) continue;
+      const opener = r.openerTabId !== undefined ? this.store.peek(r.openerTabId) : undefined;
+      if (opener && opener.closedAt === undefined) continue;
+      this.store.drop(tabId);
+      dropped.push(tabId);
+    }
+    return dropped;
+  }
+
+  /** Tabs whose events belong to `tabId`'s view: itself and the popups it opened, transitively. */
+  familyOf(tabId: number): number[] {
+    const family = [tabId];
+    for (let i = 0; i < family.length; i++) {
+      for (const other of this.store.tabIds()) {
+        if (this.store.peek(other)!.openerTabId === family[i] && !family.includes(other)) family.push(other);
+      }
+    }
+    return family;
+  }
+
+  /** Events of a tab and its popups (or of every tab), oldest first. */
+  eventsFor(tabId?: number): CapturedEvent[] {
+    const tabs = tabId === undefined ? this.store.tabIds() : this.familyOf(tabId);
+    const events = tabs.flatMap((t) => this.store.peek(t)?.events ?? []);
+    return events.sort((a, b) => eventTime(a) - eventTime(b));
+  }
+
+  private navigation(kind: NavigationKind, d: NavigationDetails): void {
+    const shape = shapeOfUrl(d.url);
+    const type = d.frameId === 0 ? 'main_frame' : 'sub_frame';
+    if (!shape && !isFlowOrigin(this.store.peek(d.tabId), d.url, type, d.timeStamp, this.limits)) return;
+    this.store.put(d.tabId, newNavigationEvent(kind, d, this.navId(kind, d.tabId, d.frameId, d.timeStamp)));
+    if (shape && FLOW_SHAPES.has(shape)) {
+      noteFlowOrigins(this.store.record(d.tabId), [fastOrigin(d.url)], d.timeStamp, this.limits);
+    }
+  }
+
+  private maybeAutoClear(d: NavigationDetails): void {
+    const record = this.store.peek(d.tabId);
+    if (!record || record.preserve || record.events.length === 0) return;
+    if (!USER_TRANSITIONS.has(d.transitionType ?? '') || shapeOfUrl(d.url)) return;
+    if (flowActive(record, d.timeStamp, this.limits)) return;
+    this.clear(d.tabId, d.timeStamp);
+  }
+
+  /** Navigation ids are deterministic (tab, frame, time, kind) so two worker instances agree. */
+  private navId(kind: NavigationKind, tabId: number, frameId: number, time: number): string {
+    const base = `nav.${tabId}.${frameId}.${Math.round(time * 1000)}.${kind}`;
+    let id = base;
+    for (let n = 1; this.store.get(tabId, id); n++) id = `${base}.${n}`;
+    return id;
+  }
+}
+
+/** A hop without a body beats one that has one; then the nearest in time (or the latest). */
+function isBetterMatch(candidate: RequestEvent, best: RequestEvent, time: number | undefined): boolean {
+  const hasBody = (e: RequestEvent) => (e.responseBody ? 1 : 0);
+  if (hasBody(candidate) !== hasBody(best)) return hasBody(candidate) < hasBody(best);
+  const distance = (e: RequestEvent) => (time === undefined ? -e.startTime : Math.abs(e.startTime - time));
+  return distance(candidate) < distance(best);
+}

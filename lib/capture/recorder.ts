@@ -1,0 +1,237 @@
+import { MAX_BODY_CHARS, type CapturedEvent, type RequestEvent, type ResponseBody } from '../model/event';
+import { applyCompleted, applyError, applyRedirect, applyResponse, newRequestEvent } from './build-event';
+import type { BeforeRequestDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details';
+import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-origins';
+import { hasTokenCredential, selectHeaders } from './headers';
+import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
+import { isIgnoredType, shapeOfRequest, shapeOfUrl, type Shape } from './prefilter';
+import type { TabRecord } from './tab-record';
+import { TabStore } from './tab-store';
+
+/** A kept request whose next hop (after a redirect) or updates are still expected. */
+interface OpenRequest {
+  tabId: number;
+  hops: number;
+  /** Id of the hop in flight; undefined between onBeforeRedirect and the next onBeforeRequest. */
+  current?: string;
+}
+
+/**
+ * A document navigation not (yet) known to matter. Its hops stay in memory until the chain
+ * either redirects to something OAuth-shaped — then the whole chain is kept, so the app's
+ * `/login` hop with its `Set-Cookie` precedes the authorize request — or ends and is forgotten.
+ */
+interface ProvisionalChain {
+  tabId: number;
+  hops: RequestEvent[];
+}
+
+/** After a restart, in-flight hops younger than this are picked up again; older ones are done. */
+const REOPEN_MS = 2 * 60_000;
+
+/**
+ * Turns webRequest events into stored RequestEvents (pure, synchronous; no analysis). The
+ * background calls one method per listener and persists what the TabStore reports as changed.
+ * Navigation events live in navigation-recorder.ts and share this state.
+ */
+export class Recorder {
+  readonly store: TabStore;
+  protected readonly open = new Map<string, OpenRequest>();
+  private readonly provisional = new Map<string, ProvisionalChain>();
+  /** Top-level document origin per tab: the relying party when a flow starts there. */
+  protected readonly topOrigin = new Map<number, string>();
+
+  constructor(readonly limits: CaptureLimits = DEFAULT_LIMITS) {
+    this.store = new TabStore(limits);
+  }
+
+  protected accepts(tabId: number): boolean {
+    return tabId >= 0 && this.store.peek(tabId)?.paused !== true;
+  }
+
+  protected openerOf(tabId: number): number | undefined {
+    return this.store.peek(tabId)?.openerTabId;
+  }
+
+  beforeRequest(d: BeforeRequestDetails): Shape | 'origin' | null {
+    if (!this.accepts(d.tabId)) return null;
+    const open = this.open.get(d.requestId);
+    if (open) {
+      // The next hop of a kept redirect chain is kept whatever it looks like (the callback hop).
+      const event = newRequestEvent(d, open.hops++, this.openerOf(d.tabId));
+      open.current = event.id;
+      this.store.put(open.tabId, event);
+      const shape = shapeOfRequest(d.url, d.method, d.requestBody);
+      if (shape) this.noteFlow(open.tabId, event, shape);
+      return shape ?? 'origin';
+    }
+    const chain = this.provisional.get(d.requestId);
+    if (!chain && isIgnoredType(d.type)) return null;
+    const shape = shapeOfRequest(d.url, d.method, d.requestBody);
+    if (chain) {
+      chain.hops.push(newRequestEvent(d, chain.hops.length, this.openerOf(d.tabId)));
+      if (shape) this.commitChain(d.requestId, chain, shape);
+      return shape;
+    }
+    const byOrigin = !shape && isFlowOrigin(this.store.peek(d.tabId), d.url, d.type, d.timeStamp, this.limits);
+    if (shape || byOrigin) {
+      const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
+      this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
+      this.store.put(d.tabId, event);
+      if (shape) this.noteFlow(d.tabId, event, shape);
+      return shape ?? 'origin';
+    }
+    if (d.type === 'main_frame' || d.type === 'sub_frame') {
+      this.provisional.set(d.requestId, { tabId: d.tabId, hops: [newRequestEvent(d, 0, this.openerOf(d.tabId))] });
+    }
+    return null;
+  }
+
+  sendHeaders(d: SendHeadersDetails): void {
+    const found = this.current(d.requestId);
+    if (found) {
+      found.event.requestHeaders = selectHeaders(d.requestHeaders);
+      if (found.committed) this.store.touch(found.tabId, found.event);
+      return;
+    }
+    // Bearer/DPoP calls are only recognisable by their headers (RFC 6750 §2.1, RFC 9449 §7).
+    if (!this.accepts(d.tabId) || isIgnoredType(d.type) || !hasTokenCredential(d.requestHeaders)) return;
+    const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
+    event.requestHeaders = selectHeaders(d.requestHeaders);
+    this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
+    this.store.put(d.tabId, event);
+  }
+
+  headersReceived(d: ResponseDetails): void {
+    const found = this.current(d.requestId);
+    if (!found) return;
+    applyResponse(found.event, d);
+    if (found.committed) this.store.touch(found.tabId, found.event);
+  }
+
+  beforeRedirect(d: RedirectDetails): void {
+    const found = this.current(d.requestId);
+    if (!found) return;
+    applyRedirect(found.event, d);
+    const target = shapeOfUrl(d.redirectUrl);
+    if (found.committed) {
+      this.store.touch(found.tabId, found.event);
+      const open = this.open.get(d.requestId);
+      if (open) open.current = undefined;
+      // The Location may carry a fragment the next hop's URL never shows (implicit, hybrid).
+      if (target) this.noteFlow(found.tabId, found.event, target);
+      return;
+    }
+    const chain = this.provisional.get(d.requestId);
+    if (chain && target) this.commitChain(d.requestId, chain, target);
+  }
+
+  completed(d: ResponseDetails): void {
+    this.finish(d.requestId, (event) => applyCompleted(event, d));
+  }
+
+  errorOccurred(d: ErrorDetails): void {
+    this.finish(d.requestId, (event) => applyError(event, d));
+  }
+
+  /** Firefox `filterResponseData`: the response body of a kept hop, bounded. */
+  attachResponseBody(tabId: number, requestId: string, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): boolean {
+    const events = this.store.peek(tabId)?.events ?? [];
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.kind === 'request' && event.requestId === requestId) {
+        event.responseBody = boundBody(body);
+        this.store.touch(tabId, event);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Restore persisted tabs (worker start). Hops that were in flight when the previous worker
+   * stopped are reopened, so their late events (headers, completion) still land.
+   */
+  restore(records: readonly TabRecord[], now: number): void {
+    for (const record of records) {
+      this.store.load(record);
+      const last = new Map<string, RequestEvent>();
+      const count = new Map<string, number>();
+      for (const e of record.events) {
+        if (e.kind !== 'request') continue;
+        last.set(e.requestId, e);
+        count.set(e.requestId, (count.get(e.requestId) ?? 0) + 1);
+      }
+      for (const [requestId, e] of last) {
+        if (now - e.startTime > REOPEN_MS || this.open.has(requestId)) continue;
+        const unfinished = e.endTime === undefined && e.error === undefined;
+        if (unfinished || e.redirectUrl !== undefined) {
+          this.open.set(requestId, { tabId: record.tabId, hops: count.get(requestId)!, current: unfinished ? e.id : undefined });
+        }
+      }
+    }
+  }
+
+  /** Merge events another worker instance stored (tab-record.ts `eventsToAdopt`). */
+  adopt(tabId: number, events: readonly CapturedEvent[]): void {
+    this.store.merge(tabId, events);
+  }
+
+  private current(requestId: string): { tabId: number; event: RequestEvent; committed: boolean } | null {
+    const open = this.open.get(requestId);
+    if (open?.current) {
+      const event = this.store.get(open.tabId, open.current);
+      if (event?.kind === 'request') return { tabId: open.tabId, event, committed: true };
+      return null;
+    }
+    const chain = this.provisional.get(requestId);
+    const event = chain?.hops[chain.hops.length - 1];
+    return chain && event ? { tabId: chain.tabId, event, committed: false } : null;
+  }
+
+  private finish(requestId: string, apply: (event: RequestEvent) => void): void {
+    const found = this.current(requestId);
+    if (found) {
+      apply(found.event);
+      if (found.committed) this.store.touch(found.tabId, found.event);
+    }
+    this.open.delete(requestId);
+    this.provisional.delete(requestId);
+  }
+
+  private commitChain(requestId: string, chain: ProvisionalChain, shape: Shape): void {
+    this.provisional.delete(requestId);
+    if (!this.accepts(chain.tabId)) return;
+    const last = chain.hops[chain.hops.length - 1]!;
+    const inFlight = last.endTime === undefined && last.error === undefined;
+    this.open.set(requestId, { tabId: chain.tabId, hops: chain.hops.length, current: inFlight ? last.id : undefined });
+    for (const hop of chain.hops) this.store.put(chain.tabId, hop);
+    this.noteFlow(chain.tabId, last, shape, chain.hops);
+  }
+
+  protected noteFlow(tabId: number, event: RequestEvent, shape: Shape, chain: readonly RequestEvent[] = []): void {
+    if (!FLOW_SHAPES.has(shape)) return;
+    const record = this.store.record(tabId);
+    const time = event.endTime ?? event.startTime;
+    const origins = originsOf(event, chain, [this.topOrigin.get(tabId)]);
+    noteFlowOrigins(record, origins, time, this.limits);
+    this.store.markDirty(tabId);
+    // A popup's flow belongs to its opener too: the opener usually redeems the code (checks.md §1.3.4).
+    const opener = record.openerTabId !== undefined ? this.store.peek(record.openerTabId) : undefined;
+    if (opener && !opener.paused) {
+      noteFlowOrigins(opener, origins, time, this.limits);
+      this.store.markDirty(opener.tabId);
+    }
+  }
+}
+
+function boundBody(body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): ResponseBody {
+  const over = body.text.length > MAX_BODY_CHARS;
+  const out: ResponseBody = {
+    text: over ? body.text.slice(0, MAX_BODY_CHARS) : body.text,
+    truncated: over || body.truncated === true,
+    source: body.source,
+  };
+  if (body.mimeType) out.mimeType = body.mimeType;
+  return out;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { AnalysisReportSchema } from './analysis';
+import { CapturedEventSchema } from './event';
+import { TraceV1Schema } from './trace';
+
+/**
+ * Every message between the background and its clients (design.md "Asking the background").
+ * One discriminated union per direction; every receiver `safeParse`s and answers a malformed
+ * message with `{ ok: false, error }` (runtime) or drops it (ports).
+ */
+
+const TabIdSchema = z.number().int();
+
+// ── runtime.sendMessage: any extension page (panel, viewer, e2e tests) → background ──
+
+export const AnalysisRequestSchema = z.object({ type: z.literal('analysis'), tabId: TabIdSchema.optional() });
+export const ExportTraceRequestSchema = z.object({
+  type: z.literal('export-trace'),
+  tabId: TabIdSchema.optional(),
+  /** Redacted unless explicitly `false` (design.md "Redaction": on by default for every export). */
+  redact: z.boolean().optional(),
+});
+
+export const RuntimeRequestSchema = z.discriminatedUnion('type', [AnalysisRequestSchema, ExportTraceRequestSchema]);
+export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
+
+export const AnalysisResponseSchema = z.object({ ok: z.literal(true), analysis: AnalysisReportSchema });
+export const ExportTraceResponseSchema = z.object({ ok: z.literal(true), trace: TraceV1Schema });
+export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const RuntimeResponseSchema = z.union([AnalysisResponseSchema, ExportTraceResponseSchema, ErrorResponseSchema]);
+export type RuntimeResponse = z.infer<typeof RuntimeResponseSchema>;
+
+// ── runtime.connect port: panel → background ──
+
+/** The port name the panel connects with; the background ignores ports with other names. */
+export const PANEL_PORT_NAME = 'oauth-lens-panel';
+
+/** A response body the panel read through `devtools.network` (`getContent`), which webRequest cannot see. */
+export const AttachedBodySchema = z.object({
+  text: z.string(),
+  mimeType: z.string().optional(),
+  truncated: z.boolean().optional(),
+});
+
+export const PanelMessageSchema = z.discriminatedUnion('type', [
+  /** Start (or restart, after a worker restart) receiving this tab: a snapshot, then increments. */
+  z.object({ type: z.literal('panel/subscribe'), tabId: TabIdSchema }),
+  z.object({ type: z.literal('panel/clear'), tabId: TabIdSchema }),
+  z.object({ type: z.literal('panel/pause'), tabId: TabIdSchema }),
+  z.object({ type: z.literal('panel/resume'), tabId: TabIdSchema }),
+  z.object({ type: z.literal('panel/preserve'), tabId: TabIdSchema, preserve: z.boolean() }),
+  z.object({
+    type: z.literal('panel/attach-body'),
+    tabId: TabIdSchema,
+    url: z.string(),
+    method: z.string(),
+    /** Epoch ms of the request as devtools saw it; picks the nearest hop when a URL repeats. */
+    startTime: z.number().optional(),
+    body: AttachedBodySchema,
+  }),
+]);
+export type PanelMessage = z.infer<typeof PanelMessageSchema>;
+
+// ── runtime.connect port: background → panel ──
+
+/** State of one tab's capture that the panel shows next to its flows. */
+const TabStateFields = {
+  tabId: TabIdSchema,
+  analysis: AnalysisReportSchema,
+  /** Why some events are gone (eviction); the panel shows it as a banner. */
+  notice: z.string().optional(),
+  paused: z.boolean(),
+  preserve: z.boolean(),
+};
+
+export const BackgroundMessageSchema = z.discriminatedUnion('type', [
+  /** Every event of the tab (and of popups it opened), oldest first. Replaces what the panel had. */
+  z.object({ type: z.literal('flows/snapshot'), events: z.array(CapturedEventSchema), ...TabStateFields }),
+  /** Events added or changed since the last message (upsert by `id`), and ids that were evicted. */
+  z.object({
+    type: z.literal('flows/updated'),
+    upserted: z.array(CapturedEventSchema),
+    removed: z.array(z.string()),
+    ...TabStateFields,
+  }),
+]);
+export type BackgroundMessage = z.infer<typeof BackgroundMessageSchema>;
