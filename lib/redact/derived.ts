@@ -117,3 +117,18 @@ export function tagRelations(relations: readonly RawRelation[], ctx: RedactConte
   }
   return out;
 }
+
+/**
+ * For checks running on a redacted trace: did this verifier's S256 equal this challenge? Both
+ * arguments are tags as they appear in the events. Null when the export recorded nothing.
+ */
+export function pkceMatchFromDerived(derived: readonly DerivedRecord[], verifierTag: string, challengeTag: string): boolean | null {
+  const record = derived.find((d) => d.relation === 'pkce_s256' && d.code_verifier === verifierTag);
+  return record ? record.s256_of_verifier === challengeTag : null;
+}
+
+/** For checks running on a redacted trace: the recorded at_hash / c_hash result for an ID Token tag. */
+export function hashMatchFromDerived(derived: readonly DerivedRecord[], relation: 'at_hash' | 'c_hash', idTokenTag: string): boolean | null {
+  const record = derived.find((d) => d.relation === relation && d.id_token === idTokenTag);
+  return record && typeof record.match === 'boolean' ? record.match : null;
+}

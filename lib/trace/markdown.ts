@@ -1,0 +1,102 @@
+import type { AnalysisReport, FlowReport } from '../model/analysis';
+import type { Finding } from '../model/finding';
+
+/**
+ * A Markdown summary of an analysis for a ticket: per flow a timeline table and its findings.
+ * The report must come from a redacted trace (redaction happens in lib/redact, at the export
+ * boundary); this module only makes every value inert text: HTML is entity-escaped and Markdown
+ * punctuation backslash-escaped, so a hostile URL or message cannot add links, images, HTML or
+ * table cells where it is pasted.
+ */
+
+export interface MarkdownOptions {
+  title?: string;
+  /** Longer URLs are cut in the timeline (the full URL stays in the trace). */
+  maxUrlChars?: number;
+}
+
+export function toMarkdown(report: AnalysisReport, options: MarkdownOptions = {}): string {
+  const maxUrl = options.maxUrlChars ?? 300;
+  const all = [...report.findings, ...report.flows.flatMap((f) => f.findings)];
+  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  const lines: string[] = [
+    `# ${escapeMarkdown(options.title ?? 'OAuth Lens report')}`,
+    '',
+    `${report.flows.length} flow(s); ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s).`,
+    '',
+  ];
+  report.flows.forEach((flow, i) => lines.push(...flowSection(flow, i + 1, maxUrl)));
+  if (report.findings.length) {
+    lines.push('## Findings not tied to a flow', '', ...report.findings.flatMap((f) => findingLines(f, null)), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
+  const lines = [
+    `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(flow.outcome)}`,
+    '',
+    `- Client: ${text(flow.clientId)}`,
+    `- Issuer: ${text(flow.issuer)}`,
+    `- Redirect URI: ${text(flow.redirectUri)}`,
+    `- Started: ${text(flow.startTime)}`,
+    '',
+    '### Timeline',
+    '',
+    '| # | Time | Step | Method | Status | URL |',
+    '|---|---|---|---|---|---|',
+  ];
+  flow.steps.forEach((s, i) => {
+    const url = s.url.length > maxUrl ? `${s.url.slice(0, maxUrl)}…` : s.url;
+    const status = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
+    lines.push(`| ${i} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
+  });
+  lines.push('', '### Findings', '');
+  if (flow.findings.length === 0) lines.push('No findings.');
+  else for (const f of flow.findings) lines.push(...findingLines(f, flow));
+  lines.push('');
+  return lines;
+}
+
+function findingLines(f: Finding, flow: FlowReport | null): string[] {
+  const step = f.step === null ? '' : ` (step ${f.step}${flow?.steps[f.step] ? `, ${escapeMarkdown(flow.steps[f.step]!.kind)}` : ''})`;
+  const lines = [
+    `- **${escapeMarkdown(f.severity)}** ${escapeMarkdown(f.check)}: ${escapeMarkdown(f.title)}${step}`,
+    `  - ${escapeMarkdown(f.message)}`,
+    `  - Fix: ${escapeMarkdown(f.fix)}`,
+    `  - Spec: ${escapeMarkdown(f.spec)}`,
+  ];
+  for (const e of f.evidence) {
+    const expected = e.expected === undefined ? '' : ` (expected ${escapeMarkdown(e.expected)})`;
+    lines.push(`  - ${escapeMarkdown(e.label)}: ${escapeMarkdown(e.value)}${expected}`);
+  }
+  return lines;
+}
+
+function timeOf(iso: string): string {
+  const m = /T(\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(iso);
+  return m ? m[1]! : iso;
+}
+
+function text(value: string | null): string {
+  return value === null ? '(none)' : escapeMarkdown(value);
+}
+
+function cell(value: string): string {
+  return escapeMarkdown(value) || ' ';
+}
+
+/**
+ * Inert text for Markdown (CommonMark §2.4 backslash escapes, §6.6 raw HTML): line breaks
+ * collapse to spaces (no new blocks or table rows), `& < >` become entities, and every
+ * punctuation character that can start emphasis, a link, an image, code, a heading or a cell
+ * boundary is backslash-escaped.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\](){}#!|~]/g, '\\$&');
+}
