@@ -18,7 +18,6 @@ export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | 
     ['issuer', flow.issuer],
     ['client_id', flow.clientId],
     ['redirect_uri', flow.redirectUri],
-    ['grant', flow.grant],
   ];
   return (
     <header class={`ol-summary ol-outcome-${flow.outcome}`}>
@@ -26,12 +25,12 @@ export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | 
         <Icon name={flow.outcome} class="ol-outcome-icon" />
         <strong>{headline(flow, failing)}</strong>
         <span class="ol-dim">
-          {flow.steps.length.toLocaleString('en-US')} steps · {row.errors} errors · {row.warnings} warnings · {row.infos} info
+          {flow.grant} · {flow.steps.length.toLocaleString('en-US')} steps · {row.errors} errors · {row.warnings} warnings · {row.infos} info
         </span>
       </div>
       <dl class="ol-facts">
         {facts.map(([k, v]) => (
-          <div key={k} class="ol-fact">
+          <div key={k} class={`ol-fact${k === 'redirect_uri' ? ' ol-fact-wide' : ''}`}>
             <dt>{k}</dt>
             <dd class="ol-mono">{v === null ? <span class="ol-dim">—</span> : <LongText text={v} limit={160} />}</dd>
           </div>

@@ -1,5 +1,5 @@
 /**
- * Links for spec references such as "RFC 6749 §10.12" or "OIDC Core §3.1.2.1". The address is
+ * Links for spec references such as "RFC 6749 §4.1.2, §10.12; OIDC Core §3.1.2.1". Addresses are
  * assembled only from digits matched here and fixed hosts, never from captured text.
  */
 const OPENID: Array<[RegExp, string]> = [
@@ -15,21 +15,25 @@ export interface SpecLink {
   href: string | null;
 }
 
-function linkOne(ref: string): SpecLink {
+/** One reference group ("RFC 6749 §4.1.2, §10.12") → one link per section. */
+function linkGroup(ref: string): SpecLink[] {
   const text = ref.trim();
-  const rfc = /^RFC\s?(\d{3,5})(?:\s*§\s*([\d.]+\d|\d))?/i.exec(text);
+  const rfc = /^RFC\s?(\d{3,5})\b/i.exec(text);
   if (rfc) {
-    const section = rfc[2] ? `#section-${rfc[2]}` : '';
-    return { text, href: `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${section}` };
+    const base = `https://www.rfc-editor.org/rfc/rfc${rfc[1]}`;
+    const pieces = text.split(/\s*,\s*/);
+    return pieces.map((piece) => {
+      const section = /§\s*(\d+(?:\.\d+)*)/.exec(piece);
+      return { text: piece, href: section ? `${base}#section-${section[1]}` : base };
+    });
   }
-  for (const [pattern, base] of OPENID) if (pattern.test(text)) return { text, href: base };
-  return { text, href: null };
+  for (const [pattern, href] of OPENID) if (pattern.test(text)) return [{ text, href }];
+  return [{ text, href: null }];
 }
 
-/** "RFC 9700 §2.1.1; RFC 7636 §4.3" → one link per reference. */
 export function specLinks(spec: string): SpecLink[] {
   return spec
-    .split(/\s*[;,·]\s*/)
+    .split(/\s*[;·]\s*/)
     .filter(Boolean)
-    .map(linkOne);
+    .flatMap(linkGroup);
 }

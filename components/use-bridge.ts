@@ -14,13 +14,13 @@ import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type T
 export function resolveTabId(search: string = globalThis.location?.search ?? ''): number | null {
   const raw = new URLSearchParams(search).get('tabId');
   if (raw !== null && /^\d+$/.test(raw)) return Number(raw);
-  const inspected = browser.devtools?.inspectedWindow?.tabId;
+  const inspected = (browser as typeof browser | undefined)?.devtools?.inspectedWindow?.tabId;
   return typeof inspected === 'number' ? inspected : null;
 }
 
 /** DevTools exposes its theme to panels (`devtools.panels.themeName`: "default" | "dark"). */
 export function devtoolsTheme(): ThemeName {
-  const name = browser.devtools?.panels?.themeName;
+  const name = (browser as typeof browser | undefined)?.devtools?.panels?.themeName;
   if (name === 'dark') return 'dark';
   if (name === 'default' || name === 'light') return 'light';
   return 'auto';

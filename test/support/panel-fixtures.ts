@@ -102,14 +102,24 @@ export function accessDeniedPopupFlow(start: number): CapturedEvent[] {
   );
 }
 
+/** Moves a flow to other hosts and another client, so a list of flows looks like real life. */
+export function rehost(events: CapturedEvent[], as: string, app: string, clientId: string): CapturedEvent[] {
+  const json = JSON.stringify(events)
+    .replaceAll('idp.example.com', as)
+    .replaceAll('app.example.com', app)
+    .replaceAll(`"${CLIENT_ID}"`, JSON.stringify(clientId))
+    .replaceAll(`client_id=${CLIENT_ID}`, `client_id=${encodeURIComponent(clientId)}`);
+  return (JSON.parse(json) as CapturedEvent[]).map((e) => ({ ...e, id: `${clientId.slice(0, 6)}-${e.id}` }));
+}
+
 /** Every scenario, spread over the last half hour before FIXED_NOW. */
 export async function panelScenarios(): Promise<CapturedEvent[]> {
   return [
-    ...noPkceServerFlow(FIXED_NOW - 28 * MIN),
+    ...rehost(noPkceServerFlow(FIXED_NOW - 28 * MIN), 'sso.initech.test', 'intranet.initech.test', 'initech-portal'),
     ...(await successFlow(FIXED_NOW - 21 * MIN)),
-    ...accessDeniedPopupFlow(FIXED_NOW - 14 * MIN),
-    ...tokenRejectedFlow(FIXED_NOW - 9 * MIN),
-    ...stateMismatchFlow(FIXED_NOW - 3 * MIN),
+    ...rehost(accessDeniedPopupFlow(FIXED_NOW - 14 * MIN), 'id.globex.test', 'shop.globex.test', '0oa1b2c3d4e5f6g7h8i9'),
+    ...rehost(tokenRejectedFlow(FIXED_NOW - 9 * MIN), 'auth.acme-corp.test', 'spa.acme-corp.test', 'acme-spa'),
+    ...rehost(stateMismatchFlow(FIXED_NOW - 3 * MIN), 'auth.acme-corp.test', 'portal.acme-corp.test', 'acme-portal'),
   ];
 }
 
