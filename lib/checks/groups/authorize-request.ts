@@ -15,6 +15,8 @@ import pkceMissing from '../pkce-missing';
 import pkcePlain from '../pkce-plain';
 import pkceUnsupportedHint from '../pkce-unsupported-hint';
 import redirectUriHasFragment from '../redirect-uri-has-fragment';
+import redirectUriMismatch from '../redirect-uri-mismatch';
+import redirectUriNotRegisteredHint from '../redirect-uri-not-registered-hint';
 import responseModeQueryWithTokens from '../response-mode-query-with-tokens';
 import responseModeUnsupported from '../response-mode-unsupported';
 import ropcGrantUsed from '../ropc-grant-used';
@@ -39,6 +41,8 @@ export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   pkcePlain,
   pkceUnsupportedHint,
   redirectUriHasFragment,
+  redirectUriMismatch,
+  redirectUriNotRegisteredHint,
   responseModeQueryWithTokens,
   responseModeUnsupported,
   ropcGrantUsed,
