@@ -1,0 +1,31 @@
+import { browserTokens } from './support/token-requests';
+import { defineCheck } from './types';
+
+/** RFC 7636 §4.1: code-verifier = 43*128unreserved, unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~". */
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+
+export default defineCheck({
+  id: 'pkce-verifier-malformed',
+  severity: 'error',
+  title: 'PKCE code_verifier breaks the RFC 7636 grammar',
+  spec: 'RFC 7636 §4.1',
+  cause: 'Too few random bytes, standard base64 (+ / =), or a UUID with braces.',
+  fix: 'Base64url-encode 32 random bytes (43 characters) without padding.',
+  run(flow, ctx) {
+    for (const t of browserTokens(flow, ctx)) {
+      const v = t.codeVerifier;
+      if (v === null) continue;
+      const problems: string[] = [];
+      if (v.length < 43) problems.push(`it is ${v.length} characters long (minimum 43)`);
+      if (v.length > 128) problems.push(`it is ${v.length} characters long (maximum 128)`);
+      const bad = [...new Set([...v].filter((c) => !UNRESERVED.test(c)))];
+      if (bad.length) problems.push(`it contains ${bad.map((c) => (c === ' ' ? 'space' : `"${c}"`)).join(', ')}, outside [A-Za-z0-9-._~]`);
+      if (!problems.length) continue;
+      ctx.report({
+        step: t.step,
+        message: `The code_verifier "${v}" is malformed: ${problems.join('; ')}.`,
+        evidence: [{ label: 'code_verifier', value: v, expected: '43–128 characters of [A-Za-z0-9-._~]', step: t.step }],
+      });
+    }
+  },
+});

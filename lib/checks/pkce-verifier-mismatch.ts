@@ -1,0 +1,44 @@
+import { browserTokens, tokenError } from './support/token-requests';
+import { defineCheck } from './types';
+
+/**
+ * RFC 7636 §4.6: the server recomputes BASE64URL(SHA-256(ASCII(code_verifier))) (S256) or takes
+ * the verifier as is (plain) and compares it with the stored challenge. We do the same.
+ */
+export default defineCheck({
+  id: 'pkce-verifier-mismatch',
+  severity: 'error',
+  title: 'PKCE code_verifier does not match the code_challenge',
+  spec: 'RFC 7636 §4.2, §4.6',
+  cause: 'A verifier from another flow (concurrent tabs overwrote one stored slot), a verifier regenerated after the redirect, or the challenge encoded wrongly (standard base64, a hashed hex string).',
+  fix: 'Keep verifier and challenge together per flow (keyed by state), and send base64url of the raw SHA-256 digest as the challenge.',
+  run(flow, ctx) {
+    const tokens = browserTokens(flow, ctx);
+    const a = flow.authorize;
+    if (!a) {
+      if (tokens.some((t) => t.codeVerifier)) ctx.notObservable('No authorization request was captured, so the code_challenge to compare with is unknown.');
+      return;
+    }
+    if (!a.codeChallenge) return;
+    // RFC 7636 §4.3: without code_challenge_method the method is "plain".
+    const method = a.codeChallengeMethod ?? 'plain';
+    if (method !== 'S256' && method !== 'plain') return;
+    for (const t of tokens) {
+      const v = t.codeVerifier;
+      if (v === null || t.grantType === 'refresh_token') continue;
+      const recomputed = method === 'S256' ? ctx.analysis.derived.s256(v) : v;
+      if (recomputed === null || recomputed === a.codeChallenge) continue;
+      const refused = tokenError(t).error === 'invalid_grant';
+      const how = method === 'S256' ? `BASE64URL(SHA-256("${v}")) = "${recomputed}"` : `the verifier "${v}" (plain)`;
+      ctx.report({
+        step: t.step,
+        message: `The token request (step ${t.step + 1}) sent code_verifier "${v}"; ${how}, but the authorization request (step ${a.step + 1}) sent code_challenge "${a.codeChallenge}".${refused ? ' The server confirmed it with invalid_grant.' : ''}`,
+        evidence: [
+          { label: method === 'S256' ? 'S256(code_verifier)' : 'code_verifier', value: recomputed, expected: a.codeChallenge, step: t.step },
+          { label: 'code_verifier', value: v, step: t.step },
+          { label: 'code_challenge', value: a.codeChallenge, step: a.step },
+        ],
+      });
+    }
+  },
+});

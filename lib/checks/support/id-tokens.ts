@@ -1,0 +1,85 @@
+import type { JWTPayload } from 'jose';
+import { base64url } from 'jose';
+import type { DigestAlg } from '../../flow/derive';
+import { stringField } from '../../flow/params';
+import { decodeJwtSafe, type JwtDecodeResult } from '../../jwt/decode';
+import type { Flow, TokenExchange } from '../../model/flow';
+import type { CheckContext } from '../types';
+import { receivedAt } from './token-requests';
+
+/** One ID Token as the browser saw it, with the values delivered beside it. */
+export interface IdTokenSeen {
+  token: string;
+  step: number;
+  source: 'callback' | 'token';
+  /** Epoch ms when the response carrying it arrived: "now" for time claims (checks.md §2.4). */
+  receivedAt: number;
+  exchange: TokenExchange | null;
+  decoded: JwtDecodeResult;
+  /** The access token delivered in the same response (for `at_hash`, OIDC-Core §3.1.3.8). */
+  accessToken: string | null;
+  /** The code delivered in the same response (for `c_hash`, OIDC-Core §3.3.2.11). */
+  code: string | null;
+  /** From the authorization response or the code exchange, not a refresh (OIDC-Core §12.2). */
+  initial: boolean;
+}
+
+/** ID Tokens of the callback and of every captured token response, decoded (not validated). */
+export function idTokensOf(flow: Flow): IdTokenSeen[] {
+  const out: IdTokenSeen[] = [];
+  const cb = flow.callback;
+  if (cb?.idToken) {
+    out.push({ token: cb.idToken, step: cb.step, source: 'callback', receivedAt: receivedAt(flow, cb.step), exchange: null, decoded: decodeJwtSafe(cb.idToken), accessToken: cb.accessToken, code: cb.code, initial: true });
+  }
+  for (const t of flow.tokens) {
+    const token = stringField(t.response, 'id_token');
+    if (!token) continue;
+    out.push({ token, step: t.step, source: 'token', receivedAt: receivedAt(flow, t.step), exchange: t, decoded: decodeJwtSafe(token), accessToken: stringField(t.response, 'access_token'), code: null, initial: t.grantType !== 'refresh_token' });
+  }
+  return out;
+}
+
+/**
+ * ID Tokens a check can look at. With a server-side exchange the token response is out of
+ * sight: say so (checks.md §1.3 step 8) and look only at what the callback carried.
+ */
+export function visibleIdTokens(flow: Flow, ctx: CheckContext): IdTokenSeen[] {
+  if (flow.tokenExchange === 'not-observable') {
+    ctx.notObservable('The token response (and any ID Token in it) went to the app server, not the browser.');
+  }
+  return idTokensOf(flow);
+}
+
+/** Claims of a decoded JWS, or null for a JWE or an undecodable token. */
+export function claimsOf(seen: IdTokenSeen): JWTPayload | null {
+  return seen.decoded.ok && seen.decoded.kind === 'jws' ? seen.decoded.payload : null;
+}
+
+export function headerAlg(seen: IdTokenSeen): string | null {
+  return seen.decoded.ok && typeof seen.decoded.header.alg === 'string' ? seen.decoded.header.alg : null;
+}
+
+/** The hash used by the JWS alg (OIDC-Core §3.1.3.6: SHA-256 for RS256/ES256/PS256…; EdDSA/Ed25519: SHA-512). */
+export function hashForAlg(alg: string | null): DigestAlg | null {
+  if (!alg) return null;
+  const bits = /^(?:RS|PS|ES|HS)(256|384|512)K?$/.exec(alg)?.[1];
+  if (bits) return `SHA-${bits}` as DigestAlg;
+  return alg === 'EdDSA' || alg === 'Ed25519' ? 'SHA-512' : null;
+}
+
+/** base64url of the left-most half of the hash of `value` (at_hash / c_hash), or null if not precomputed. */
+export function leftHalfHash(ctx: CheckContext, value: string, alg: string | null): string | null {
+  const hash = hashForAlg(alg);
+  const bytes = hash ? ctx.analysis.derived.digest(value, hash) : null;
+  return bytes ? base64url.encode(bytes.subarray(0, bytes.length / 2)) : null;
+}
+
+export function tokenWhere(seen: IdTokenSeen): string {
+  return seen.source === 'callback' ? 'the ID Token in the authorization response' : 'the ID Token in the token response';
+}
+
+/** Epoch seconds → ISO time, for messages. */
+export function isoTime(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return Number.isNaN(d.getTime()) ? String(seconds) : d.toISOString();
+}

@@ -1,0 +1,57 @@
+import { headerValue, stringField } from '../../flow/params';
+import type { RequestEvent } from '../../model/event';
+import type { Flow, TokenExchange } from '../../model/flow';
+import type { CheckContext } from '../types';
+
+/**
+ * Helpers for the token-endpoint checks (checks.md §2.3). A server-side exchange is not a
+ * failure: every token-side check says "not observable" instead (checks.md §1.3 step 8).
+ */
+export function browserTokens(flow: Flow, ctx: CheckContext): readonly TokenExchange[] {
+  if (flow.tokenExchange === 'not-observable') {
+    ctx.notObservable('The code was redeemed by the app server; the token request and response are not visible in the browser.');
+    return [];
+  }
+  // A CORS preflight (OPTIONS) to the token endpoint is not a token request (Fetch §4.8).
+  return flow.tokens.filter((t) => flow.steps[t.step]?.method !== 'OPTIONS');
+}
+
+export function tokenEvent(flow: Flow, token: TokenExchange): RequestEvent | null {
+  return flow.steps[token.step]?.event ?? null;
+}
+
+/** When the response carrying a token arrived (checks.md §2.4: the capture time is "now"). */
+export function receivedAt(flow: Flow, step: number): number {
+  const s = flow.steps[step];
+  return s?.event?.endTime ?? s?.time ?? 0;
+}
+
+/** RFC 6749 §5.1: a 2xx answer without an `error` member and without a network failure. */
+export function tokenSucceeded(token: TokenExchange): boolean {
+  if (token.networkError) return false;
+  if (token.status === null || token.status < 200 || token.status >= 300) return false;
+  return stringField(token.response, 'error') === null;
+}
+
+export function tokenError(token: TokenExchange): { error: string | null; description: string | null } {
+  return { error: stringField(token.response, 'error'), description: stringField(token.response, 'error_description') };
+}
+
+/** "error=invalid_grant (Code expired)" — the error as a reader wants to see it. */
+export function describeTokenError(token: TokenExchange): string | null {
+  const { error, description } = tokenError(token);
+  if (!error) return null;
+  return description ? `${error} ("${description}")` : error;
+}
+
+/** Text of the response the provider-code table (checks.md §3) can be matched against. */
+export function tokenErrorText(flow: Flow, token: TokenExchange): string {
+  const body = tokenEvent(flow, token)?.responseBody?.text ?? '';
+  const www = headerValue(tokenEvent(flow, token)?.responseHeaders, 'www-authenticate') ?? '';
+  return `${body} ${www}`.trim();
+}
+
+export function stepLabel(flow: Flow, step: number): string {
+  const s = flow.steps[step];
+  return s ? `step ${step + 1} (${s.method} ${s.url.split('?')[0]})` : `step ${step + 1}`;
+}

@@ -1,0 +1,44 @@
+import { headerValue, queryParams } from '../flow/params';
+import { browserTokens, stepLabel, tokenEvent } from './support/token-requests';
+import { defineCheck } from './types';
+
+/** Parameters that belong in the body, never the query (RFC 6749 §3.2: "MUST use the HTTP POST method"). */
+const BODY_PARAMS = ['grant_type', 'code', 'code_verifier', 'refresh_token', 'client_secret', 'redirect_uri'];
+
+/** RFC 6749 §3.2, §4.1.3: a form-encoded POST with grant_type (and code for authorization_code). */
+export default defineCheck({
+  id: 'token-request-malformed',
+  severity: 'error',
+  title: 'Token request is not a form-encoded POST',
+  spec: 'RFC 6749 §3.2, §4.1.3',
+  cause: 'A hand-written fetch: JSON body, GET with query parameters, or a missing grant_type or code.',
+  fix: 'Send a POST with Content-Type application/x-www-form-urlencoded carrying grant_type (and code, redirect_uri, code_verifier for the code grant) in the body.',
+  run(flow, ctx) {
+    for (const t of browserTokens(flow, ctx)) {
+      const event = tokenEvent(flow, t);
+      if (!event) continue;
+      const problems: string[] = [];
+      const method = event.method.toUpperCase();
+      if (method !== 'POST') problems.push(`method is ${method}, not POST`);
+      const type = headerValue(event.requestHeaders, 'content-type');
+      const body = event.requestBody;
+      const jsonBody = body?.kind === 'text' && body.text.trimStart().startsWith('{');
+      if (type !== null && !/^application\/x-www-form-urlencoded\b/i.test(type.trim())) problems.push(`Content-Type is "${type}"`);
+      else if (type === null && jsonBody) problems.push('the body is JSON');
+      const inQuery = queryParams(event.url).filter((p) => BODY_PARAMS.includes(p.name)).map((p) => p.name);
+      if (inQuery.length) problems.push(`${inQuery.join(', ')} sent in the URL query`);
+      if (t.grantType === null) problems.push('grant_type is missing');
+      else if (t.grantType === 'authorization_code' && t.code === null) problems.push('grant_type=authorization_code without code');
+      if (!problems.length) continue;
+      ctx.report({
+        step: t.step,
+        message: `The token request at ${stepLabel(flow, t.step)} is malformed: ${problems.join('; ')}.`,
+        evidence: [
+          { label: 'method', value: method, expected: 'POST', step: t.step },
+          { label: 'Content-Type', value: type ?? '(none)', expected: 'application/x-www-form-urlencoded', step: t.step },
+          ...(t.grantType === null ? [] : [{ label: 'grant_type', value: t.grantType, step: t.step }]),
+        ],
+      });
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { headerValue } from '../flow/params';
+import { browserTokens, tokenEvent, tokenSucceeded } from './support/token-requests';
+import { defineCheck } from './types';
+
+/** RFC 6749 §5.1: the token response "MUST include the HTTP Cache-Control response header field with a value of no-store". */
+export default defineCheck({
+  id: 'token-response-cacheable',
+  severity: 'warning',
+  title: 'Token response may be cached',
+  spec: 'RFC 6749 §5.1',
+  cause: 'Authorization-server or proxy configuration leaves out Cache-Control: no-store, so tokens may be written to browser or proxy caches.',
+  fix: 'Send Cache-Control: no-store on every token response.',
+  run(flow, ctx) {
+    for (const t of browserTokens(flow, ctx)) {
+      const event = tokenEvent(flow, t);
+      // Without captured response headers we cannot tell (HAR imports sometimes omit them).
+      if (!event?.responseHeaders?.length || !tokenSucceeded(t)) continue;
+      const cacheControl = headerValue(event.responseHeaders, 'cache-control');
+      if (cacheControl && /(?:^|,)\s*no-store\s*(?:,|$)/i.test(cacheControl)) continue;
+      ctx.report({
+        step: t.step,
+        message: `The successful token response (step ${t.step + 1}) has ${cacheControl === null ? 'no Cache-Control header' : `Cache-Control "${cacheControl}"`} instead of no-store.`,
+        evidence: [{ label: 'Cache-Control', value: cacheControl ?? '(missing)', expected: 'no-store', step: t.step }],
+      });
+    }
+  },
+});
