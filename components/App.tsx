@@ -1,4 +1,3 @@
-import './panel.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';

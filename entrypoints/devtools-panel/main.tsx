@@ -1,3 +1,4 @@
+import '../../components/panel.css';
 import { render } from 'preact';
 import { Panel } from '../../components/Panel';
 import { resolveTabId } from '../../components/use-bridge';

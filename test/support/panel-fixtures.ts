@@ -127,7 +127,8 @@ export const HOSTILE = {
   script: '<script>window.__pwned = 1</script>',
   img: '<img src=x onerror="window.__pwned=2">',
   big: 'A'.repeat(1024 * 1024),
-  brokenJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx<script>.sig',
+  /** Looks like a JWT, but the payload is truncated JSON. */
+  brokenJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx.c2ln',
 };
 
 /** A login whose every visible value is an attack on the renderer. */
