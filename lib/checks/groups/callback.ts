@@ -2,11 +2,14 @@ import type { Check } from '../types';
 import authzPageFramingBlocked from '../authz-page-framing-blocked';
 import callbackNeverReached from '../callback-never-reached';
 import codeInUrlLeakViaReferer from '../code-in-url-leak-via-referer';
+import cookieSamesiteNoneInsecure from '../cookie-samesite-none-insecure';
 import issParamMismatch from '../iss-param-mismatch';
 import issParamMissing from '../iss-param-missing';
 import mixedSchemeOrigins from '../mixed-scheme-origins';
+import multipleConcurrentFlowsSameClient from '../multiple-concurrent-flows-same-client';
 import redirect307Credentials from '../redirect-307-credentials';
 import responseTypeMismatch from '../response-type-mismatch';
+import samesiteCookieDropped from '../samesite-cookie-dropped';
 import stateMismatch from '../state-mismatch';
 import stateMissingInResponse from '../state-missing-in-response';
 import stateReusedAcrossFlows from '../state-reused-across-flows';
@@ -19,11 +22,14 @@ export const CALLBACK_CHECKS: readonly Check[] = [
   authzPageFramingBlocked,
   callbackNeverReached,
   codeInUrlLeakViaReferer,
+  cookieSamesiteNoneInsecure,
   issParamMismatch,
   issParamMissing,
   mixedSchemeOrigins,
+  multipleConcurrentFlowsSameClient,
   redirect307Credentials,
   responseTypeMismatch,
+  samesiteCookieDropped,
   stateMismatch,
   stateMissingInResponse,
   stateReusedAcrossFlows,

@@ -1,0 +1,82 @@
+import type { RequestEvent } from '../model/event';
+import type { Flow } from '../model/flow';
+import { headerValue, originOf, safeUrl } from '../flow/params';
+import { cookieApplies, cookieNamesSent, setCookiesOf, type SetCookie } from './support/cookies';
+import { openerOf, stepEvent } from './support/browser-context';
+import { isSameSite } from './support/site';
+import { defineCheck } from './types';
+
+/**
+ * Cookies the client origin set (and did not delete) in the tab that started the flow, up to the
+ * authorization request, that would apply to the callback URL (checks.md §1.3 step 1).
+ */
+function transactionCookies(flow: Flow, events: readonly RequestEvent[], callbackUrl: string, window: number): Map<string, SetCookie> {
+  const start = flow.steps[flow.authorize!.step]!;
+  const tabs = [start.tabId, openerOf(events, start.tabId)].filter((t): t is number => t !== null);
+  const out = new Map<string, SetCookie>();
+  const before = events.filter((e) => tabs.includes(e.tabId) && e.startTime <= start.time && start.time - e.startTime <= window).sort((a, b) => a.startTime - b.startTime);
+  for (const e of before) {
+    for (const c of setCookiesOf(e.responseHeaders, e.startTime)) {
+      if (!cookieApplies(c, e.url, callbackUrl)) continue;
+      if (c.deleted) out.delete(c.name);
+      else out.set(c.name, c);
+    }
+  }
+  return out;
+}
+
+/** Was the callback a cross-site request, as the browser decides SameSite (rfc6265bis §5.2)? */
+function crossSite(callback: RequestEvent, serverOrigin: string | null): boolean {
+  const fetchSite = headerValue(callback.requestHeaders, 'sec-fetch-site');
+  if (fetchSite) return fetchSite.toLowerCase() === 'cross-site';
+  const origin = headerValue(callback.requestHeaders, 'origin');
+  if (origin === 'null') return true;
+  const from = (origin ? originOf(origin) : null) ?? serverOrigin;
+  return from !== null && !isSameSite(from, callback.url);
+}
+
+/**
+ * FormPost §2, §4; RFC 9700 §4.7.1; rfc6265bis §5.6.7.2: Lax (and default) cookies are not sent
+ * on cross-site POSTs, Strict cookies on no cross-site navigation — the transaction cookie is lost.
+ */
+export default defineCheck({
+  id: 'samesite-cookie-dropped',
+  severity: 'error',
+  title: 'Transaction cookie withheld from the callback by SameSite',
+  spec: 'FormPost §2, §4; RFC 9700 §4.7.1; draft-ietf-httpbis-rfc6265bis §5.6.7.2',
+  cause:
+    'Lax cookies are not sent on cross-site POSTs (form_post) and Strict cookies are not sent on any cross-site navigation, so the app loses the cookie holding state, nonce or verifier.',
+  fix: 'Give the short-lived transaction cookie SameSite=None; Secure (narrow Path, short Max-Age), or keep the transaction server-side keyed by state, or use query response mode with PKCE.',
+  run(flow, ctx) {
+    const cb = flow.callback;
+    const event = stepEvent(flow, cb?.step);
+    if (!cb || !event || !flow.authorize) return;
+    const isPost = event.method.toUpperCase() === 'POST' && cb.location === 'form';
+    if (!crossSite(event, flow.serverOrigin)) return;
+    const secureTarget = safeUrl(event.url)?.protocol === 'https:';
+    const requests = ctx.analysis.events.filter((e): e is RequestEvent => e.kind === 'request');
+    const candidates = [...transactionCookies(flow, requests, event.url, ctx.analysis.options.correlationWindowMs).values()].filter(
+      (c) => (c.sameSite === 'Strict' || (isPost && c.sameSite !== 'None')) && (secureTarget || !c.secure),
+    );
+    if (candidates.length === 0) return;
+    const sent = cookieNamesSent(event.requestHeaders) ?? ((event.requestHeaders?.length ?? 0) > 0 ? [] : null);
+    if (sent === null) {
+      ctx.notObservable('The callback request headers were not captured, so the Cookie header cannot be compared.');
+      return;
+    }
+    const dropped = candidates.filter((c) => !sent.includes(c.name));
+    const first = dropped[0];
+    if (!first) return;
+    const how = isPost ? 'cross-site form_post (POST) callback' : 'cross-site navigation to the callback';
+    const appAnswer = (event.status ?? 0) >= 400 ? ` The app then answered HTTP ${event.status}.` : '';
+    ctx.report({
+      step: cb.step,
+      message: `The cookie${dropped.length > 1 ? 's' : ''} ${dropped.map((c) => `"${c.name}" (SameSite=${c.sameSite ?? 'unset, treated as Lax'})`).join(', ')} set before the login ${dropped.length > 1 ? 'were' : 'was'} not sent with the ${how}; its Cookie header had ${sent.length ? sent.join(', ') : 'no cookies'}.${appAnswer}`,
+      evidence: [
+        { label: 'cookie', value: first.name, step: cb.step },
+        { label: 'SameSite', value: first.sameSite ?? '(unset: Lax by default)', expected: 'None; Secure' },
+        { label: 'Cookie header on callback', value: sent.length ? sent.join(', ') : '(none)', expected: first.name, step: cb.step },
+      ],
+    });
+  },
+});
