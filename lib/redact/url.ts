@@ -8,7 +8,21 @@ import { encodeUrlValue, formDecode, redactValue, scrubText, type Where } from '
  * the redacted URL the same way (checks.md §4.1: "Location and Referer carry the same secrets as
  * the callback"). Never throws: a URL that does not parse is still scrubbed as text.
  */
+let depth = 0;
+/** URLs nested in URLs deeper than this are tagged whole: hostile input must not exhaust the stack. */
+const MAX_NESTING = 16;
+
 export function redactUrl(url: string, ctx: RedactContext): string {
+  if (depth >= MAX_NESTING) return ctx.tag('url', url);
+  depth += 1;
+  try {
+    return redactUrlAt(url, ctx);
+  } finally {
+    depth -= 1;
+  }
+}
+
+function redactUrlAt(url: string, ctx: RedactContext): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
   const fragment = hashAt < 0 ? null : url.slice(hashAt + 1);
@@ -40,7 +54,7 @@ function redactBase(base: string, ctx: RedactContext): string {
 /** Paths can hold emails (`/users/alice@example.com`) or JWTs (magic links), never URL secrets by name. */
 function scrubPath(path: string, ctx: RedactContext): string {
   if (!/@|%40|eyJ/i.test(path)) return path;
-  return scrubText(path, ctx);
+  return scrubText(path, ctx, { urls: false });
 }
 
 /** Fragments: `#a=b&c=d`, or an SPA route with its own query (`#/cb?code=…`). */

@@ -49,19 +49,19 @@ const NAMED_SECRETS =
  * members and `name=value` pairs with secret names, and email addresses (checks.md §4.1 "PII":
  * "scrub email-shaped substrings anywhere"). `%40` counts as `@` because URLs carry it encoded.
  */
-const SCRUB = new RegExp(
-  [
-    String.raw`(?<url>https?:\/\/[^\s"'<>\x60\\]+)`,
-    String.raw`(?<jwt>eyJ[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2,4})`,
-    String.raw`"(?<jname>${NAMED_SECRETS})"\s*:\s*"(?<jvalue>(?!⟦)(?:[^"\\]|\\.)+)"`,
-    String.raw`\b(?<pname>${NAMED_SECRETS})=(?<pvalue>(?!⟦)[^&\s"'<>#;,]+)`,
-    String.raw`(?<email>[A-Za-z0-9._+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
-  ].join('|'),
-  'gi',
-);
+const URL_PART = String.raw`(?<url>https?:\/\/[^\s"'<>\x60\\]+)`;
+const OTHER_PARTS = [
+  String.raw`(?<jwt>eyJ[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2,4})`,
+  String.raw`"(?<jname>${NAMED_SECRETS})"\s*:\s*"(?<jvalue>(?!⟦)(?:[^"\\]|\\.)+)"`,
+  String.raw`\b(?<pname>${NAMED_SECRETS})=(?<pvalue>(?!⟦)[^&\s"'<>#;,]+)`,
+  String.raw`(?<email>[A-Za-z0-9._+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
+];
+const SCRUB = new RegExp([URL_PART, ...OTHER_PARTS].join('|'), 'gi');
+/** For the path of a URL being redacted: no URL matching there, or redaction would recurse forever. */
+const SCRUB_NO_URL = new RegExp(OTHER_PARTS.join('|'), 'gi');
 
-export function scrubText(text: string, ctx: RedactContext): string {
-  return text.replace(SCRUB, (match: string, ...rest: unknown[]) => {
+export function scrubText(text: string, ctx: RedactContext, options: { urls?: boolean } = {}): string {
+  return text.replace(options.urls === false ? SCRUB_NO_URL : SCRUB, (match: string, ...rest: unknown[]) => {
     const groups = rest[rest.length - 1] as Record<string, string | undefined>;
     if (groups.url !== undefined) return redactUrl(groups.url, ctx);
     if (groups.jwt !== undefined) {
