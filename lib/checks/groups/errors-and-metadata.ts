@@ -1,4 +1,43 @@
+import errorResponseAccessDenied from '../error-response-access-denied';
+import errorResponseAccountSelectionRequired from '../error-response-account-selection-required';
+import errorResponseConsentRequired from '../error-response-consent-required';
+import errorResponseDeviceFlow from '../error-response-device-flow';
+import errorResponseDpop from '../error-response-dpop';
+import errorResponseInsufficientScope from '../error-response-insufficient-scope';
+import errorResponseInteractionRequired from '../error-response-interaction-required';
+import errorResponseInvalidClient from '../error-response-invalid-client';
+import errorResponseInvalidGrant from '../error-response-invalid-grant';
+import errorResponseInvalidRequest from '../error-response-invalid-request';
+import errorResponseInvalidScope from '../error-response-invalid-scope';
+import errorResponseInvalidToken from '../error-response-invalid-token';
+import errorResponseLoginRequired from '../error-response-login-required';
+import errorResponseRequestObjectOrUri from '../error-response-request-object-or-uri';
+import errorResponseServerError from '../error-response-server-error';
+import errorResponseTemporarilyUnavailable from '../error-response-temporarily-unavailable';
+import errorResponseUnauthorizedClient from '../error-response-unauthorized-client';
+import errorResponseUnsupportedGrantType from '../error-response-unsupported-grant-type';
+import errorResponseUnsupportedResponseType from '../error-response-unsupported-response-type';
 import type { Check } from '../types';
 
-/** checks.md §2.6 and §2.7 — discovery, keys, logout, DPoP, device flow, and error responses. */
-export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [];
+/** checks.md §2.6 and §2.7 — discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
+export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
+  errorResponseAccessDenied,
+  errorResponseAccountSelectionRequired,
+  errorResponseConsentRequired,
+  errorResponseDeviceFlow,
+  errorResponseDpop,
+  errorResponseInsufficientScope,
+  errorResponseInteractionRequired,
+  errorResponseInvalidClient,
+  errorResponseInvalidGrant,
+  errorResponseInvalidRequest,
+  errorResponseInvalidScope,
+  errorResponseInvalidToken,
+  errorResponseLoginRequired,
+  errorResponseRequestObjectOrUri,
+  errorResponseServerError,
+  errorResponseTemporarilyUnavailable,
+  errorResponseUnauthorizedClient,
+  errorResponseUnsupportedGrantType,
+  errorResponseUnsupportedResponseType,
+];

@@ -1,0 +1,15 @@
+import { errorsWith, reportErrors } from './support/error-responses';
+import { defineCheck } from './types';
+
+/** OIDC-Core §3.1.2.6: the user must consent before the server can answer without interaction. */
+export default defineCheck({
+  id: 'error-response-consent-required',
+  severity: 'info',
+  title: 'Consent is needed before a silent request can succeed (consent_required)',
+  spec: 'OIDC-Core §3.1.2.6',
+  cause: 'New scopes were requested, consent was revoked, or admin consent is needed.',
+  fix: 'Run an interactive request (or get admin consent).',
+  run(flow, ctx) {
+    reportErrors(ctx, errorsWith(flow, ['consent_required']), { self: 'error-response-consent-required' });
+  },
+});

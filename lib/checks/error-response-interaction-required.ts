@@ -1,0 +1,15 @@
+import { errorsWith, reportErrors } from './support/error-responses';
+import { defineCheck } from './types';
+
+/** OIDC-Core §3.1.2.6: the server needs the user for a step such as MFA. */
+export default defineCheck({
+  id: 'error-response-interaction-required',
+  severity: 'info',
+  title: 'The user must interact with the authorization server (interaction_required)',
+  spec: 'OIDC-Core §3.1.2.6',
+  cause: 'MFA, terms of use or another step needs the user.',
+  fix: 'Run an interactive request.',
+  run(flow, ctx) {
+    reportErrors(ctx, errorsWith(flow, ['interaction_required']), { self: 'error-response-interaction-required' });
+  },
+});

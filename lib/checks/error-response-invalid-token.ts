@@ -1,0 +1,15 @@
+import { errorsWith, reportErrors } from './support/error-responses';
+import { defineCheck } from './types';
+
+/** RFC 6750 §3.1: the access token is expired, revoked, malformed or for another resource. */
+export default defineCheck({
+  id: 'error-response-invalid-token',
+  severity: 'error',
+  title: 'The resource server rejected the access token (invalid_token)',
+  spec: 'RFC 6750 §3.1',
+  cause: 'The access token expired or was revoked, has the wrong audience, or was issued for another API.',
+  fix: 'Refresh the token, or request it for the right resource (audience).',
+  run(flow, ctx) {
+    reportErrors(ctx, errorsWith(flow, ['invalid_token']), { self: 'error-response-invalid-token' });
+  },
+});

@@ -1,0 +1,19 @@
+import { errorsWith, reportErrors } from './support/error-responses';
+import { defineCheck } from './types';
+
+/** RFC 6749 §4.1.2.1, §5.2: the client is not allowed this grant or response type. */
+export default defineCheck({
+  id: 'error-response-unauthorized-client',
+  severity: 'error',
+  title: 'The client may not use this grant or response type (unauthorized_client)',
+  spec: 'RFC 6749 §4.1.2.1, §5.2',
+  cause: 'The client may not use this grant type or response type: code or implicit not enabled, the client disabled, or the client unknown in this tenant.',
+  fix: 'Enable the grant or response type in the client registration, or use the right tenant.',
+  run(flow, ctx) {
+    reportErrors(ctx, errorsWith(flow, ['unauthorized_client']), {
+      self: 'error-response-unauthorized-client',
+      explain: (e) =>
+        e.grantType ? `The refused grant_type is ${e.grantType}.` : flow.authorize?.responseType ? `This flow sent response_type=${flow.authorize.responseType} for client_id=${flow.clientId ?? '(none)'}.` : null,
+    });
+  },
+});
