@@ -18,7 +18,7 @@ afterEach(cleanup);
 const stepOf = (kind: string) => screen.getAllByRole('option').find((o) => o.querySelector('.ol-kind')?.textContent === kind)!;
 
 /** Nothing captured may become markup: no element an attacker named, no handler, no link. */
-function expectInert(root: HTMLElement): void {
+function expectInert(root: Element): void {
   expect(root.querySelector('script')).toBeNull();
   expect(root.querySelector('img')).toBeNull();
   for (const el of root.querySelectorAll('*')) {
