@@ -1,4 +1,5 @@
 import type { Check } from '../types';
+import authorizeLoop from '../authorize-loop';
 import authzRequestMalformed from '../authz-request-malformed';
 import httpRedirectUri from '../http-redirect-uri';
 import implicitFlowUsed from '../implicit-flow-used';
@@ -17,14 +18,18 @@ import pkceUnsupportedHint from '../pkce-unsupported-hint';
 import redirectUriHasFragment from '../redirect-uri-has-fragment';
 import redirectUriMismatch from '../redirect-uri-mismatch';
 import redirectUriNotRegisteredHint from '../redirect-uri-not-registered-hint';
+import redirectUriWildcardOrOpenRedirect from '../redirect-uri-wildcard-or-open-redirect';
 import responseModeQueryWithTokens from '../response-mode-query-with-tokens';
 import responseModeUnsupported from '../response-mode-unsupported';
 import ropcGrantUsed from '../ropc-grant-used';
+import scopeNarrowed from '../scope-narrowed';
+import scopeUnknown from '../scope-unknown';
 import stateMissing from '../state-missing';
 import stateWeak from '../state-weak';
 
 /** checks.md §2.1 — the authorization request. */
 export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
+  authorizeLoop,
   authzRequestMalformed,
   httpRedirectUri,
   implicitFlowUsed,
@@ -43,9 +48,12 @@ export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   redirectUriHasFragment,
   redirectUriMismatch,
   redirectUriNotRegisteredHint,
+  redirectUriWildcardOrOpenRedirect,
   responseModeQueryWithTokens,
   responseModeUnsupported,
   ropcGrantUsed,
+  scopeNarrowed,
+  scopeUnknown,
   stateMissing,
   stateWeak,
 ];

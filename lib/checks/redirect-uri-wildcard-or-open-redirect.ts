@@ -1,0 +1,77 @@
+import { originOf, queryParams, safeUrl } from '../flow/params';
+import type { Flow } from '../model/flow';
+import { defineCheck } from './types';
+
+/** Query names that usually carry a post-login destination. */
+const DESTINATION_NAMES = /^(?:return_?to|returnurl|return_url|return|next|redirect|redirect_?url|redirect_?uri|url|continue|goto|dest|destination|target|r|back|callback)$/i;
+const LOOKS_LIKE_DESTINATION = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)/i;
+
+function patternProblem(uri: string): string | null {
+  if (/\*|%2A/i.test(uri)) return `the redirect_uri "${uri}" contains a wildcard "*"`;
+  const hit = queryParams(uri).find((p) => DESTINATION_NAMES.test(p.name) || LOOKS_LIKE_DESTINATION.test(p.value));
+  return hit ? `the redirect_uri carries a destination parameter ${hit.name}=${hit.value}, so the callback forwards wherever it is told` : null;
+}
+
+/** The callback answered with a redirect to another origin whose URL came from a request parameter. */
+function openRedirect(flow: Flow): { step: number; target: string } | null {
+  const cb = flow.callback;
+  const event = cb ? flow.steps[cb.step]?.event : null;
+  if (!cb || !event?.redirectUrl) return null;
+  const target = event.redirectUrl;
+  const targetOrigin = originOf(target);
+  if (!targetOrigin || targetOrigin === originOf(event.url)) return null;
+  const values = [...queryParams(event.url), ...cb.params].map((p) => p.value);
+  const fromParam = values.some((v) => v.length > 8 && (target.startsWith(v) || v === targetOrigin || v.includes(target)));
+  return fromParam ? { step: cb.step, target } : null;
+}
+
+/** Same client, accepted by the server, differing only by a subdomain or a path suffix: a sign of pattern matching. */
+function looseMatch(flow: Flow, flows: readonly Flow[]): { other: Flow; how: string } | null {
+  const mine = flow.redirectUri ? safeUrl(flow.redirectUri) : null;
+  if (!mine || !flow.callback || !flow.clientId) return null;
+  for (const other of flows) {
+    if (other === flow || other.startTime > flow.startTime || other.clientId !== flow.clientId || !other.callback || other.serverOrigin !== flow.serverOrigin) continue;
+    const theirs = other.redirectUri ? safeUrl(other.redirectUri) : null;
+    if (!theirs || theirs.href === mine.href || theirs.protocol !== mine.protocol || theirs.port !== mine.port) continue;
+    const [a, b] = [mine.hostname, theirs.hostname];
+    if (a !== b && (a.endsWith(`.${b}`) || b.endsWith(`.${a}`)) && mine.pathname === theirs.pathname) return { other, how: `host ${a} vs ${b} (subdomain)` };
+    const [p, q] = [mine.pathname, theirs.pathname];
+    if (a === b && p !== q && (p.startsWith(q) || q.startsWith(p))) return { other, how: `path ${p} vs ${q} (suffix)` };
+  }
+  return null;
+}
+
+/** RFC 9700 §2.1, §4.1: exact redirect URI matching; RFC 6749 §10.15: no open redirectors. */
+export default defineCheck({
+  id: 'redirect-uri-wildcard-or-open-redirect',
+  severity: 'warning',
+  title: 'Loose redirect URI or open redirect',
+  spec: 'RFC 9700 §2.1, §4.1, §4.11; RFC 6749 §10.15',
+  cause: "The authorization server matches registered URIs loosely, or the client's callback route forwards to any URL it is given.",
+  fix: 'Register exact URIs. Keep the post-login destination in server or session state keyed by state, and check it against an allowlist.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    const problem = a?.redirectUri ? patternProblem(a.redirectUri) : null;
+    if (a && problem) {
+      ctx.report({ step: a.step, message: `Loose redirect: ${problem}.`, evidence: [{ label: 'redirect_uri', value: a.redirectUri ?? '', step: a.step }] });
+      return;
+    }
+    const open = openRedirect(flow);
+    if (open) {
+      ctx.report({
+        step: open.step,
+        message: `The callback redirects to another origin (${open.target}) taken from a request parameter: an open redirector that can leak the code or the session.`,
+        evidence: [{ label: 'callback redirects to', value: open.target, step: open.step }],
+      });
+      return;
+    }
+    const loose = a ? looseMatch(flow, ctx.analysis.flows) : null;
+    if (a && loose) {
+      ctx.report({
+        step: a.step,
+        message: `The server accepted redirect_uri "${flow.redirectUri}" and, for the same client in flow ${loose.other.id}, "${loose.other.redirectUri}": they differ only by ${loose.how}, which suggests pattern matching.`,
+        evidence: [{ label: 'redirect_uri', value: flow.redirectUri ?? '', expected: loose.other.redirectUri ?? '', step: a.step }],
+      });
+    }
+  },
+});
