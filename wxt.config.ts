@@ -8,7 +8,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'OAuth Lens',
     description: 'See why an OAuth 2.0 / OpenID Connect login failed, step by step.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs'],
+    // Firefox reads token-endpoint bodies with webRequest.filterResponseData, which needs blocking.
+    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs', ...(browser === 'firefox' ? ['webRequestBlocking'] : [])],
+    // The badge (flows with errors) needs an action; WXT writes browser_action for MV2.
+    action: { default_title: 'OAuth Lens' },
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'oauth-lens@oauth-lens.dev', strict_min_version: '115.0' } } }

@@ -1,5 +1,12 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ServiceApi } from './api';
+import { registerListeners } from './listeners';
+import { BackgroundService } from './service';
 
+// WXT calls main synchronously when the worker script runs, so the listeners below are in place
+// before the event that woke a stopped MV3 worker is dispatched. main must stay synchronous.
 export default defineBackground(() => {
-  // Capture is wired in by the capture issue.
+  const service = new BackgroundService(browser as unknown as ServiceApi);
+  registerListeners(browser, service, { firefox: import.meta.env.FIREFOX === true });
 });

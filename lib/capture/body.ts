@@ -13,7 +13,7 @@ export function toRequestBody(body: WebRequestBody | null | undefined): RequestB
   if (body.formData) {
     const fields: Param[] = [];
     for (const [name, values] of Object.entries(body.formData)) {
-      for (const value of values ?? []) fields.push({ name, value });
+      for (const value of values ?? []) fields.push({ name, value: typeof value === 'string' ? value : decoder.decode(value) });
     }
     return { kind: 'form', fields };
   }

@@ -7,13 +7,14 @@
 export interface HttpHeader {
   name: string;
   value?: string;
-  binaryValue?: ArrayLike<number>;
+  binaryValue?: ArrayBuffer | ArrayLike<number>;
 }
 
 /** `requestBody` of onBeforeRequest (Chrome and Firefox agree on this shape). */
 export interface WebRequestBody {
   error?: string;
-  formData?: Record<string, string[] | undefined>;
+  /** Chrome gives non-UTF-8 values as ArrayBuffer. */
+  formData?: Record<string, Array<string | ArrayBuffer> | undefined>;
   raw?: Array<{ bytes?: ArrayBuffer | ArrayBufferView; file?: string }>;
 }
 

@@ -41,7 +41,7 @@ export function selectHeaders(headers: readonly HttpHeader[] | undefined): Heade
   const out: Header[] = [];
   for (const h of headers) {
     if (!isKeptHeader(h.name)) continue;
-    const value = h.value ?? (h.binaryValue ? String.fromCharCode(...Array.from(h.binaryValue)) : '');
+    const value = h.value ?? latin1(h.binaryValue);
     out.push({ name: h.name, value });
   }
   return out;
@@ -56,4 +56,12 @@ export function hasTokenCredential(headers: readonly HttpHeader[] | undefined): 
     if (lower === 'authorization' && /^\s*(?:bearer|dpop)\s/i.test(h.value ?? '')) return true;
   }
   return false;
+}
+
+function latin1(bytes: ArrayBuffer | ArrayLike<number> | undefined): string {
+  if (!bytes) return '';
+  const list = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  let out = '';
+  for (let i = 0; i < list.length; i++) out += String.fromCharCode(list[i]!);
+  return out;
 }

@@ -1,0 +1,24 @@
+import type { AnalysisReport } from '../../lib/model/analysis';
+import type { BadgeApi } from './api';
+
+const ERROR_COLOR = '#d93025';
+const NEUTRAL_COLOR = '#5f6368';
+
+/** Badge content for one tab: flows with an error-level finding (red), else the flow count. */
+export function badgeFor(report: AnalysisReport): { text: string; color: string } {
+  const failing = report.flows.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
+  if (failing > 0) return { text: String(failing), color: ERROR_COLOR };
+  return { text: report.flows.length ? String(report.flows.length) : '', color: NEUTRAL_COLOR };
+}
+
+/** Set after the debounce, never from a webRequest listener. A closed tab's badge errors: ignored. */
+export async function setBadge(api: BadgeApi | undefined, tabId: number, report: AnalysisReport): Promise<void> {
+  if (!api) return;
+  const { text, color } = badgeFor(report);
+  try {
+    await api.setBadgeBackgroundColor({ tabId, color });
+    await api.setBadgeText({ tabId, text });
+  } catch {
+    // "No tab with id": the tab closed meanwhile.
+  }
+}

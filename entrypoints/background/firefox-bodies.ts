@@ -1,0 +1,58 @@
+import { MAX_BODY_CHARS } from '../../lib/model/event';
+import type { Shape } from '../../lib/capture/prefilter';
+
+/** Firefox's `webRequest.filterResponseData` stream filter (not in Chrome's typings). */
+export interface StreamFilterLike {
+  ondata: ((event: { data: ArrayBuffer }) => void) | null;
+  onstop: (() => void) | null;
+  onerror: (() => void) | null;
+  write(data: ArrayBuffer): void;
+  close(): void;
+  disconnect(): void;
+}
+
+export type FilterResponseData = (requestId: string) => StreamFilterLike;
+
+/** Bodies worth reading: token, metadata and endpoint responses, fetched by script (RFC 6749 §5.1). */
+const BODY_SHAPES: ReadonlySet<Shape> = new Set<Shape>(['token', 'metadata', 'endpoint', 'authorize']);
+
+export function wantsBody(shape: Shape | null, type: string): boolean {
+  return shape !== null && BODY_SHAPES.has(shape) && (type === 'xmlhttprequest' || type === 'other' || type === 'fetch');
+}
+
+/**
+ * Read a response body through a stream filter while passing every byte on unchanged. At most
+ * MAX_BODY_CHARS×4 bytes are kept (UTF-8); the rest is only forwarded.
+ */
+export function readBody(filter: StreamFilterLike, done: (text: string, truncated: boolean) => void): void {
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  let truncated = false;
+  const limit = MAX_BODY_CHARS * 4;
+  filter.ondata = ({ data }) => {
+    filter.write(data);
+    if (kept >= limit) {
+      truncated = true;
+      return;
+    }
+    const bytes = new Uint8Array(data);
+    const take = bytes.subarray(0, limit - kept);
+    if (take.byteLength < bytes.byteLength) truncated = true;
+    chunks.push(take.slice());
+    kept += take.byteLength;
+  };
+  filter.onstop = () => {
+    filter.close();
+    const all = new Uint8Array(kept);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.byteLength;
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(all);
+    done(text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text, truncated || text.length > MAX_BODY_CHARS);
+  };
+  filter.onerror = () => {
+    // The request was cancelled or the filter could not attach: nothing to record.
+  };
+}

@@ -1,0 +1,82 @@
+import type { WxtBrowser } from 'wxt/browser';
+import { shapeOfRequest } from '../../lib/capture/prefilter';
+import { PANEL_PORT_NAME } from '../../lib/model/messages';
+import type { PortLike, SendResponse } from './api';
+import { readBody, wantsBody, type FilterResponseData } from './firefox-bodies';
+import { handleRuntimeMessage } from './runtime-messages';
+import type { BackgroundService } from './service';
+
+type BrowserApi = WxtBrowser;
+
+/** webRequest listeners are non-blocking: always answer undefined. */
+function pass<D>(handle: (details: D) => void): (details: D) => undefined {
+  return (details) => {
+    handle(details);
+    return undefined;
+  };
+}
+
+export interface ListenerEnv {
+  /** Build-time `import.meta.env.FIREFOX`. */
+  firefox: boolean;
+}
+
+/**
+ * `extraHeaders` makes Cookie, Set-Cookie and Origin visible in Chrome (and is required there);
+ * Firefox shows them anyway and throws on the unknown option (browser-testing.md).
+ */
+export function extraHeadersOption(api: BrowserApi, env: ListenerEnv): 'extraHeaders'[] {
+  const enums = api.webRequest as unknown as { OnBeforeSendHeadersOptions?: { EXTRA_HEADERS?: string } };
+  return !env.firefox && enums.OnBeforeSendHeadersOptions?.EXTRA_HEADERS === 'extraHeaders' ? ['extraHeaders'] : [];
+}
+
+/**
+ * Every listener, registered synchronously while the worker script first runs (inside
+ * defineBackground's main, which WXT calls synchronously at top level), so a stopped MV3 worker
+ * is woken for them. Listeners only hand plain details to the service; nothing is analysed here.
+ */
+export function registerListeners(api: BrowserApi, service: BackgroundService, env: ListenerEnv): void {
+  const filter = { urls: ['<all_urls>'] };
+  const extra = extraHeadersOption(api, env);
+  const wr = api.webRequest;
+  const filterResponseData = env.firefox ? (wr as unknown as { filterResponseData?: FilterResponseData }).filterResponseData : undefined;
+
+  wr.onBeforeRequest.addListener(
+    (d) => {
+      service.ingest((e) => e.beforeRequest(d));
+      if (filterResponseData && d.tabId >= 0 && wantsBody(shapeOfRequest(d.url, d.method, d.requestBody), d.type)) {
+        try {
+          readBody(filterResponseData(d.requestId), (text, truncated) =>
+            service.ingest((e) => e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' })),
+          );
+        } catch {
+          // filterResponseData refuses some requests (e.g. from other extensions): skip the body.
+        }
+      }
+      return undefined;
+    },
+    filter,
+    // Firefox needs "blocking" for filterResponseData; Chrome MV3 forbids it.
+    filterResponseData ? ['requestBody', 'blocking'] : ['requestBody'],
+  );
+  wr.onBeforeSendHeaders.addListener(pass((d) => service.ingest((e) => e.sendHeaders(d))), filter, ['requestHeaders', ...extra]);
+  wr.onHeadersReceived.addListener(pass((d) => service.ingest((e) => e.headersReceived(d))), filter, ['responseHeaders', ...extra]);
+  wr.onBeforeRedirect.addListener(pass((d) => service.ingest((e) => e.beforeRedirect(d))), filter, ['responseHeaders', ...extra]);
+  wr.onCompleted.addListener(pass((d) => service.ingest((e) => e.completed(d))), filter, ['responseHeaders', ...extra]);
+  wr.onErrorOccurred.addListener(pass((d) => service.ingest((e) => e.errorOccurred(d))), filter);
+
+  const nav = api.webNavigation;
+  nav.onCommitted.addListener((d) => service.ingest((e) => e.committed(d)));
+  nav.onReferenceFragmentUpdated.addListener((d) => service.ingest((e) => e.fragmentUpdated(d)));
+  nav.onHistoryStateUpdated.addListener((d) => service.ingest((e) => e.historyStateUpdated(d)));
+  nav.onCreatedNavigationTarget.addListener((d) => service.ingest((e) => e.createdTarget(d)));
+  api.tabs.onRemoved.addListener((tabId) => service.ingest((e) => e.tabRemoved(tabId, Date.now())));
+
+  api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {
+    handleRuntimeMessage(message, service).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+    return true; // the answer is asynchronous (works in Chrome and Firefox alike)
+  });
+  api.runtime.onConnect.addListener((port) => {
+    if (port.name === PANEL_PORT_NAME) service.connect(port as unknown as PortLike);
+  });
+}

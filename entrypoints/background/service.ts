@@ -1,0 +1,158 @@
+import { analyzeEvents } from '../../lib/analyze';
+import { CaptureEngine } from '../../lib/capture/capture';
+import { DEFAULT_LIMITS, type CaptureLimits } from '../../lib/capture/limits';
+import type { TabChanges } from '../../lib/capture/tab-store';
+import type { AnalysisReport } from '../../lib/model/analysis';
+import type { CapturedEvent } from '../../lib/model/event';
+import { PanelMessageSchema, type PanelMessage } from '../../lib/model/messages';
+import type { PortLike, ServiceApi } from './api';
+import { setBadge } from './badge';
+import { PanelPorts } from './ports';
+import { SessionPersistence } from './store';
+
+export interface ServiceOptions {
+  limits?: CaptureLimits;
+  /** Debounce of persistence, panel increments and badge (ms). */
+  flushDelayMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The background's state: capture engine, persistence, panel ports, badge. Listeners hand every
+ * browser event to `ingest`, which applies it synchronously once the stored capture has been
+ * restored (events that arrive earlier wait in a backlog, in order). Persistence, increments and
+ * the badge run together after a debounce — never inside a listener.
+ */
+export class BackgroundService {
+  readonly engine: CaptureEngine;
+  readonly ports: PanelPorts;
+  readonly persistence: SessionPersistence;
+  /** Resolves when the stored capture is back in memory. */
+  readonly ready: Promise<void>;
+  private backlog: Array<() => void> | null = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly delay: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly api: ServiceApi,
+    options: ServiceOptions = {},
+  ) {
+    this.engine = new CaptureEngine(options.limits ?? DEFAULT_LIMITS);
+    this.ports = new PanelPorts(this.engine);
+    this.persistence = new SessionPersistence(api.storage.session);
+    this.delay = options.flushDelayMs ?? 250;
+    this.now = options.now ?? Date.now;
+    this.ready = this.restore();
+  }
+
+  /** Apply one browser event to the capture (queued until restore has finished). */
+  ingest(apply: (engine: CaptureEngine) => void): void {
+    if (this.backlog) {
+      this.backlog.push(() => apply(this.engine));
+      return;
+    }
+    apply(this.engine);
+    this.schedule();
+  }
+
+  /** A panel port: validate each message, drop what does not fit (design.md "Messages"). */
+  connect(port: PortLike): void {
+    port.onMessage.addListener((raw) => {
+      const parsed = PanelMessageSchema.safeParse(raw);
+      if (parsed.success) void this.onPanelMessage(parsed.data, port);
+    });
+    port.onDisconnect.addListener(() => this.ports.remove(port));
+  }
+
+  async analysis(tabId?: number): Promise<AnalysisReport> {
+    await this.ready;
+    return (await analyzeEvents(this.engine.eventsFor(tabId))).report;
+  }
+
+  async events(tabId?: number): Promise<CapturedEvent[]> {
+    await this.ready;
+    return this.engine.eventsFor(tabId);
+  }
+
+  /** Run the pending flush now (tests, and before answering after a command). */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flushing = this.flushing.then(() => this.flushNow());
+    await this.flushing;
+  }
+
+  private async onPanelMessage(message: PanelMessage, port: PortLike): Promise<void> {
+    await this.ready;
+    const { tabId } = message;
+    switch (message.type) {
+      case 'panel/subscribe':
+        this.ports.add(tabId, port);
+        this.ports.sendSnapshot(tabId, port, await this.analysis(tabId));
+        return;
+      case 'panel/clear':
+        return this.ingest((e) => e.clear(tabId, this.now()));
+      case 'panel/pause':
+        return this.ingest((e) => e.setPaused(tabId, true));
+      case 'panel/resume':
+        return this.ingest((e) => e.setPaused(tabId, false));
+      case 'panel/preserve':
+        return this.ingest((e) => e.setPreserve(tabId, message.preserve));
+      case 'panel/attach-body':
+        return this.ingest((e) => {
+          e.attachBody({ tabId, url: message.url, method: message.method, startTime: message.startTime, body: message.body });
+        });
+    }
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      this.engine.restore(await this.persistence.load(), this.now());
+    } catch (error) {
+      console.warn('OAuth Lens: could not restore the capture', error);
+    }
+    const backlog = this.backlog ?? [];
+    this.backlog = null;
+    for (const apply of backlog) apply();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flushNow());
+    }, this.delay);
+  }
+
+  private async flushNow(): Promise<void> {
+    this.engine.sweep(this.now());
+    const changes = this.engine.store.drainChanges();
+    if (changes.size === 0) return;
+    const adopted = await this.persistence.write(this.engine, changes);
+    if (adopted.length) this.schedule();
+    await this.publish(changes);
+  }
+
+  /** One analysis per affected root tab, shared by the panel increment and the badge. */
+  private async publish(changes: ReadonlyMap<number, TabChanges>): Promise<void> {
+    const tabs = new Set(this.ports.affected(changes));
+    for (const tabId of changes.keys()) {
+      const record = this.engine.store.peek(tabId);
+      if (record && record.closedAt === undefined) tabs.add(record.openerTabId ?? tabId);
+    }
+    for (const tabId of tabs) {
+      let report: AnalysisReport;
+      try {
+        report = (await analyzeEvents(this.engine.eventsFor(tabId))).report;
+      } catch (error) {
+        console.warn('OAuth Lens: analysis failed', error);
+        continue;
+      }
+      this.ports.publish(tabId, changes, report);
+      await setBadge(this.api.action ?? this.api.browserAction, tabId, report);
+    }
+  }
+}
