@@ -45,6 +45,30 @@ describe('demo in automatic-interaction mode', () => {
     expect(last.body).toContain(TEST_ACCOUNT.name);
   });
 
+  it('lists every scenario on the home page and sets the Lax browser cookie', async () => {
+    const home = await new Walker().request(`${demo.rpUrl}/`);
+    expect(home.status).toBe(200);
+    for (const href of ['/login/web', '/spa', '/login/bad-redirect', '/login/denied', '/login/forged-state', '/login/implicit', '/login/par']) {
+      expect(home.body).toContain(`href="${href}"`);
+    }
+    expect(home.body).toContain(`href="${demo.rpAltUrl}/login/form-post"`);
+    expect(home.body).toContain(TEST_ACCOUNT.password);
+  });
+
+  it('logs out through the end_session endpoint back to the app', async () => {
+    const walker = new Walker();
+    await walker.follow(`${demo.rpUrl}/login/web`);
+    const hops = await walker.follow(`${demo.rpUrl}/logout`);
+    expect(hops[0]!.location).toMatch(new RegExp(`^${demo.issuer}/session/end\\?`));
+    expect(param(hops[0]!.location, 'id_token_hint')).toBeTruthy();
+    const confirm = hops.at(-1)!;
+    expect(confirm.body).toContain('op.logoutForm');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1] ?? '';
+    const done = await walker.request(`${demo.issuer}/session/end/confirm`, { method: 'POST', form: new URLSearchParams({ xsrf, logout: 'yes' }) });
+    expect(done.status).toBe(303);
+    expect(done.location).toMatch(new RegExp(`^${demo.rpUrl}/\\?state=`));
+  });
+
   it('answers an unregistered redirect_uri with its own error page and no redirect', async () => {
     const hops = await new Walker().follow(`${demo.rpUrl}/login/bad-redirect`);
     expect(hops).toHaveLength(2);
