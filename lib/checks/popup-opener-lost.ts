@@ -1,0 +1,42 @@
+import { headerValue, urlBase } from '../flow/params';
+import { openerOf, stepEvent, tabRemovedAt } from './support/browser-context';
+import { defineCheck } from './types';
+
+/** COOP values that put a cross-origin popup in a new browsing context group (no `window.opener`). */
+const SEVERING = /^\s*(?:same-origin|noopener-allow-popups)\s*(?:;|$)/i;
+
+/**
+ * HTML §7.1.3 (Cross-Origin-Opener-Policy): a page with COOP same-origin cuts the popup off from
+ * its opener, so the callback page cannot hand the result back and the app waits forever.
+ */
+export default defineCheck({
+  id: 'popup-opener-lost',
+  severity: 'info',
+  title: 'Login popup lost its opener (COOP)',
+  spec: 'HTML COOP (browser behaviour; no OAuth section)',
+  cause: 'Cross-Origin-Opener-Policy on the app or the authorization server pages severs window.opener, so the popup cannot report back.',
+  fix: 'Use Cross-Origin-Opener-Policy: same-origin-allow-popups on the app, or the redirect flow instead of a popup.',
+  run(flow, ctx) {
+    const cb = flow.callback;
+    const event = stepEvent(flow, cb?.step);
+    if (!cb || !event) return;
+    const events = ctx.analysis.events;
+    const opener = openerOf(events, event.tabId);
+    if (opener === null) return;
+    if (tabRemovedAt(events, event.tabId, event.startTime) !== null) return;
+    if (flow.tokens.some((t) => flow.steps[t.step]?.tabId === opener)) return;
+    const severing = flow.steps.find((s) => {
+      const coop = s.event && s.tabId === event.tabId ? headerValue(s.event.responseHeaders, 'cross-origin-opener-policy') : null;
+      return coop !== null && SEVERING.test(coop);
+    });
+    const coopEvent = severing?.event;
+    if (!severing || !coopEvent) return;
+    const coop = headerValue(coopEvent.responseHeaders, 'cross-origin-opener-policy') ?? '';
+    const index = flow.steps.indexOf(severing);
+    ctx.report({
+      step: index,
+      message: `The popup (tab ${event.tabId}, opened by tab ${opener}) reached the callback, but ${urlBase(coopEvent.url) ?? coopEvent.url} sent Cross-Origin-Opener-Policy: ${coop}; the opener made no token request and the popup never closed.`,
+      evidence: [{ label: 'Cross-Origin-Opener-Policy', value: coop, expected: 'same-origin-allow-popups (on the app) or none', step: index }],
+    });
+  },
+});
