@@ -1,3 +1,6 @@
+import discoveryEndpointMismatch from '../discovery-endpoint-mismatch';
+import discoveryFetchFailed from '../discovery-fetch-failed';
+import discoveryIssuerMismatch from '../discovery-issuer-mismatch';
 import errorResponseAccessDenied from '../error-response-access-denied';
 import errorResponseAccountSelectionRequired from '../error-response-account-selection-required';
 import errorResponseConsentRequired from '../error-response-consent-required';
@@ -17,10 +20,14 @@ import errorResponseTemporarilyUnavailable from '../error-response-temporarily-u
 import errorResponseUnauthorizedClient from '../error-response-unauthorized-client';
 import errorResponseUnsupportedGrantType from '../error-response-unsupported-grant-type';
 import errorResponseUnsupportedResponseType from '../error-response-unsupported-response-type';
+import jwksFetchFailed from '../jwks-fetch-failed';
 import type { Check } from '../types';
 
 /** checks.md §2.6 and §2.7 — discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
 export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
+  discoveryEndpointMismatch,
+  discoveryFetchFailed,
+  discoveryIssuerMismatch,
   errorResponseAccessDenied,
   errorResponseAccountSelectionRequired,
   errorResponseConsentRequired,
@@ -40,4 +47,5 @@ export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
   errorResponseUnauthorizedClient,
   errorResponseUnsupportedGrantType,
   errorResponseUnsupportedResponseType,
+  jwksFetchFailed,
 ];

@@ -1,0 +1,30 @@
+import { fetchFailure, isMetadataUrl, ownerFlow, requestEvent } from './support/metadata-fetch';
+import { defineCheck } from './types';
+
+/** OIDC-Disc §4; RFC 8414 §3: the metadata request must answer 200 with a JSON object carrying `issuer`. */
+export default defineCheck({
+  id: 'discovery-fetch-failed',
+  severity: 'warning',
+  title: 'The discovery document could not be loaded',
+  spec: 'OIDC-Disc §4; RFC 8414 §3; RFC 9700 §2.6',
+  cause: 'A wrong authority URL, a wrong tenant or realm, or CORS not enabled for the app origin on the metadata endpoint.',
+  fix: 'Check the authority URL (it must be the issuer exactly); for SPAs, check that the provider serves metadata with CORS for this origin.',
+  run(flow, ctx) {
+    for (const doc of ctx.analysis.discovery) {
+      if (!isMetadataUrl(doc.url)) continue;
+      const event = requestEvent(ctx.analysis, doc.eventId);
+      const owner = event ? ownerFlow(ctx.analysis, event) : null;
+      if (!event || owner?.flow !== flow) continue;
+      const reason = fetchFailure(event, (json) => (typeof json.issuer === 'string' ? null : 'the JSON has no "issuer" member, so it is not a metadata document'));
+      if (!reason) continue;
+      ctx.report({
+        step: owner.step,
+        message: `Loading the discovery document ${event.url} failed: ${reason}. Without it the client cannot learn the endpoints and keys of the authorization server.`,
+        evidence: [
+          { label: 'discovery URL', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
+          { label: 'result', value: reason },
+        ],
+      });
+    }
+  },
+});

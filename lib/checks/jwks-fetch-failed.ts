@@ -1,0 +1,29 @@
+import { fetchFailure, ownerFlow, requestEvent } from './support/metadata-fetch';
+import { defineCheck } from './types';
+
+/** OIDC-Disc §3: `jwks_uri` must serve a JWK Set, i.e. a JSON object with a `keys` array (RFC 7517 §5). */
+export default defineCheck({
+  id: 'jwks-fetch-failed',
+  severity: 'warning',
+  title: 'The JWKS (signing keys) could not be loaded',
+  spec: 'OIDC-Disc §3',
+  cause: 'A wrong jwks_uri (tenant or realm), a network or CORS failure, or an endpoint that does not serve a JWK Set.',
+  fix: 'Use the jwks_uri from the discovery document of the right issuer; for SPAs, check that the provider serves it with CORS for this origin.',
+  run(flow, ctx) {
+    for (const doc of ctx.analysis.jwks) {
+      const event = requestEvent(ctx.analysis, doc.eventId);
+      const owner = event ? ownerFlow(ctx.analysis, event) : null;
+      if (!event || owner?.flow !== flow) continue;
+      const reason = fetchFailure(event, (json) => (Array.isArray(json.keys) ? null : 'the JSON has no "keys" array'));
+      if (!reason) continue;
+      ctx.report({
+        step: owner.step,
+        message: `Loading the signing keys from ${event.url} failed: ${reason}. ID Token signatures cannot be verified without them.`,
+        evidence: [
+          { label: 'jwks_uri', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
+          { label: 'result', value: reason },
+        ],
+      });
+    }
+  },
+});
