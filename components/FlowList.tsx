@@ -90,13 +90,11 @@ export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: Flo
                     </span>
                   </div>
                   <div class="ol-flow-line2">
-                    <span class="ol-mono" title={flow.clientId ?? undefined}>
+                    <span class="ol-mono ol-flow-client" title={flow.clientId ?? undefined}>
                       {flow.clientId ? shorten(flow.clientId, 24) : 'no client_id'}
                     </span>
                     <span class="ol-dot">·</span>
                     <span>{GRANT_LABEL[flow.grant]}</span>
-                    <span class="ol-dot">·</span>
-                    <span class={`ol-outcome-text ol-outcome-${flow.outcome}`}>{OUTCOME_LABEL[flow.outcome].toLowerCase()}</span>
                     <span class="ol-flow-time">{formatClock(row.start).slice(0, 8)}</span>
                   </div>
                 </div>

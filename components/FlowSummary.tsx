@@ -18,21 +18,34 @@ export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | 
     ['issuer', flow.issuer],
     ['client_id', flow.clientId],
     ['redirect_uri', flow.redirectUri],
+    ['grant', flow.grant],
   ];
   return (
     <header class={`ol-summary ol-outcome-${flow.outcome}`}>
       <div class="ol-summary-line">
         <Icon name={flow.outcome} class="ol-outcome-icon" />
         <strong>{headline(flow, failing)}</strong>
-        <span class="ol-dim">
-          {flow.grant} · {flow.steps.length.toLocaleString('en-US')} steps · {row.errors} errors · {row.warnings} warnings · {row.infos} info
+        <span class="ol-summary-counts">
+          <span class="ol-dim">{flow.steps.length.toLocaleString('en-US')} steps</span>
+          <span class={`ol-count${row.errors ? ' ol-sev-error' : ' ol-dim'}`} title="errors">
+            <Icon name="error" />
+            {row.errors}
+          </span>
+          <span class={`ol-count${row.warnings ? ' ol-sev-warning' : ' ol-dim'}`} title="warnings">
+            <Icon name="warning" />
+            {row.warnings}
+          </span>
+          <span class={`ol-count${row.infos ? ' ol-sev-info' : ' ol-dim'}`} title="info">
+            <Icon name="info" />
+            {row.infos}
+          </span>
         </span>
       </div>
       <dl class="ol-facts">
         {facts.map(([k, v]) => (
-          <div key={k} class={`ol-fact${k === 'redirect_uri' ? ' ol-fact-wide' : ''}`}>
+          <div key={k} class="ol-fact">
             <dt>{k}</dt>
-            <dd class="ol-mono">{v === null ? <span class="ol-dim">—</span> : <LongText text={v} limit={160} />}</dd>
+            <dd class="ol-mono" title={v ?? undefined}>{v === null ? <span class="ol-dim">—</span> : <LongText text={v} limit={160} />}</dd>
           </div>
         ))}
       </dl>

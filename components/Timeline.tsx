@@ -49,7 +49,7 @@ function UrlCell({ step }: { step: StepReport }) {
   if (!step.observed)
     return (
       <span class="ol-url ol-unobserved-text" title={step.note ?? 'Not observable from the browser'}>
-        server-side exchange — not observable from the browser
+        not observable from the browser
       </span>
     );
   const { host, path, query } = hostPath(step.url);
@@ -117,7 +117,7 @@ export function Timeline({ flow, rows, selected, onSelect, onOpen, focusToken }:
                 <span class="ol-method">{step.observed ? step.method : '—'}</span>
                 <UrlCell step={step} />
                 {step.observed ? <span class={`ol-num ${statusClass(step.status)}`}>{step.status ?? '(pending)'}</span> : null}
-                <Where step={step} />
+                {step.observed ? <Where step={step} /> : null}
                 <span class="ol-num ol-dim">{formatOffset(row.offset)}</span>
                 <span class="ol-step-findings">
                   {row.severity ? (

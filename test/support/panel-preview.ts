@@ -59,8 +59,8 @@ async function main(): Promise<void> {
       await shot(`failing-findings-${scheme}`);
       await page.getByRole('tab', { name: 'Request' }).click();
       await shot(`failing-request-${scheme}`);
-      await page.getByRole('option').filter({ hasText: 'succeeded' }).first().click();
-      await page.getByRole('option', { name: /token/ }).first().click();
+      await page.locator('.ol-flow-row', { hasText: 'web-app' }).click();
+      await page.locator('.ol-step-row', { has: page.locator('.ol-kind', { hasText: /^token$/ }) }).click();
       await page.getByRole('tab', { name: 'Tokens' }).click();
       await shot(`success-tokens-${scheme}`);
       await page.getByRole('tab', { name: 'Request' }).click();
@@ -68,9 +68,11 @@ async function main(): Promise<void> {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await show(page, await panelScenarios(), 'auto');
-    await page.getByRole('option').filter({ hasText: 'incomplete' }).first().click().catch(() => undefined);
-    await page.getByRole('option').nth(4).click();
+    await page.locator('.ol-flow-row', { hasText: 'initech-portal' }).click();
     await shot('server-exchange-light');
+    await page.locator('.ol-flow-row', { hasText: 'acme-spa' }).click();
+    await page.getByRole('tab', { name: 'Response' }).click();
+    await shot('token-error-response-light');
     await show(page, hostileFlow(FIXED_NOW), 'light');
     await page.getByRole('tab', { name: 'Request' }).click();
     await shot('hostile-light');
