@@ -4,7 +4,8 @@ import { discoveryOfServer } from './support/server-metadata';
 import { defineCheck } from './types';
 
 /** Provider-specific scope syntax that a scopes_supported list never enumerates (Google URLs, Entra api://…/.default, URNs). */
-const URI_STYLE = /[:/]/;
+// `inventory:read` is a plain scope name; only scheme URLs and URNs are provider URI syntax.
+const URI_STYLE = /^(?:[a-z][a-z0-9+.-]*:\/\/|urn:)/i;
 
 /** RFC 6749 §3.3; OIDC-Disc §3: scopes_supported may list only a subset, so an unlisted scope is a hint. */
 export default defineCheck({
