@@ -14,7 +14,7 @@ export default defineCheck({
   severity: 'info',
   title: 'Login popup lost its opener (COOP)',
   spec: 'HTML COOP (browser behaviour; no OAuth section)',
-  cause: 'Cross-Origin-Opener-Policy on the app or the authorization server pages severs window.opener, so the popup cannot report back.',
+  cause: 'Cross-Origin-Opener-Policy on the app or the authorization server pages severs the popup’s opener reference, so the popup cannot report back.',
   fix: 'Use Cross-Origin-Opener-Policy: same-origin-allow-popups on the app, or the redirect flow instead of a popup.',
   run(flow, ctx) {
     const cb = flow.callback;
