@@ -132,3 +132,15 @@ export function hashMatchFromDerived(derived: readonly DerivedRecord[], relation
   const record = derived.find((d) => d.relation === relation && d.id_token === idTokenTag);
   return record && typeof record.match === 'boolean' ? record.match : null;
 }
+
+/**
+ * verifier tag → tag of BASE64URL(SHA-256(verifier)), so an analyzer's `s256(value)` can answer
+ * for tagged verifiers and PKCE comparisons keep working on a redacted trace unchanged.
+ */
+export function s256TagsFromDerived(derived: readonly DerivedRecord[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of derived) {
+    if (d.relation === 'pkce_s256' && typeof d.code_verifier === 'string' && typeof d.s256_of_verifier === 'string') out.set(d.code_verifier, d.s256_of_verifier);
+  }
+  return out;
+}

@@ -98,3 +98,21 @@ function keepValue(value: unknown, ctx: RedactContext, depth = 0): unknown {
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+export interface RedactedJwt {
+  jwt: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** Read back the object string `redactJwt` wrote (for checks that look at claims, e.g. nonce). */
+export function parseRedactedJwt(value: string): RedactedJwt | null {
+  if (!value.startsWith('{"jwt":"⟦')) return null;
+  try {
+    const o: unknown = JSON.parse(value);
+    if (!isObject(o) || typeof o.jwt !== 'string' || !isObject(o.header) || !isObject(o.payload)) return null;
+    return { jwt: o.jwt, header: o.header, payload: o.payload };
+  } catch {
+    return null;
+  }
+}

@@ -71,6 +71,9 @@ export function classifyName(name: string): NameClass {
   if (CORRELATION.has(n)) return 'correlation';
   if (PII_TAG.has(n)) return 'pii-tag';
   if (PII_DROP.has(n)) return 'pii-drop';
+  // Names outside the spec vocabulary that still say what they hold: clientSecret, csrfToken,
+  // accessToken, user_password (camelCase app configs, custom APIs).
+  if (/secret|passw(?:or)?d|token$/.test(n)) return 'secret';
   return 'keep';
 }
 

@@ -4,6 +4,7 @@ import { TraceV1Schema, type RedactionManifest, type TraceV1 } from '../model/tr
 import { redactRequestBody, redactResponseBody } from './body';
 import { computeRelations, tagRelations } from './derived';
 import { redactHeaders } from './headers';
+import { makeSweeper, sweepEvent } from './sweep';
 import { CollectingContext, computeTags, jwkKey, randomKey, ResolvedContext, TAG_HEX_LENGTH, type RedactContext } from './tags';
 import { redactUrl } from './url';
 import { scrubText } from './value';
@@ -50,7 +51,8 @@ export async function redactEvents(events: readonly CapturedEvent[], options: Re
   const hexLength = options.hexLength ?? TAG_HEX_LENGTH;
   const tags = await computeTags(collect.labels, options.key ?? randomKey(), hexLength);
   const resolved = new ResolvedContext(tags, thumbprints);
-  const out = events.map((e) => redactEvent(e, resolved));
+  const sweep = makeSweeper(tags);
+  const out = events.map((e) => sweepEvent(redactEvent(e, resolved), sweep));
   const derived = tagRelations(relations, resolved);
   return {
     events: out,

@@ -94,9 +94,10 @@ function comparable(name: string, value: string | null): string | null {
   return value;
 }
 
+/** Steps the browser saw; synthetic "not observable" steps (a server-side exchange) are not reached. */
 function stepCounts(flow: FlowReport): Map<StepKind, number> {
   const out = new Map<StepKind, number>();
-  for (const s of flow.steps) out.set(s.kind, (out.get(s.kind) ?? 0) + 1);
+  for (const s of flow.steps) if (s.observed) out.set(s.kind, (out.get(s.kind) ?? 0) + 1);
   return out;
 }
 

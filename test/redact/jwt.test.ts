@@ -58,3 +58,14 @@ describe('JWT structural redaction (checks.md §4.3)', () => {
     for (const o of out) expect(o).toMatch(new RegExp(`^${TAG.source}$`));
   });
 });
+
+describe('parseRedactedJwt', () => {
+  it('reads back claims of a redacted token and rejects anything else', async () => {
+    const { parseRedactedJwt } = await import('../../lib/redact/jwt');
+    const jwt = await idToken({ sub: 'x', nonce: 'n-1' });
+    const { out } = await run((ctx) => [redactJwt(jwt, ctx), ctx.tag('nonce', 'n-1')]);
+    expect(parseRedactedJwt(out[0]!)?.payload.nonce).toBe(out[1]);
+    expect(parseRedactedJwt(jwt)).toBeNull();
+    expect(parseRedactedJwt('{"jwt":"⟦x')).toBeNull();
+  });
+});

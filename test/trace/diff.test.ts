@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEvents } from '../../lib/analyze';
+import { redactEvents } from '../../lib/redact/trace';
+import { diffFlows, diffReports } from '../../lib/trace/diff';
+import { codeFlow } from '../support/events';
+
+const reportOf = async (events: Parameters<typeof analyzeEvents>[0]) => (await analyzeEvents(events)).report;
+
+describe('diff', () => {
+  it('finds parameter, redirect_uri, scope, step and finding differences', async () => {
+    const working = await reportOf(codeFlow({ exchange: 'browser' }));
+    const failing = await reportOf(
+      codeFlow({
+        authorizeParams: { redirect_uri: 'https://app.example.com/cb2', scope: 'openid email offline_access', prompt: 'login' },
+        callbackParams: { state: 'forged-state-value-123' },
+        exchange: 'none',
+      }),
+    );
+    const d = diffFlows(working.flows[0]!, failing.flows[0]!);
+    expect(d).toContainEqual({ kind: 'field', field: 'redirectUri', left: 'https://app.example.com/callback', right: 'https://app.example.com/cb2' });
+    expect(d).toContainEqual({ kind: 'authorize-param', name: 'prompt', left: null, right: 'login' });
+    expect(d).toContainEqual({ kind: 'scope', onlyLeft: ['profile'], onlyRight: ['offline_access'] });
+    expect(d).toContainEqual({ kind: 'step', step: 'token', left: 1, right: 0 });
+    expect(d.some((x) => x.kind === 'finding' && x.check === 'state-mismatch' && x.side === 'right')).toBe(true);
+  });
+
+  it('reports nothing for two logins that differ only in per-login values, even across redacted exports', async () => {
+    const a = await reportOf((await redactEvents(codeFlow())).events);
+    const b = await reportOf((await redactEvents(codeFlow({ authorizeParams: { state: 'Zm9vYmFyYmF6cXV4cXV1eA-state-9999', nonce: 'n-0S6_WzA2Mj-nonce-99' } }))).events);
+    expect(diffReports(a, b)).toEqual([{ left: a.flows[0]!.id, right: b.flows[0]!.id, differences: [] }]);
+  });
+
+  it('pairs flows by client and lists unpaired ones', async () => {
+    const a = await reportOf(codeFlow());
+    const empty = { version: 1 as const, flows: [], findings: [] };
+    expect(diffReports(a, empty)).toEqual([{ left: a.flows[0]!.id, right: null, differences: [] }]);
+  });
+});
