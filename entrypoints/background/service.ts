@@ -128,6 +128,7 @@ export class BackgroundService {
   }
 
   private async flushNow(): Promise<void> {
+    await this.ready;
     this.engine.sweep(this.now());
     const changes = this.engine.store.drainChanges();
     if (changes.size === 0) return;

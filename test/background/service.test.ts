@@ -1,0 +1,181 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerListeners } from '../../entrypoints/background/listeners';
+import { BackgroundService } from '../../entrypoints/background/service';
+import { tabKey } from '../../lib/capture/tab-record';
+import { BackgroundMessageSchema, PANEL_PORT_NAME, RuntimeResponseSchema } from '../../lib/model/messages';
+import { base, header, redirect, response, sendHeaders, type Req } from '../capture/details';
+import { makeFakeApi, makePort } from './fake-api';
+
+const RP = 'http://127.0.0.1:3000';
+const AS = 'http://localhost:4000';
+const authorize = (state: string) =>
+  `${AS}/auth?client_id=app&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${RP}/cb`)}&state=${state}&nonce=n&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256`;
+
+type Fake = ReturnType<typeof makeFakeApi>;
+
+/** Fire one request through the fake webRequest events, as Chrome would. */
+function fire(fake: Fake, r: Req, status: number, location?: string, reqHeaders = [header('Cookie', 'tx=1')]): void {
+  const wr = fake.webRequest;
+  wr.onBeforeRequest.fire({ ...base(r) });
+  wr.onBeforeSendHeaders.fire({ ...sendHeaders(r, reqHeaders) });
+  wr.onHeadersReceived.fire({ ...response(r, status, location ? [header('Location', location)] : []) });
+  if (location) wr.onBeforeRedirect.fire({ ...redirect(r, status, location) });
+  else wr.onCompleted.fire({ ...response(r, status) });
+}
+
+/** An authorization-code login whose callback returns another state than was sent (state-mismatch). */
+function mismatchedLogin(fake: Fake, requestId = '100', t = Date.now()): void {
+  const cb = `${RP}/cb?code=K1&state=OTHER&iss=${encodeURIComponent(AS)}`;
+  fire(fake, { requestId, url: `${RP}/login`, time: t }, 302, authorize('S1'));
+  fire(fake, { requestId, url: authorize('S1'), time: t + 10 }, 303, cb);
+  fire(fake, { requestId, url: cb, time: t + 20 }, 200);
+}
+
+const running: BackgroundService[] = [];
+
+function start(fake: Fake, chromeLike = true) {
+  const service = new BackgroundService(fake.api, { flushDelayMs: 5 });
+  running.push(service);
+  registerListeners(fake.browserApi, service, { firefox: !chromeLike });
+  return service;
+}
+
+beforeEach(() => fakeBrowser.reset());
+// Services of one test must not write into the next test's storage.session.
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.flush()));
+  fakeBrowser.reset();
+});
+
+describe('listeners', () => {
+  it('asks for extraHeaders in Chrome and leaves it out for Firefox', () => {
+    const chrome = makeFakeApi(true);
+    start(chrome);
+    expect(chrome.webRequest.onBeforeSendHeaders.registrations[0]!.extra[1]).toEqual(['requestHeaders', 'extraHeaders']);
+    expect(chrome.webRequest.onHeadersReceived.registrations[0]!.extra[1]).toEqual(['responseHeaders', 'extraHeaders']);
+    expect(chrome.webRequest.onBeforeRequest.registrations[0]!.extra[1]).toEqual(['requestBody']);
+    const firefox = makeFakeApi(false);
+    start(firefox, false);
+    expect(firefox.webRequest.onBeforeSendHeaders.registrations[0]!.extra[1]).toEqual(['requestHeaders']);
+  });
+});
+
+describe('runtime messages', () => {
+  it('answers analysis for a tab with the CLI --json document', async () => {
+    const fake = makeFakeApi();
+    const service = start(fake);
+    mismatchedLogin(fake);
+    await service.flush();
+    const answer = RuntimeResponseSchema.parse(await fakeBrowser.runtime.sendMessage({ type: 'analysis', tabId: 1 }));
+    expect(answer.ok && 'analysis' in answer).toBe(true);
+    if (!answer.ok || !('analysis' in answer)) return;
+    expect(answer.analysis.flows).toHaveLength(1);
+    expect(answer.analysis.flows[0]!.findings.map((f) => f.check)).toContain('state-mismatch');
+  });
+
+  it('rejects malformed messages with ok:false', async () => {
+    const fake = makeFakeApi();
+    start(fake);
+    for (const bad of [{ type: 'nope' }, { type: 'analysis', tabId: 'one' }, { type: 'export-trace', redact: 'no' }, null, 'analysis']) {
+      const answer = RuntimeResponseSchema.parse(await fakeBrowser.runtime.sendMessage(bad));
+      expect(answer).toMatchObject({ ok: false });
+      expect(answer.ok === false && answer.error).toMatch(/malformed message/);
+    }
+  });
+
+  it('exports a trace redacted by default and raw on request', async () => {
+    const fake = makeFakeApi();
+    start(fake);
+    mismatchedLogin(fake);
+    const raw = RuntimeResponseSchema.parse(await fakeBrowser.runtime.sendMessage({ type: 'export-trace', tabId: 1, redact: false }));
+    const redacted = RuntimeResponseSchema.parse(await fakeBrowser.runtime.sendMessage({ type: 'export-trace', tabId: 1 }));
+    if (!raw.ok || !('trace' in raw) || !redacted.ok || !('trace' in redacted)) throw new Error('expected traces');
+    expect(raw.trace.events.length).toBe(3);
+    expect(JSON.stringify(raw.trace)).toContain('code=K1');
+    expect(redacted.trace.redaction.redacted).toBe(true);
+    expect(JSON.stringify(redacted.trace)).not.toContain('code=K1');
+  });
+});
+
+describe('persistence', () => {
+  it('restores the capture after a restart and finishes hops that were in flight', async () => {
+    const fake = makeFakeApi();
+    const first = start(fake);
+    mismatchedLogin(fake);
+    const open = { requestId: '200', url: `${AS}/token`, method: 'POST', type: 'xmlhttprequest', time: Date.now() + 100, formData: { grant_type: ['authorization_code'], code: ['K1'] } };
+    fake.webRequest.onBeforeRequest.fire({ ...base(open) });
+    await first.flush();
+    const stored = await fakeBrowser.storage.session.get(tabKey(1));
+    expect((stored[tabKey(1)] as { events: unknown[] }).events).toHaveLength(4);
+
+    // The worker stops; a new one starts with the same storage.session and fresh listeners.
+    const again = makeFakeApi();
+    const second = start(again);
+    // This event arrives before restore has finished: it must wait, not be lost or reordered.
+    again.webRequest.onCompleted.fire({ ...response(open, 200) });
+    await second.ready;
+    const events = await second.events(1);
+    expect(events.map((e) => e.id)).toEqual(['100.0', '100.1', '100.2', '200.0']);
+    expect(events[3]).toMatchObject({ status: 200 });
+  });
+
+  it('adopts events another worker instance wrote instead of overwriting them', async () => {
+    const a = makeFakeApi();
+    const first = start(a);
+    const b = makeFakeApi();
+    const second = start(b);
+    await Promise.all([first.ready, second.ready]);
+    fire(a, { requestId: '1', url: authorize('A'), time: Date.now() }, 200);
+    await first.flush();
+    fire(b, { requestId: '2', url: authorize('B'), time: Date.now() + 1 }, 200);
+    await second.flush();
+    const stored = await fakeBrowser.storage.session.get(tabKey(1));
+    expect((stored[tabKey(1)] as { events: Array<{ id: string }> }).events.map((e) => e.id)).toEqual(['1.0', '2.0']);
+  });
+});
+
+describe('panel ports and badge', () => {
+  it('sends a snapshot, then increments; obeys clear and pause; drops malformed messages', async () => {
+    const fake = makeFakeApi();
+    const service = start(fake);
+    const panel = makePort(PANEL_PORT_NAME);
+    fake.onConnect.fire(panel.port);
+    panel.send({ type: 'panel/subscribe', tabId: 1 });
+    await service.ready;
+    await new Promise((r) => setTimeout(r, 20));
+    const snapshot = BackgroundMessageSchema.parse(panel.received[0]);
+    expect(snapshot).toMatchObject({ type: 'flows/snapshot', tabId: 1, events: [], paused: false });
+
+    mismatchedLogin(fake);
+    await service.flush();
+    const update = BackgroundMessageSchema.parse(panel.received.at(-1));
+    expect(update.type).toBe('flows/updated');
+    if (update.type !== 'flows/updated') return;
+    expect(update.upserted.map((e) => e.id)).toEqual(['100.0', '100.1', '100.2']);
+    expect(update.analysis.flows).toHaveLength(1);
+
+    panel.send({ type: 'panel/clear', tabId: '1' }); // malformed: ignored
+    panel.send({ type: 'panel/pause', tabId: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    await service.flush();
+    mismatchedLogin(fake, '300');
+    await service.flush();
+    expect(await service.events(1)).toHaveLength(3);
+    expect(BackgroundMessageSchema.parse(panel.received.at(-1))).toMatchObject({ paused: true });
+
+    panel.send({ type: 'panel/clear', tabId: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    await service.flush();
+    expect(BackgroundMessageSchema.parse(panel.received.at(-1))).toMatchObject({ type: 'flows/snapshot', events: [] });
+  });
+
+  it('shows the number of failing flows on the badge in red', async () => {
+    const fake = makeFakeApi();
+    const service = start(fake);
+    mismatchedLogin(fake);
+    await service.flush();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('1');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xd9, 0x30, 0x25, 255]);
+  });
+});
