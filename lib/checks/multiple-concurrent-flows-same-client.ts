@@ -73,14 +73,17 @@ export default defineCheck({
         });
         return;
       }
-      // Server-side single slot: the AS returned flow's own state, yet the app rejected it while the later login succeeded.
+      // Server-side single slot: the AS returned this flow's own state, yet the app rejected it while the later login succeeded (or is still pending).
       const cb = flow.callback;
       const rejected = appErrorOnCallback(flow);
       const lateOk = late.callback !== null && late.callback.error === null && appErrorOnCallback(late) === null;
-      if (cb && cb.error === null && cb.state === a.state && rejected && lateOk) {
+      const latePending = late.callback === null && late.errorPage === null;
+      if (cb && cb.error === null && cb.state === a.state && rejected && (lateOk || latePending)) {
+        const outcome = lateOk ? `while ${late.id} succeeded` : `while ${late.id}, started in between, was still pending`;
+        const verdict = lateOk ? 'The second login overwrote' : 'The second login most likely overwrote';
         ctx.report({
           step: cb.step,
-          message: `The second login overwrote the first one's stored state: flows ${flow.id} and ${late.id} (client ${flow.clientId}, ${tabs}) overlapped; ${flow.id}'s callback returned its own state "${cb.state}" but the app answered with ${rejected}, while ${late.id} succeeded.`,
+          message: `${verdict} the first one's stored state: flows ${flow.id} and ${late.id} (client ${flow.clientId}, ${tabs}) overlapped; ${flow.id}'s callback returned its own state "${cb.state}" but the app answered with ${rejected}, ${outcome}.`,
           evidence: [
             { label: 'app answer to the callback', value: rejected, expected: 'success', step: cb.step },
             { label: 'state returned', value: cb.state ?? '(none)', expected: a.state ?? '(none)', step: cb.step },

@@ -61,11 +61,17 @@ describeCheck(check, {
         expect(f[0]?.evidence[0]).toMatchObject({ value: CHALLENGE_B, expected: CHALLENGE });
       },
     },
+    {
+      name: 'first tab rejected while the second login is still on the login page',
+      events: answerCallback([...codeFlow({ tabId: 1, startTime: T, authorizeParams: { state: STATE_A } }), ...codeFlow({ tabId: 2, startTime: T + 500, authorizeParams: { state: STATE_B } }).slice(0, 3)], 1, { status: 400 }),
+      expect: (f) => expect(f[0]?.message).toContain('most likely overwrote'),
+    },
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },
     { name: 'two overlapping logins that both succeed', events: twoTabs() },
     { name: 'first login fails but the second started after it ended', events: answerCallback(twoTabs({ secondStart: T + 60_000 }), 1, { status: 400 }) },
+    { name: 'both overlapping logins rejected (not an overwrite)', events: answerCallback(answerCallback(twoTabs(), 1, { status: 400 }), 2, { status: 400 }) },
     { name: 'overlapping logins of different clients', events: answerCallback(twoTabs({ secondClient: 'other-app' }), 1, { status: 400 }) },
   ],
 });
