@@ -1,6 +1,8 @@
 import discoveryEndpointMismatch from '../discovery-endpoint-mismatch';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import discoveryIssuerMismatch from '../discovery-issuer-mismatch';
+import endSessionStateMismatch from '../end-session-state-mismatch';
+import endSessionUnregisteredRedirect from '../end-session-unregistered-redirect';
 import errorResponseAccessDenied from '../error-response-access-denied';
 import errorResponseAccountSelectionRequired from '../error-response-account-selection-required';
 import errorResponseConsentRequired from '../error-response-consent-required';
@@ -28,6 +30,8 @@ export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
   discoveryEndpointMismatch,
   discoveryFetchFailed,
   discoveryIssuerMismatch,
+  endSessionStateMismatch,
+  endSessionUnregisteredRedirect,
   errorResponseAccessDenied,
   errorResponseAccountSelectionRequired,
   errorResponseConsentRequired,

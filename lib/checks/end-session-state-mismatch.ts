@@ -1,0 +1,29 @@
+import { getParam, queryParams } from '../flow/params';
+import { logoutRequest, returnToClient } from './support/logout';
+import { defineCheck } from './types';
+
+/** RPLogout §2, §3: the OP passes `state` back unchanged on the post-logout redirect. */
+export default defineCheck({
+  id: 'end-session-state-mismatch',
+  severity: 'warning',
+  title: 'Logout returned a different state',
+  spec: 'RPLogout §2, §3',
+  cause: 'The app stores one logout state slot that another tab overwrote, encodes the value differently, or the server dropped it.',
+  fix: 'Store the state per logout request and compare it exactly when the post-logout redirect arrives.',
+  run(flow, ctx) {
+    const logout = logoutRequest(flow);
+    if (!logout?.state) return;
+    const back = returnToClient(flow, logout, ctx.analysis);
+    if (!back) return;
+    const returned = getParam(queryParams(back.url), 'state');
+    if (returned === logout.state) return;
+    const step = back.step ?? logout.step;
+    ctx.report({
+      step,
+      message: returned === null
+        ? `The logout request sent state "${logout.state}", but the redirect back to ${back.url.split('?')[0]} carries no state.`
+        : `The logout request sent state "${logout.state}", but the redirect back carries state "${returned}".`,
+      evidence: [{ label: 'state', value: returned ?? '(none)', expected: logout.state, step }],
+    });
+  },
+});
