@@ -1,6 +1,8 @@
 import { OAuthLensError } from '../errors';
 import type { CapturedEvent } from '../model/event';
+import type { RedactionManifest } from '../model/trace';
 import { harToEvents, looksLikeHar, parseHar } from './har-import';
+import { eventsFromOAuthLensHar } from './har-restore';
 import { looksLikeTrace, parseTrace } from './trace-v1';
 
 /**
@@ -13,6 +15,8 @@ export const MAX_CLI_INPUT_BYTES = 512 * 1024 * 1024;
 export interface LoadedInput {
   kind: 'trace' | 'har';
   events: CapturedEvent[];
+  /** The trace's redaction manifest (relations recorded before values were tagged), when present. */
+  redaction: RedactionManifest | null;
 }
 
 /**
@@ -33,8 +37,17 @@ export function loadInputText(text: string, name = 'input', maxBytes = MAX_INPUT
     throw new OAuthLensError('bad-input', `${name}: not valid JSON (${hint})`);
   }
   try {
-    if (looksLikeTrace(value)) return { kind: 'trace', events: parseTrace(value).events };
-    if (looksLikeHar(value)) return { kind: 'har', events: harToEvents(parseHar(value)) };
+    if (looksLikeTrace(value)) {
+      const trace = parseTrace(value);
+      return { kind: 'trace', events: trace.events, redaction: trace.redaction };
+    }
+    if (looksLikeHar(value)) {
+      // Our own HAR export restores exactly (tabs, frames, navigations); other HARs go through the importer.
+      const own = eventsFromOAuthLensHar(value);
+      const redacted = (value as { log: { _redacted?: unknown } }).log._redacted === true;
+      const redaction = redacted ? { redacted: true, fields: [], derived: [] } : null;
+      return { kind: 'har', events: own ?? harToEvents(parseHar(value)), redaction };
+    }
   } catch (error) {
     if (error instanceof OAuthLensError) throw new OAuthLensError(error.code, `${name}: ${error.message}`, { cause: error });
     throw error;
