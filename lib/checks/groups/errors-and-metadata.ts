@@ -1,6 +1,8 @@
 import discoveryEndpointMismatch from '../discovery-endpoint-mismatch';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import discoveryIssuerMismatch from '../discovery-issuer-mismatch';
+import dpopNonceLoop from '../dpop-nonce-loop';
+import dpopProofInvalid from '../dpop-proof-invalid';
 import endSessionStateMismatch from '../end-session-state-mismatch';
 import endSessionUnregisteredRedirect from '../end-session-unregistered-redirect';
 import errorResponseAccessDenied from '../error-response-access-denied';
@@ -30,6 +32,8 @@ export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
   discoveryEndpointMismatch,
   discoveryFetchFailed,
   discoveryIssuerMismatch,
+  dpopNonceLoop,
+  dpopProofInvalid,
   endSessionStateMismatch,
   endSessionUnregisteredRedirect,
   errorResponseAccessDenied,
