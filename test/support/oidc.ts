@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
-import { AS, CLIENT_ID, NONCE, codeFlow, hop, type CodeFlowOptions } from './events';
+import { APP, AS, CLIENT_ID, CODE, NONCE, REDIRECT_URI, STATE, authorizeUrl, chain, codeFlow, hop, type CodeFlowOptions } from './events';
 
 /**
  * OIDC material for ID-Token tests: a real RS256 key pair, signed ID Tokens, and the discovery
@@ -103,4 +103,34 @@ export async function oidcCodeFlow(options: OidcFlowOptions = {}): Promise<Captu
   events.push(...codeFlow({ exchange: 'browser', tokenResponse: response, ...options }));
   if (options.jwks !== false) events.push(jwksHop(options.jwks || [publicJwk], (options.startTime ?? T0) + 2400));
   return events;
+}
+
+export interface HybridFlowOptions {
+  responseType?: string;
+  /** Fragment parameters of the authorization response (null removes a default). */
+  fragment?: Record<string, string | null>;
+  authorizeParams?: Record<string, string>;
+}
+
+/**
+ * A hybrid / implicit response delivered in the fragment (MRT §2.1): the authorization server
+ * redirects straight to the callback (existing session), and the fragment rides in Location.
+ */
+export function hybridFlow(options: HybridFlowOptions = {}): CapturedEvent[] {
+  const responseType = options.responseType ?? 'code id_token';
+  const authorize = { client_id: CLIENT_ID, response_type: responseType, redirect_uri: REDIRECT_URI, scope: 'openid', state: STATE, nonce: NONCE, ...options.authorizeParams };
+  const fragment: Record<string, string> = { code: CODE, state: STATE };
+  for (const [k, v] of Object.entries(options.fragment ?? {})) {
+    if (v === null) delete fragment[k];
+    else fragment[k] = v;
+  }
+  return [
+    discoveryHop(),
+    ...chain([
+      { url: `${APP}/login`, time: T0 },
+      { url: authorizeUrl(authorize), time: T0 + 50, status: 302, location: `${REDIRECT_URI}#${new URLSearchParams(fragment).toString()}` },
+      { url: REDIRECT_URI, time: T0 + 100 },
+    ]),
+    jwksHop([publicJwk], T0 + 400),
+  ];
 }

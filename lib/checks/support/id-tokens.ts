@@ -74,8 +74,10 @@ export function leftHalfHash(ctx: CheckContext, value: string, alg: string | nul
   return bytes ? base64url.encode(bytes.subarray(0, bytes.length / 2)) : null;
 }
 
-export function tokenWhere(seen: IdTokenSeen): string {
-  return seen.source === 'callback' ? 'the ID Token in the authorization response' : 'the ID Token in the token response';
+/** "The ID Token in the token response" — at the start of a sentence; `inSentence` lowers the article. */
+export function tokenWhere(seen: IdTokenSeen, inSentence = false): string {
+  if (inSentence) return tokenWhere(seen).replace(/^The/, 'the');
+  return seen.source === 'callback' ? 'The ID Token in the authorization response' : 'The ID Token in the token response';
 }
 
 /** Epoch seconds → ISO time, for messages. */

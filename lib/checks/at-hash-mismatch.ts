@@ -1,0 +1,44 @@
+import { claimsOf, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/**
+ * OIDC-Core §3.1.3.6/§3.2.2.9: at_hash = base64url(left half of hash(access_token)), the hash
+ * matching the JWS alg. Required when the authorization endpoint issues an access token beside
+ * the ID Token (implicit `id_token token`, §3.2.2.10; hybrid `code id_token token`, §3.3.2.11).
+ */
+export default defineCheck({
+  id: 'at-hash-mismatch',
+  severity: 'error',
+  title: 'at_hash does not match the access token',
+  spec: 'OIDC-Core §3.1.3.8, §3.2.2.9, §3.2.2.10',
+  cause: 'The ID Token and access token were swapped or tampered with.',
+  fix: 'Reject the response.',
+  run(flow, ctx) {
+    const responseType = (flow.authorize?.responseType ?? '').split(' ');
+    for (const seen of visibleIdTokens(flow, ctx)) {
+      const claims = claimsOf(seen);
+      if (!claims || seen.accessToken === null) continue;
+      const alg = headerAlg(seen);
+      const atHash = typeof claims.at_hash === 'string' ? claims.at_hash : null;
+      const where = `${tokenWhere(seen)} (step ${seen.step + 1})`;
+      if (atHash === null) {
+        const required = seen.source === 'callback' && responseType.includes('id_token') && responseType.includes('token');
+        if (required) {
+          ctx.report({
+            step: seen.step,
+            message: `${where} came with an access token (response_type "${flow.authorize?.responseType}") but has no at_hash, which is required here.`,
+            evidence: [{ label: 'at_hash', value: '(missing)', expected: leftHalfHash(ctx, seen.accessToken, alg) ?? '(required)', step: seen.step }],
+          });
+        }
+        continue;
+      }
+      const computed = leftHalfHash(ctx, seen.accessToken, alg);
+      if (computed === null || computed === atHash) continue;
+      ctx.report({
+        step: seen.step,
+        message: `${where} has at_hash "${atHash}", but the left half of ${hashForAlg(alg)}(access_token) is "${computed}": the ID Token was not issued with this access token.`,
+        evidence: [{ label: 'at_hash', value: atHash, expected: computed, step: seen.step }],
+      });
+    }
+  },
+});

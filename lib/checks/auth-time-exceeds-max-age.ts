@@ -1,0 +1,46 @@
+import { claimsOf, isoTime, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/** OIDC-Core §3.1.2.1 (max_age, prompt=login), §3.1.3.7 step 13 (auth_time REQUIRED with max_age). */
+export default defineCheck({
+  id: 'auth-time-exceeds-max-age',
+  severity: 'warning',
+  title: 'Authentication older than requested',
+  spec: 'OIDC-Core §3.1.2.1, §3.1.3.7 step 13',
+  cause: 'The authorization server reused an old session without re-authenticating the user.',
+  fix: 'Reject the token, or start a new flow with prompt=login.',
+  run(flow, ctx) {
+    const a = flow.authorize;
+    if (!a) return;
+    const maxAge = a.maxAge !== null && /^\d+$/.test(a.maxAge) ? Number(a.maxAge) : null;
+    const login = (a.prompt ?? '').split(' ').includes('login');
+    if (maxAge === null && !login) return;
+    const skew = ctx.analysis.options.skewSeconds;
+    const askedAt = (flow.steps[a.step]?.time ?? 0) / 1000;
+    for (const seen of visibleIdTokens(flow, ctx).filter((s) => s.initial)) {
+      const claims = claimsOf(seen);
+      if (!claims) continue;
+      const where = `${tokenWhere(seen, true)} (step ${seen.step + 1})`;
+      const asked = maxAge !== null ? `max_age=${maxAge}` : 'prompt=login';
+      if (typeof claims.auth_time !== 'number') {
+        ctx.report({ step: seen.step, message: `The request asked for ${asked}, but ${where} has no auth_time claim.`, evidence: [{ label: 'auth_time', value: '(missing)', step: seen.step }] });
+        continue;
+      }
+      const now = seen.receivedAt / 1000;
+      const age = Math.round(now - claims.auth_time);
+      if (maxAge !== null && age > maxAge + skew) {
+        ctx.report({
+          step: seen.step,
+          message: `The request asked for max_age=${maxAge} s, but ${where} says the user authenticated at ${isoTime(claims.auth_time)}, ${age} s before the token arrived.`,
+          evidence: [{ label: 'now − auth_time', value: `${age} s`, expected: `≤ ${maxAge} s (+${skew} s skew)`, step: seen.step }],
+        });
+      } else if (maxAge === null && claims.auth_time < askedAt - skew) {
+        ctx.report({
+          step: seen.step,
+          message: `The request asked for prompt=login at ${isoTime(Math.floor(askedAt))}, but ${where} has auth_time ${isoTime(claims.auth_time)}, before the request: the user was not re-authenticated.`,
+          evidence: [{ label: 'auth_time', value: isoTime(claims.auth_time), expected: `≥ ${isoTime(Math.floor(askedAt))}`, step: seen.step }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { claimsOf, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/**
+ * OIDC-Core §3.3.2.11: an ID Token issued from the authorization endpoint together with a code
+ * (`code id_token`, `code id_token token`) MUST carry c_hash = base64url(left half of hash(code)).
+ */
+export default defineCheck({
+  id: 'c-hash-mismatch',
+  severity: 'error',
+  title: 'c_hash missing or does not match the code',
+  spec: 'OIDC-Core §3.3.2.10, §3.3.2.11',
+  cause: 'Code injection (a code swapped into the response), or an authorization-server bug.',
+  fix: 'Reject the response.',
+  run(flow, ctx) {
+    for (const seen of visibleIdTokens(flow, ctx)) {
+      const claims = claimsOf(seen);
+      // Token-endpoint ID Tokens may carry c_hash too (§3.3.3.6): compare with the code redeemed.
+      const code = seen.code ?? seen.exchange?.code ?? null;
+      if (!claims || code === null) continue;
+      const alg = headerAlg(seen);
+      const cHash = typeof claims.c_hash === 'string' ? claims.c_hash : null;
+      const where = `${tokenWhere(seen)} (step ${seen.step + 1})`;
+      const computed = leftHalfHash(ctx, code, alg);
+      if (cHash === null) {
+        if (seen.source !== 'callback') continue;
+        ctx.report({
+          step: seen.step,
+          message: `${where} came with code "${code}" (hybrid flow) but has no c_hash, which OIDC-Core §3.3.2.11 requires.`,
+          evidence: [{ label: 'c_hash', value: '(missing)', expected: computed ?? '(required)', step: seen.step }],
+        });
+        continue;
+      }
+      if (computed === null || computed === cHash) continue;
+      ctx.report({
+        step: seen.step,
+        message: `${where} has c_hash "${cHash}", but the left half of ${hashForAlg(alg)}("${code}") is "${computed}": the code was not issued with this ID Token.`,
+        evidence: [{ label: 'c_hash', value: cHash, expected: computed, step: seen.step }],
+      });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { claimsOf, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/** OIDC-Core §3.1.3.7 steps 3–5: aud contains client_id; several audiences need azp = client_id. */
+export default defineCheck({
+  id: 'id-token-aud-mismatch',
+  severity: 'error',
+  title: 'ID Token audience is not this client',
+  spec: 'OIDC-Core §3.1.3.7 steps 3–5',
+  cause: 'The wrong client id configured in the validator, a token issued to another client, or an access token validated as if it were an ID Token.',
+  fix: 'Validate against the client_id used in the authorization request, and require azp when several audiences are present.',
+  run(flow, ctx) {
+    for (const seen of visibleIdTokens(flow, ctx)) {
+      const claims = claimsOf(seen);
+      const clientId = flow.authorize?.clientId ?? flow.clientId ?? seen.exchange?.clientId ?? null;
+      if (!claims || clientId === null || claims.aud === undefined) continue;
+      const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+      const where = `${tokenWhere(seen)} (step ${seen.step + 1})`;
+      const azp = typeof claims.azp === 'string' ? claims.azp : null;
+      let message: string | null = null;
+      if (!aud.includes(clientId)) message = `${where} has aud ${JSON.stringify(claims.aud)}, which does not contain the client_id "${clientId}".`;
+      else if (azp !== null && azp !== clientId) message = `${where} has azp "${azp}", not the client_id "${clientId}".`;
+      else if (aud.length > 1 && azp === null) message = `${where} has ${aud.length} audiences (${aud.join(', ')}) but no azp naming "${clientId}" as the authorized party.`;
+      if (!message) continue;
+      ctx.report({
+        step: seen.step,
+        message,
+        evidence: [
+          { label: 'aud', value: JSON.stringify(claims.aud), expected: clientId, step: seen.step },
+          ...(azp === null ? [] : [{ label: 'azp', value: azp, expected: clientId, step: seen.step }]),
+        ],
+      });
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { claimsOf, isoTime, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/** OIDC-Core §3.1.3.7 step 9: the current time MUST be before exp (with a small leeway for skew). */
+export default defineCheck({
+  id: 'id-token-expired',
+  severity: 'error',
+  title: 'ID Token already expired when received',
+  spec: 'OIDC-Core §2, §3.1.3.7 step 9',
+  cause: 'A token replayed from a cache, very short lifetimes combined with a slow exchange, or the local clock running ahead.',
+  fix: 'Request fresh tokens and sync clocks (NTP).',
+  run(flow, ctx) {
+    const skew = ctx.analysis.options.skewSeconds;
+    for (const seen of visibleIdTokens(flow, ctx)) {
+      const claims = claimsOf(seen);
+      if (!claims || typeof claims.exp !== 'number' || !seen.receivedAt) continue;
+      const now = seen.receivedAt / 1000;
+      if (claims.exp + skew > now) continue;
+      const ago = Math.round(now - claims.exp);
+      ctx.report({
+        step: seen.step,
+        message: `${tokenWhere(seen)} (step ${seen.step + 1}) expired at ${isoTime(claims.exp)}, ${ago} s before it was received at ${isoTime(Math.floor(now))} (allowed skew ${skew} s).`,
+        evidence: [{ label: 'exp', value: `${claims.exp} (${isoTime(claims.exp)})`, expected: `> ${Math.floor(now) - skew} (received ${isoTime(Math.floor(now))} − ${skew} s skew)`, step: seen.step }],
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { defineCheck } from './types';
+
+/**
+ * Not in the checks.md catalog (added): the catalog asks for signature checks whenever the
+ * jwks_uri response was captured (§2.4 preamble) but names no id for a bad signature. An unknown
+ * kid is `id-token-kid-unknown`; `none`/unexpected algs are `id-token-alg-none`; this check
+ * covers a signature that a published key should verify and does not.
+ */
+export default defineCheck({
+  id: 'id-token-signature-invalid',
+  severity: 'error',
+  title: 'ID Token signature does not verify',
+  spec: 'OIDC-Core §3.1.3.7 step 6; RFC 7515 §5.2',
+  cause: 'The token was altered in transit or forged, signed with a key the issuer does not publish, or checked against the JWKS of another issuer or tenant.',
+  fix: 'Reject the token. Check that the JWKS comes from the jwks_uri of the issuer named in the token.',
+  run(flow, ctx) {
+    const jwks = ctx.analysis.jwksFor(flow);
+    for (const seen of visibleIdTokens(flow, ctx)) {
+      if (ctx.analysis.derived.signature(seen.token) !== 'invalid') continue;
+      const kid = seen.decoded.ok && typeof seen.decoded.header.kid === 'string' ? seen.decoded.header.kid : null;
+      ctx.report({
+        step: seen.step,
+        message: `${tokenWhere(seen)} (step ${seen.step + 1}) does not verify against ${kid ? `key "${kid}" of ` : ''}the JWKS from ${jwks?.url ?? 'the issuer'}: the token was altered or signed by someone else.`,
+        evidence: [{ label: 'signature', value: 'invalid', expected: 'valid', step: seen.step }],
+      });
+    }
+  },
+});
