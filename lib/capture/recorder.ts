@@ -30,6 +30,20 @@ interface ProvisionalChain {
 const REOPEN_MS = 2 * 60_000;
 
 /**
+ * Requests whose end never arrives (a worker restart, a redirect to a custom scheme) would stay
+ * in the in-flight maps; beyond this many, the oldest are forgotten.
+ */
+const MAX_IN_FLIGHT = 2_000;
+
+function capMap<K, V>(map: Map<K, V>): void {
+  if (map.size <= MAX_IN_FLIGHT) return;
+  for (const key of map.keys()) {
+    map.delete(key);
+    if (map.size <= MAX_IN_FLIGHT * 0.9) break;
+  }
+}
+
+/**
  * Turns webRequest events into stored RequestEvents (pure, synchronous; no analysis). The
  * background calls one method per listener and persists what the TabStore reports as changed.
  * Navigation events live in navigation-recorder.ts and share this state.
@@ -77,12 +91,14 @@ export class Recorder {
     if (shape || byOrigin) {
       const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
       this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
+      capMap(this.open);
       this.store.put(d.tabId, event);
       if (shape) this.noteFlow(d.tabId, event, shape);
       return shape ?? 'origin';
     }
     if (d.type === 'main_frame' || d.type === 'sub_frame') {
       this.provisional.set(d.requestId, { tabId: d.tabId, hops: [newRequestEvent(d, 0, this.openerOf(d.tabId))] });
+      capMap(this.provisional);
     }
     return null;
   }

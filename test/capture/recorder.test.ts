@@ -48,6 +48,14 @@ describe('CaptureEngine: request hops', () => {
     expect(urls).not.toContain('https://cdn.example.net/app.js?v=1');
   });
 
+  it('keeps a chain whose redirect target is OAuth-shaped only in its fragment (never on the wire)', () => {
+    const engine = new CaptureEngine();
+    const r = { requestId: '3', url: `${RP}/return` };
+    play(engine, r, 302, { location: `${RP}/cb#access_token=at&token_type=Bearer&state=S` });
+    play(engine, { ...r, url: `${RP}/cb`, time: 1_010 });
+    expect(requests(engine.eventsFor(1)).map((e) => e.url)).toEqual([`${RP}/return`, `${RP}/cb`]);
+  });
+
   it('forgets a document navigation that never turns OAuth-shaped', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '1', url: 'http://example.org/' }, 301, { location: 'https://example.org/' });
