@@ -1,3 +1,4 @@
+import deviceFlowPolling from '../device-flow-polling';
 import discoveryEndpointMismatch from '../discovery-endpoint-mismatch';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import discoveryIssuerMismatch from '../discovery-issuer-mismatch';
@@ -29,6 +30,7 @@ import type { Check } from '../types';
 
 /** checks.md §2.6 and §2.7 — discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
 export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
+  deviceFlowPolling,
   discoveryEndpointMismatch,
   discoveryFetchFailed,
   discoveryIssuerMismatch,
