@@ -40,7 +40,7 @@ function Where({ step }: { step: StepReport }) {
     );
   return (
     <span class="ol-where ol-dim" title={`Top frame of tab ${step.tabId}`}>
-      {step.tabId >= 0 ? `tab ${step.tabId}` : 'ext'}
+      {step.tabId >= 0 ? 'page' : 'ext'}
     </span>
   );
 }
