@@ -1,4 +1,5 @@
-import { browserTokens, tokenError } from './support/token-requests';
+import { matchProviderError, providerErrorPointsTo } from '../diagnosis/match-provider-error';
+import { browserTokens, tokenError, tokenErrorText } from './support/token-requests';
 import { defineCheck } from './types';
 
 /**
@@ -28,11 +29,12 @@ export default defineCheck({
       if (v === null || t.grantType === 'refresh_token') continue;
       const recomputed = method === 'S256' ? ctx.analysis.derived.s256(v) : v;
       if (recomputed === null || recomputed === a.codeChallenge) continue;
-      const refused = tokenError(t).error === 'invalid_grant';
+      const providerSays = providerErrorPointsTo(matchProviderError(tokenErrorText(flow, t), { url: flow.steps[t.step]?.url ?? '' }), 'pkce-verifier-mismatch');
+      const refused = tokenError(t).error === 'invalid_grant' || providerSays;
       const how = method === 'S256' ? `BASE64URL(SHA-256("${v}")) = "${recomputed}"` : `the verifier "${v}" (plain)`;
       ctx.report({
         step: t.step,
-        message: `The token request (step ${t.step + 1}) sent code_verifier "${v}"; ${how}, but the authorization request (step ${a.step + 1}) sent code_challenge "${a.codeChallenge}".${refused ? ' The server confirmed it with invalid_grant.' : ''}`,
+        message: `The token request (step ${t.step + 1}) sent code_verifier "${v}"; ${how}, but the authorization request (step ${a.step + 1}) sent code_challenge "${a.codeChallenge}".${refused ? ` The server confirmed it with ${tokenError(t).error ?? 'an error'}.` : ''}`,
         evidence: [
           { label: method === 'S256' ? 'S256(code_verifier)' : 'code_verifier', value: recomputed, expected: a.codeChallenge, step: t.step },
           { label: 'code_verifier', value: v, step: t.step },

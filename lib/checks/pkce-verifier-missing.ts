@@ -1,4 +1,4 @@
-import { browserTokens } from './support/token-requests';
+import { browserTokens, paramsSeen } from './support/token-requests';
 import { defineCheck } from './types';
 
 /** RFC 7636 §4.5: a code bound to a challenge must be redeemed with its code_verifier. */
@@ -19,6 +19,7 @@ export default defineCheck({
     if (!a.codeChallenge) return;
     for (const t of tokens) {
       if (t.grantType !== 'authorization_code' || t.codeVerifier !== null) continue;
+      if (!paramsSeen(flow, t)) continue;
       ctx.report({
         step: t.step,
         message: `The authorization request (step ${a.step + 1}) sent code_challenge "${a.codeChallenge}" (${a.codeChallengeMethod ?? 'plain'}), but the token request (step ${t.step + 1}) has no code_verifier; the server must refuse the code.`,

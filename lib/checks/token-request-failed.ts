@@ -16,6 +16,16 @@ const ERROR_CHECKS: Record<string, string> = {
   use_dpop_nonce: 'error-response-dpop',
 };
 
+/**
+ * Errors that are part of a normal exchange, not a failure of the login: device-flow polling
+ * (RFC 8628 §3.5) and the DPoP nonce handshake (RFC 9449 §8), after which the client retries.
+ */
+function expectedError(t: TokenExchange): boolean {
+  const { error } = tokenError(t);
+  if (error === 'use_dpop_nonce') return true;
+  return t.grantType === 'urn:ietf:params:oauth:grant-type:device_code' && (error === 'authorization_pending' || error === 'slow_down');
+}
+
 /** What the status alone says when the body was not captured (RFC 6749 §5.2). */
 function statusHint(status: number): string {
   if (status === 401) return 'HTTP 401 from a token endpoint almost always means invalid_client (client authentication failed).';
@@ -52,8 +62,10 @@ export default defineCheck({
       const providers = matchProviderError(tokenErrorText(flow, t), { url: event?.url ?? '' });
       const providerText = providers.length ? ` Provider code: ${providers.map(describeProviderError).join('; ')} (→ ${[...new Set(providers.flatMap((p) => p.checks))].join(', ')}).` : '';
       const { error } = tokenError(t);
+      const expected = expectedError(t);
       ctx.report({
         step: t.step,
+        ...(expected ? { severity: 'info' as const, cause: 'Expected during device-flow polling or the DPoP nonce handshake; the client retries.' } : {}),
         message: `The token request (step ${t.step + 1}, grant_type=${t.grantType ?? 'missing'}) failed: ${explain(t, bodySeen)}.${providerText}`,
         evidence: [
           { label: 'HTTP status', value: t.status === null ? '(none)' : String(t.status), step: t.step },

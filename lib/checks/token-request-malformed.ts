@@ -1,5 +1,5 @@
 import { headerValue, queryParams } from '../flow/params';
-import { browserTokens, stepLabel, tokenEvent } from './support/token-requests';
+import { browserTokens, paramsSeen, stepLabel, tokenEvent } from './support/token-requests';
 import { defineCheck } from './types';
 
 /** Parameters that belong in the body, never the query (RFC 6749 §3.2: "MUST use the HTTP POST method"). */
@@ -27,7 +27,9 @@ export default defineCheck({
       else if (type === null && jsonBody) problems.push('the body is JSON');
       const inQuery = queryParams(event.url).filter((p) => BODY_PARAMS.includes(p.name)).map((p) => p.name);
       if (inQuery.length) problems.push(`${inQuery.join(', ')} sent in the URL query`);
-      if (t.grantType === null) problems.push('grant_type is missing');
+      if (!paramsSeen(flow, t)) {
+        // Nothing to judge the parameters by; method and Content-Type still count.
+      } else if (t.grantType === null) problems.push('grant_type is missing');
       else if (t.grantType === 'authorization_code' && t.code === null) problems.push('grant_type=authorization_code without code');
       if (!problems.length) continue;
       ctx.report({

@@ -26,6 +26,11 @@ describeCheck(check, {
       name: 'plain method: verifier differs from challenge',
       events: codeFlow({ exchange: 'browser', authorizeParams: { code_challenge_method: 'plain', code_challenge: VERIFIER }, tokenForm: { code_verifier: OTHER } }),
     },
+    {
+      name: 'Entra AADSTS501481 confirms the mismatch',
+      events: codeFlow({ exchange: 'browser', tokenForm: { code_verifier: OTHER }, tokenStatus: 400, tokenResponse: { error: 'invalid_request', error_description: 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.' } }),
+      expect: (f) => expect(f[0]?.message).toContain('confirmed it with invalid_request'),
+    },
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },

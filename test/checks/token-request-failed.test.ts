@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/token-request-failed';
 import type { CapturedEvent } from '../../lib/model/event';
 import { describeCheck } from '../support/check-cases';
-import { codeFlow } from '../support/events';
+import { APP, AS, CLIENT_ID, codeFlow, hop } from '../support/events';
 
 function withoutBody(events: CapturedEvent[]): CapturedEvent[] {
   return events.map((e) => (e.kind === 'request' && e.url.endsWith('/token') ? { ...e, responseBody: undefined } : e)) as CapturedEvent[];
@@ -41,6 +41,21 @@ describeCheck(check, {
       name: 'network failure',
       events: codeFlow({ exchange: 'browser' }).map((e) => (e.kind === 'request' && e.url.endsWith('/token') ? { ...e, error: 'net::ERR_FAILED', status: undefined, responseBody: undefined } : e)) as CapturedEvent[],
       expect: (f) => expect(f[0]?.message).toContain('net::ERR_FAILED'),
+    },
+    {
+      name: 'device-flow polling while the user has not approved yet is info, not an error',
+      events: [
+        hop({
+          url: `${AS}/token`,
+          method: 'POST',
+          type: 'xmlhttprequest',
+          form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS', client_id: CLIENT_ID },
+          requestHeaders: [{ name: 'Origin', value: APP }],
+          status: 400,
+          responseJson: { error: 'authorization_pending' },
+        }),
+      ],
+      expect: (f) => expect(f[0]?.severity).toBe('info'),
     },
   ],
   silent: [

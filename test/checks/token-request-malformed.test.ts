@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/token-request-malformed';
 import { describeCheck } from '../support/check-cases';
 import { APP, AS, CODE, codeFlow, hop } from '../support/events';
+import { oidcCodeFlow } from '../support/oidc';
 
 const T = 1_700_000_000_000;
 /** codeFlow without its token hop, plus a hand-built token request. */
@@ -35,5 +36,9 @@ describeCheck(check, {
   silent: [
     { name: 'clean code flow', events: codeFlow() },
     { name: 'clean browser exchange', events: codeFlow({ exchange: 'browser' }) },
+    {
+      name: 'request body not captured (HAR without postData): parameters unknown, not missing',
+      events: (await oidcCodeFlow()).map((e) => (e.kind === 'request' && e.url === `${AS}/token` ? { ...e, requestBody: undefined } : e)),
+    },
   ],
 });

@@ -20,6 +20,16 @@ export function tokenEvent(flow: Flow, token: TokenExchange): RequestEvent | nul
   return flow.steps[token.step]?.event ?? null;
 }
 
+/**
+ * Whether the request's parameters were captured at all: a POST whose body the browser did not
+ * report (HAR without postData, webRequest without requestBody) has no grant_type or
+ * code_verifier we could see, which is not the same as not sending them.
+ */
+export function paramsSeen(flow: Flow, token: TokenExchange): boolean {
+  const event = tokenEvent(flow, token);
+  return Boolean(event?.requestBody) || token.params.length > 0;
+}
+
 /** When the response carrying a token arrived (checks.md §2.4: the capture time is "now"). */
 export function receivedAt(flow: Flow, step: number): number {
   const s = flow.steps[step];
