@@ -18,8 +18,16 @@ export function attachByOrigin(event: RequestEvent, kind: StepKind, builders: Fl
       Math.abs(event.startTime - b.flow.startTime) <= window &&
       (event.tabId < 0 || lineage.some((t) => b.flow.tabIds.includes(t))),
   );
-  const nearest = nearestFlow(candidates, event.startTime);
+  const nearest = (kind === 'discovery' ? upcomingFlow(candidates, event.startTime) : null) ?? nearestFlow(candidates, event.startTime);
   if (nearest) addStep(nearest, makeStep(kind, event, hops));
+}
+
+/** Metadata is fetched just before the login it serves: a flow starting shortly after wins over an older one. */
+const UPCOMING_MS = 60_000;
+
+function upcomingFlow(candidates: FlowBuilder[], time: number): FlowBuilder | null {
+  const after = candidates.filter((b) => b.flow.startTime >= time && b.flow.startTime - time <= UPCOMING_MS);
+  return after.sort((a, b) => a.flow.startTime - b.flow.startTime)[0] ?? null;
 }
 
 /** UserInfo and resource calls: by the access token they present, else the nearest flow of that server. */

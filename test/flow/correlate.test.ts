@@ -74,3 +74,15 @@ describe('flow reconstruction', () => {
     expect(flows[0]!.callback?.matchedBy).toBe('orphan');
   });
 });
+
+describe('metadata attachment', () => {
+  it('gives a discovery fetch made just before a login to that login, not to an earlier flow of the same server', async () => {
+    const first = codeFlow({ startTime: 1_700_000_000_000, authorizeParams: { state: 'first-state-aaaaaaaaaaaa' } });
+    const discovery = hop({ url: `${AS}/.well-known/openid-configuration`, type: 'xmlhttprequest', time: 1_700_000_009_000, responseJson: { issuer: AS, authorization_endpoint: `${AS}/authorize` } });
+    const second = codeFlow({ startTime: 1_700_000_010_000, authorizeParams: { state: 'second-state-bbbbbbbbbbb' } });
+    const { flows } = await analyzeEvents([...first, discovery, ...second]);
+    expect(flows).toHaveLength(2);
+    expect(flows[0]!.steps.some((s) => s.kind === 'discovery')).toBe(false);
+    expect(flows[1]!.steps[0]?.kind).toBe('discovery');
+  });
+});
