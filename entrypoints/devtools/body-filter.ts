@@ -5,6 +5,8 @@ import { MAX_BODY_CHARS } from '../../lib/model/event';
  * Which finished requests are worth a `getContent()` call: the responses OAuth checks read
  * (token, userinfo, discovery, JWKS, PAR, device authorization). webRequest never shows bodies
  * in Chrome, so this is the only way the token endpoint's JSON error reaches the analysis.
+ * Also an authorization server's own error page (HTTP ≥ 400 on an authorization request): its
+ * text is what names an unregistered redirect_uri (checks.md `redirect-uri-not-registered-hint`).
  */
 export function wantsBody(entry: Pick<Entry, 'request' | 'response'>): boolean {
   const url = entry.request.url;
@@ -16,6 +18,8 @@ export function wantsBody(entry: Pick<Entry, 'request' | 'response'>): boolean {
   if (method === 'POST' && /(^|&)(grant_type|device_code|token)=/.test(post)) return true;
   if (method === 'POST' && /\/par\b|pushed/i.test(url)) return true;
   if (method === 'POST' && /device/i.test(url)) return true;
+  // RFC 6749 §4.1.2.1: the server must not redirect to an unverified redirect_uri; it shows its own page.
+  if (method === 'GET' && (entry.response?.status ?? 0) >= 400 && /[?&](response_type|client_id|error)=/.test(url)) return true;
   return false;
 }
 

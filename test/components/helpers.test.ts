@@ -92,6 +92,15 @@ describe('devtools body filter', () => {
     expect(wantsBody(entry('GET', 'https://app.test/index.html'))).toBe(false);
     expect(wantsBody(entry('POST', 'https://app.test/api/cart', 'item=1'))).toBe(false);
   });
+  it("asks for an authorization server's own error page, not for its login pages", () => {
+    const page = (url: string, status: number) => ({ request: { method: 'GET', url }, response: { status } }) as unknown as Parameters<typeof wantsBody>[0];
+    const authorize = 'https://idp.test/auth?client_id=app&response_type=code&redirect_uri=https%3A%2F%2Fapp.test%2Fcb';
+    expect(wantsBody(page(authorize, 400))).toBe(true);
+    expect(wantsBody(page('https://idp.test/error?error=redirect_mismatch', 400))).toBe(true);
+    expect(wantsBody(page(authorize, 200))).toBe(false);
+    expect(wantsBody(page(authorize, 303))).toBe(false);
+    expect(wantsBody(page('https://app.test/missing', 404))).toBe(false);
+  });
   it('clamps big bodies', () => {
     expect(clampBody('x'.repeat(MAX_BODY_CHARS + 5))).toMatchObject({ truncated: true });
     expect(clampBody('{}')).toEqual({ text: '{}', truncated: false });
