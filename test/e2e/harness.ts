@@ -1,0 +1,288 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startDemo, type Demo, type InteractionMode } from '../../demo/index';
+import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
+import type { TraceV1 } from '../../lib/model/trace';
+import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
+import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
+import { SCENARIOS, type Scenario } from '../support/scenarios';
+
+/**
+ * What every e2e test needs: the real demo (provider + sample app), Debian Chromium with the built
+ * extension in a fresh profile, an extension page to talk to the background like the panel does,
+ * and assertions on what the extension (not a HAR) reports.
+ */
+
+export const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
+
+export function scenario(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (!found) throw new Error(`no scenario driver named ${name}`);
+  return found;
+}
+
+/** One demo per interaction mode per file; stopped by `closeAll` (afterAll). */
+export class DemoPool {
+  private readonly demos = new Map<InteractionMode, Promise<Demo>>();
+  get(mode: InteractionMode): Promise<Demo> {
+    let demo = this.demos.get(mode);
+    if (!demo) {
+      demo = startDemo({ interaction: mode });
+      this.demos.set(mode, demo);
+    }
+    return demo;
+  }
+  async closeAll(): Promise<void> {
+    const all = [...this.demos.values()];
+    this.demos.clear();
+    await Promise.all(all.map(async (d) => (await d).close()));
+  }
+}
+
+/** The minimal `chrome` surface an extension page uses here (evaluated in the browser). */
+interface ChromeInPage {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    connect(info: { name: string }): { postMessage(message: unknown): void; disconnect(): void };
+  };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; openerTabId?: number }>> };
+}
+
+export class ExtensionSession {
+  private extPage: Page | null = null;
+  private constructor(
+    readonly browser: LaunchedBrowser,
+    readonly devtools: boolean,
+  ) {}
+
+  /** `devtools`: DevTools open on every tab (the devtools page forwards response bodies). */
+  static async launch(options: { devtools?: boolean } = {}): Promise<ExtensionSession> {
+    const args = options.devtools ? ['--auto-open-devtools-for-tabs'] : [];
+    const session = new ExtensionSession(await launchBrowser({ extension: true, args }), options.devtools === true);
+    try {
+      await session.ready();
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  /**
+   * Playwright reports the worker when its target appears, which can be before the script ran and
+   * registered its listeners: a login started right then loses its first hops (seen here on fresh
+   * profiles). An answer to a runtime message proves the script ran — onMessage is registered in
+   * the same synchronous block, after webRequest and webNavigation.
+   */
+  private async ready(): Promise<void> {
+    await this.analysisOfAll();
+  }
+
+  async analysisOfAll(): Promise<AnalysisReport> {
+    return AnalysisResponseSchema.parse(await this.send({ type: 'analysis' })).analysis;
+  }
+
+  get context() {
+    return this.browser.context;
+  }
+
+  /** Any extension page can ask the background; the panel page opened as a tab is the natural one. */
+  async page(): Promise<Page> {
+    if (this.extPage && !this.extPage.isClosed()) return this.extPage;
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.browser.extensionId}/devtools-panel.html`);
+    this.extPage = page;
+    return page;
+  }
+
+  /** The tab id of a scenario page (by its current URL, fragment ignored). */
+  async tabIdOf(target: Page): Promise<number> {
+    const wanted = target.url().split('#')[0];
+    const tabs = await (await this.page()).evaluate(async () => {
+      // Runs in the page: no closures from this module.
+      const all = await (globalThis as unknown as { chrome: ChromeInPage }).chrome.tabs.query({});
+      return all.map((t) => ({ id: t.id ?? -1, url: t.url ?? '' }));
+    });
+    const matches = tabs.filter((t) => t.url.split('#')[0] === wanted);
+    if (matches.length !== 1) throw new Error(`expected one tab at ${wanted}, found ${JSON.stringify(tabs)}`);
+    return matches[0]!.id;
+  }
+
+  private async send(message: object): Promise<unknown> {
+    return (await this.page()).evaluate((m) => (globalThis as unknown as { chrome: ChromeInPage }).chrome.runtime.sendMessage(m), message);
+  }
+
+  async analysis(tabId: number): Promise<AnalysisReport> {
+    const raw = await this.send({ type: 'analysis', tabId });
+    const failed = ErrorResponseSchema.safeParse(raw);
+    if (failed.success) throw new Error(`background refused analysis: ${failed.data.error}`);
+    return AnalysisResponseSchema.parse(raw).analysis;
+  }
+
+  async rawTrace(tabId: number): Promise<TraceV1> {
+    return ExportTraceResponseSchema.parse(await this.send({ type: 'export-trace', tabId, redact: false })).trace;
+  }
+
+  /**
+   * Asks until `ready` holds: webRequest and webNavigation events reach the worker asynchronously,
+   * so the last hop of a page that already shows its result may still be on its way. Returns the
+   * last answer either way; the test's assertions then say what is missing.
+   */
+  async settledAnalysis(tabId: number, ready: (a: AnalysisReport) => boolean, timeoutMs = 5_000): Promise<AnalysisReport> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const analysis = await this.analysis(tabId);
+      if (ready(analysis) || Date.now() > deadline) return analysis;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  /** Writes the raw (unredacted) trace and the analysis of a tab under test-results/e2e/. */
+  async dump(name: string, tabId: number): Promise<string> {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const path = join(RESULTS_DIR, `${name}.trace.json`);
+    const [trace, analysis] = await Promise.all([this.rawTrace(tabId), this.analysis(tabId)]);
+    await writeFile(path, `${JSON.stringify(trace, null, 1)}\n`);
+    await writeFile(join(RESULTS_DIR, `${name}.analysis.json`), `${JSON.stringify(analysis, null, 1)}\n`);
+    return path;
+  }
+
+  /** What the panel's Clear button does: `panel/clear` on a panel port (lib/model/messages.ts). */
+  async clearTab(tabId: number): Promise<void> {
+    await (await this.page()).evaluate(
+      ({ tabId, name }) => {
+        const port = (globalThis as unknown as { chrome: ChromeInPage }).chrome.runtime.connect({ name });
+        port.postMessage({ type: 'panel/clear', tabId });
+        port.disconnect();
+      },
+      { tabId, name: PANEL_PORT_NAME },
+    );
+    const deadline = Date.now() + 5_000;
+    while ((await this.rawTrace(tabId)).events.length > 0) {
+      if (Date.now() > deadline) throw new Error(`tab ${tabId} was not cleared`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /**
+   * The context to hand to a scenario driver. With `devtools`, every page it opens waits until
+   * DevTools (opened by --auto-open-devtools-for-tabs) runs our devtools page and forwards
+   * response bodies for that tab: a person opens DevTools first, then logs in; requests made
+   * before DevTools has loaded would show no body (browser-testing.md).
+   */
+  driverContext(issuer: string): BrowserContext {
+    if (!this.devtools) return this.context;
+    const context = this.context;
+    const newPage = async () => {
+      const page = await context.newPage();
+      await this.waitForBodyForwarding(page, issuer);
+      return page;
+    };
+    return new Proxy(context, {
+      get(target, prop) {
+        if (prop === 'newPage') return newPage;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /**
+   * Loads the provider's discovery document in the tab until its body reaches the background
+   * (forwarded by the devtools page). The scenario's first typed navigation clears this probe
+   * from the tab (capture.ts auto-clear: no flow was active).
+   */
+  private async waitForBodyForwarding(page: Page, issuer: string): Promise<void> {
+    const url = `${issuer}/.well-known/openid-configuration`;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      await page.goto(url);
+      const tabId = await this.tabIdOf(page);
+      const until = Date.now() + 1_500;
+      while (Date.now() < until) {
+        const trace = await this.rawTrace(tabId);
+        if (trace.events.some((e) => e.kind === 'request' && e.url === url && e.responseBody)) {
+          await this.clearTab(tabId);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error('DevTools did not forward any response body within 30 s');
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+// ── assertions ──
+
+export const checkIds = (flow: FlowReport): string[] => flow.findings.map((f) => f.check);
+export const stepKinds = (flow: FlowReport): string[] => flow.steps.map((s) => s.kind);
+
+/** `expected` appear in `actual` in this order, other items may be interleaved. */
+export function expectSubsequence(actual: readonly string[], expected: readonly string[]): void {
+  let i = 0;
+  for (const item of actual) if (item === expected[i]) i++;
+  expect(i === expected.length ? expected : actual, `steps ${JSON.stringify(actual)} should contain, in order, ${JSON.stringify(expected)}`).toEqual(expected);
+}
+
+export interface FlowExpectation {
+  clientId: string;
+  grant: FlowReport['grant'];
+  outcome: FlowReport['outcome'];
+  /** Step kinds in this order (others may sit between them). */
+  steps: readonly string[];
+  checks: readonly string[];
+  absent?: readonly string[];
+  /** No finding of severity error at all (success scenarios). */
+  noErrors?: boolean;
+}
+
+export function expectFlow(flow: FlowReport | undefined, want: FlowExpectation): FlowReport {
+  expect(flow, 'flow').toBeDefined();
+  const f = flow!;
+  const ids = checkIds(f);
+  expect({ clientId: f.clientId, grant: f.grant, outcome: f.outcome }).toEqual({ clientId: want.clientId, grant: want.grant, outcome: want.outcome });
+  expectSubsequence(stepKinds(f), want.steps);
+  for (const id of want.checks) expect(ids, `findings should include ${id}`).toContain(id);
+  for (const id of want.absent ?? []) expect(ids, `findings should not include ${id}`).not.toContain(id);
+  if (want.noErrors) expect(f.findings.filter((x) => x.severity === 'error').map((x) => `${x.check}: ${x.message}`)).toEqual([]);
+  return f;
+}
+
+export function finding(flow: FlowReport, check: string) {
+  const found = flow.findings.find((f) => f.check === check);
+  expect(found, `finding ${check}`).toBeDefined();
+  return found!;
+}
+
+/** Checks that must never fail on the demo's traffic (the provider and app are correct in these respects). */
+export const NEVER_ON_DEMO = [
+  'authz-request-malformed',
+  'state-missing',
+  'state-weak',
+  'pkce-plain',
+  'pkce-challenge-malformed',
+  'nonce-missing',
+  'openid-scope-missing',
+  'redirect-uri-has-fragment',
+  'redirect-uri-mismatch',
+  'redirect-307-credentials',
+  'response-type-mismatch',
+  'iss-param-mismatch',
+  'token-in-url-query',
+  'ropc-grant-used',
+  'client-secret-in-url',
+  'id-token-alg-none',
+  'id-token-signature-invalid',
+  'cookie-samesite-none-insecure',
+] as const;
+
+export function expectNoneEverywhere(analysis: AnalysisReport, ids: readonly string[] = NEVER_ON_DEMO): void {
+  const seen = [...analysis.findings, ...analysis.flows.flatMap((f) => f.findings)].map((f) => f.check);
+  expect(seen.filter((id) => ids.includes(id))).toEqual([]);
+}

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+import type { Demo } from '../../demo/index';
+import type { AnalysisReport } from '../../lib/model/analysis';
+import { checkIds, ExtensionSession, scenario, stepKinds, type FlowExpectation } from './harness';
+
+export interface ScenarioRun {
+  session: ExtensionSession;
+  page: Page;
+  tabId: number;
+  analysis: AnalysisReport;
+}
+
+/** True once every expectation's steps and checks are visible (the rest is asserted by the test). */
+function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpectation[]): boolean {
+  if (analysis.flows.length < wanted.length) return false;
+  return wanted.every((w, i) => {
+    const flow = analysis.flows[i];
+    if (!flow || flow.outcome !== w.outcome) return false;
+    const kinds = stepKinds(flow);
+    let at = 0;
+    for (const kind of kinds) if (kind === w.steps[at]) at++;
+    return at === w.steps.length && w.checks.every((id) => checkIds(flow).includes(id));
+  });
+}
+
+/**
+ * Runs one demo scenario in a fresh browser profile with the extension (DevTools open when asked),
+ * then asks the background for the analysis of the tab the driver ended on. The trace and the
+ * analysis are written to test-results/e2e/<name>[-devtools].*.json for post-mortems.
+ *
+ * The session stays open for further questions; the caller closes it (afterEach).
+ */
+export async function runScenario(
+  name: string,
+  demo: Demo,
+  expected: readonly FlowExpectation[],
+  options: { devtools?: boolean; onSession?: (s: ExtensionSession) => void } = {},
+): Promise<ScenarioRun> {
+  const session = await ExtensionSession.launch({ devtools: options.devtools === true });
+  options.onSession?.(session);
+  const page = await scenario(name).run(session.driverContext(demo.issuer), demo);
+  const tabId = await session.tabIdOf(page);
+  const analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
+  await session.dump(`${name}${options.devtools ? '-devtools' : ''}`, tabId);
+  return { session, page, tabId, analysis };
+}
