@@ -6,6 +6,9 @@ const SCRIPT_TYPES = new Set(['xmlhttprequest', 'fetch', 'xhr']);
 /** A secret assigned in shipped JavaScript: `client_secret: "…"`, `clientSecret = '…'`. */
 const SECRET_IN_JS = /["']?client_?secret["']?\s*[:=]\s*["']([^"'\s]{8,})["']/i;
 
+/** Documentation placeholders in library bundles are not secrets. */
+const PLACEHOLDER = /^(?:your|<|\$\{|\{\{|x{6,}$|\*+$)|client_?secret|changeme|example/i;
+
 /** A request the page's script sent (CORS: Origin header) rather than a server. */
 function fromScript(event: RequestEvent): boolean {
   return headerValue(event.requestHeaders, 'origin') !== null || SCRIPT_TYPES.has(event.type);
@@ -46,7 +49,7 @@ export default defineCheck({
     for (const e of ctx.analysis.events) {
       if (e.kind !== 'request' || !e.responseBody || !/javascript|ecmascript/i.test(e.responseBody.mimeType ?? '')) continue;
       const m = SECRET_IN_JS.exec(e.responseBody.text);
-      if (!m || getParam(queryParams(e.url), 'client_secret') !== null) continue;
+      if (!m || PLACEHOLDER.test(m[1]!) || getParam(queryParams(e.url), 'client_secret') !== null) continue;
       ctx.report({
         step: null,
         message: `The script ${e.url} contains a client secret (${m[1]!.slice(0, 4)}…, ${m[1]!.length} characters).`,

@@ -25,5 +25,12 @@ describeCheck(check, {
   silent: [
     { name: 'clean code flow', events: codeFlow() },
     { name: 'public client with PKCE', events: codeFlow({ exchange: 'browser' }) },
+    {
+      name: 'placeholder in a library bundle',
+      events: [
+        ...codeFlow(),
+        { ...hop({ url: `${APP}/vendor.js`, type: 'script' }), responseBody: { text: '/* usage: new Client({ client_secret: "YOUR_CLIENT_SECRET" }) */', mimeType: 'application/javascript', truncated: false, source: 'devtools' } },
+      ],
+    },
   ],
 });
