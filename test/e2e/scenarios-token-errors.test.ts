@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { RequestEvent } from '../../lib/model/event';
+import { DemoPool, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { runScenario } from './run';
+
+/**
+ * Issue 6 scenarios 6, 7 and 8: token requests made from the browser that the provider refuses.
+ * In Chrome, webRequest shows the request body and the status, never the response body; the
+ * provider's JSON error reaches the extension only through the devtools page (DevTools open).
+ * Each test says which of the two it relies on.
+ */
+const demos = new DemoPool();
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+afterAll(() => demos.closeAll());
+const keep = (s: ExtensionSession) => (session = s);
+
+const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
+const formField = (event: RequestEvent | undefined, name: string) =>
+  event?.requestBody?.kind === 'form' ? event.requestBody.fields.find((f) => f.name === name)?.value : undefined;
+
+describe('token endpoint failures (browser exchange)', () => {
+  const invalidClient: FlowExpectation = {
+    clientId: 'demo-browser-confidential',
+    grant: 'authorization_code',
+    outcome: 'failed',
+    steps: ['discovery', 'authorize', 'callback', 'token'],
+    checks: ['error-response-invalid-client', 'client-secret-in-browser', 'token-request-failed'],
+    absent: ['pkce-verifier-mismatch', 'code-reused', 'error-response-invalid-grant', 'state-mismatch'],
+  };
+
+  it('6. invalid client credentials: invalid_client explained with the authentication method used', async () => {
+    const run = await runScenario('invalid-client', await demos.get('auto'), [invalidClient], { devtools: true, onSession: keep });
+    expect(run.analysis.flows).toHaveLength(1);
+    const flow = expectFlow(run.analysis.flows[0], invalidClient);
+    expect(flow.steps.find((s) => s.kind === 'token')).toMatchObject({ method: 'POST', status: 401 });
+    const invalid = finding(flow, 'error-response-invalid-client');
+    expect(invalid.severity).toBe('error');
+    expect(invalid.message).toContain('error=invalid_client');
+    expect(invalid.message).toContain('HTTP 401');
+    expect(invalid.message).toContain('client_secret_post');
+    expect(finding(flow, 'token-request-failed').message).toContain('see error-response-invalid-client');
+    expect(finding(flow, 'client-secret-in-browser').message).toContain('client_secret in the body');
+    expectNoneEverywhere(run.analysis);
+  });
+
+  it('6b. the same with capture alone: status 401 without a WWW-Authenticate header, so only the failure and the exposed secret', async () => {
+    const capturedOnly: FlowExpectation = {
+      ...invalidClient,
+      checks: ['client-secret-in-browser', 'token-request-failed'],
+      absent: [...(invalidClient.absent ?? []), 'error-response-invalid-client'],
+    };
+    const run = await runScenario('invalid-client', await demos.get('auto'), [capturedOnly], { onSession: keep });
+    const flow = expectFlow(run.analysis.flows[0], capturedOnly);
+    const failed = finding(flow, 'token-request-failed');
+    expect(failed.message).toContain('HTTP 401');
+    expect(failed.message).toMatch(/response body was not captured/);
+    // oidc-provider sends no WWW-Authenticate for client_secret_post failures: nothing else to read.
+    const trace = await run.session.rawTrace(run.tabId);
+    const token = trace.events.find((e): e is RequestEvent => e.kind === 'request' && e.method === 'POST' && e.url.endsWith('/token'));
+    expect(token?.responseHeaders?.some((h) => h.name.toLowerCase() === 'www-authenticate')).toBe(false);
+    expect(token?.responseBody).toBeUndefined();
+  });
+
+  it('7. code redeemed twice: code reuse and invalid_grant', async () => {
+    const want: FlowExpectation = {
+      clientId: 'demo-spa',
+      grant: 'authorization_code',
+      outcome: 'failed',
+      steps: ['discovery', 'authorize', 'callback', 'token', 'token', 'userinfo'],
+      checks: ['code-reused', 'error-response-invalid-grant', 'token-request-failed', 'error-response-invalid-token'],
+      absent: ['pkce-verifier-mismatch', 'client-secret-in-browser', 'token-exchange-not-observable', 'state-mismatch'],
+    };
+    const run = await runScenario('code-reused', await demos.get('auto'), [want], { devtools: true, onSession: keep });
+    expect(run.analysis.flows).toHaveLength(1);
+    const flow = expectFlow(run.analysis.flows[0], want);
+    expect(flow.steps.filter((s) => s.kind === 'token').map((s) => s.status)).toEqual([200, 400]);
+    const code = new URL(flow.steps.find((s) => s.kind === 'callback')!.url).searchParams.get('code')!;
+    const reused = finding(flow, 'code-reused');
+    expect(reused.message).toContain(`"${code}" was sent in 2 token requests`);
+    expect(reused.message).toMatch(/already used/);
+    const invalidGrant = finding(flow, 'error-response-invalid-grant');
+    expect(invalidGrant.message).toContain('error=invalid_grant');
+    expect(invalidGrant.message).toMatch(/already sent in an earlier token request/);
+    expectNoneEverywhere(run.analysis);
+  });
+
+  it('8. PKCE verifier that does not match the challenge: proven by recomputing S256 (capture alone)', async () => {
+    const want: FlowExpectation = {
+      clientId: 'demo-spa',
+      grant: 'authorization_code',
+      outcome: 'failed',
+      steps: ['discovery', 'authorize', 'callback', 'token'],
+      checks: ['pkce-verifier-mismatch', 'token-request-failed'],
+      absent: ['code-reused', 'pkce-verifier-missing', 'pkce-verifier-malformed', 'client-secret-in-browser', 'state-mismatch'],
+    };
+    const run = await runScenario('pkce-mismatch', await demos.get('auto'), [want], { onSession: keep });
+    expect(run.analysis.flows).toHaveLength(1);
+    const flow = expectFlow(run.analysis.flows[0], want);
+    const tokenStep = flow.steps.find((s) => s.kind === 'token')!;
+    expect(tokenStep.status).toBe(400);
+    const trace = await run.session.rawTrace(run.tabId);
+    const token = trace.events.find((e): e is RequestEvent => e.kind === 'request' && e.id === tokenStep.eventId);
+    const verifier = formField(token, 'code_verifier')!;
+    const challenge = new URL(flow.steps.find((s) => s.kind === 'authorize')!.url).searchParams.get('code_challenge')!;
+    expect(verifier).toBeTruthy();
+    expect(s256(verifier)).not.toBe(challenge);
+    const mismatch = finding(flow, 'pkce-verifier-mismatch');
+    expect(mismatch.severity).toBe('error');
+    // The finding shows the computation: the verifier, its S256 and the challenge it should equal.
+    expect(mismatch.message).toContain(verifier);
+    expect(mismatch.message).toContain(s256(verifier));
+    expect(mismatch.message).toContain(challenge);
+    expect(mismatch.message).toContain('SHA-256');
+    expectNoneEverywhere(run.analysis);
+  });
+});
