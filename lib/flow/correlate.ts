@@ -259,7 +259,15 @@ function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex
     }
   } else if (exchange.grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
     const deviceCode = getParam(exchange.params, 'device_code');
-    target = builders.find((b) => b.flow.grant === 'device_code' && deviceCodeOf(b) === deviceCode) ?? null;
+    // By the device-authorization response, else by earlier polls with the same device_code (the
+    // device-authorization response may not have been captured; RFC 8628 §3.4).
+    target =
+      builders.find(
+        (b) =>
+          b.flow.grant === 'device_code' &&
+          deviceCode !== null &&
+          (deviceCodeOf(b) === deviceCode || b.tokenRefs.some((t) => getParam(t.exchange.params, 'device_code') === deviceCode)),
+      ) ?? null;
     exchange.matchedBy = 'code';
   }
   if (!target) {

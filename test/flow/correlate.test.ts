@@ -86,3 +86,22 @@ describe('metadata attachment', () => {
     expect(flows[1]!.steps[0]?.kind).toBe('discovery');
   });
 });
+
+describe('device flow polling', () => {
+  it('keeps polls with one device_code in one flow even when the device-authorization response was not captured', async () => {
+    const poll = (time: number, error: string) =>
+      hop({
+        url: `${AS}/token`,
+        method: 'POST',
+        type: 'xmlhttprequest',
+        time,
+        form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'dev-code-1', client_id: 'tv' },
+        status: 400,
+        responseJson: { error },
+      });
+    const { flows } = await analyzeEvents([poll(1_700_000_000_000, 'authorization_pending'), poll(1_700_000_005_000, 'authorization_pending'), poll(1_700_000_010_000, 'slow_down')]);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.grant).toBe('device_code');
+    expect(flows[0]!.tokens).toHaveLength(3);
+  });
+});
