@@ -11,6 +11,7 @@ import type { AnalysisReport } from './model/analysis';
 import type { CapturedEvent } from './model/event';
 import type { Flow } from './model/flow';
 import { toReport } from './report';
+import { unownedMetadataFindings } from './checks/support/unowned-metadata';
 
 export interface Analysis {
   flows: Flow[];
@@ -71,5 +72,5 @@ export async function analyzeEvents(
     flow.findings = runChecks(checks, flow, context).findings;
     flow.outcome = decideOutcome(flow, flow.findings);
   }
-  return { flows, report: toReport(flows), context };
+  return { flows, report: toReport(flows, unownedMetadataFindings(context)), context };
 }
