@@ -121,7 +121,8 @@ export class ExtensionSession {
     return AnalysisResponseSchema.parse(raw).analysis;
   }
 
-  async rawTrace(tabId: number): Promise<TraceV1> {
+  /** Every event of `tabId` and its popups (all tabs when omitted), unredacted. */
+  async rawTrace(tabId?: number): Promise<TraceV1> {
     return ExportTraceResponseSchema.parse(await this.send({ type: 'export-trace', tabId, redact: false })).trace;
   }
 
@@ -130,20 +131,20 @@ export class ExtensionSession {
    * so the last hop of a page that already shows its result may still be on its way. Returns the
    * last answer either way; the test's assertions then say what is missing.
    */
-  async settledAnalysis(tabId: number, ready: (a: AnalysisReport) => boolean, timeoutMs = 5_000): Promise<AnalysisReport> {
+  async settledAnalysis(tabId: number | undefined, ready: (a: AnalysisReport) => boolean, timeoutMs = 5_000): Promise<AnalysisReport> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const analysis = await this.analysis(tabId);
+      const analysis = tabId === undefined ? await this.analysisOfAll() : await this.analysis(tabId);
       if (ready(analysis) || Date.now() > deadline) return analysis;
       await new Promise((r) => setTimeout(r, 150));
     }
   }
 
-  /** Writes the raw (unredacted) trace and the analysis of a tab under test-results/e2e/. */
-  async dump(name: string, tabId: number): Promise<string> {
+  /** Writes the raw (unredacted) trace and the analysis of a tab (all tabs when omitted) under test-results/e2e/. */
+  async dump(name: string, tabId?: number): Promise<string> {
     await mkdir(RESULTS_DIR, { recursive: true });
     const path = join(RESULTS_DIR, `${name}.trace.json`);
-    const [trace, analysis] = await Promise.all([this.rawTrace(tabId), this.analysis(tabId)]);
+    const [trace, analysis] = await Promise.all([this.rawTrace(tabId), tabId === undefined ? this.analysisOfAll() : this.analysis(tabId)]);
     await writeFile(path, `${JSON.stringify(trace, null, 1)}\n`);
     await writeFile(join(RESULTS_DIR, `${name}.analysis.json`), `${JSON.stringify(analysis, null, 1)}\n`);
     return path;

@@ -11,7 +11,7 @@ export interface ScenarioRun {
 }
 
 /** True once every expectation's steps and checks are visible (the rest is asserted by the test). */
-function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpectation[]): boolean {
+export function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpectation[]): boolean {
   if (analysis.flows.length < wanted.length) return false;
   return wanted.every((w, i) => {
     const flow = analysis.flows[i];
