@@ -14,7 +14,12 @@ export default defineConfig({
     action: { default_title: 'OAuth Lens' },
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'oauth-lens@oauth-lens.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing leaves the browser: captures stay local and exports are user-initiated files.
+            gecko: { id: 'oauth-lens@oauth-lens.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
