@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startDemo, type Demo, type InteractionMode } from '../../demo/index';
 import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
+import { CapturedEventSchema, type CapturedEvent } from '../../lib/model/event';
 import type { TraceV1 } from '../../lib/model/trace';
 import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
 import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
@@ -48,6 +49,7 @@ interface ChromeInPage {
     connect(info: { name: string }): { postMessage(message: unknown): void; disconnect(): void };
   };
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; openerTabId?: number }>> };
+  storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
 }
 
 export class ExtensionSession {
@@ -148,6 +150,17 @@ export class ExtensionSession {
     await writeFile(path, `${JSON.stringify(trace, null, 1)}\n`);
     await writeFile(join(RESULTS_DIR, `${name}.analysis.json`), `${JSON.stringify(analysis, null, 1)}\n`);
     return path;
+  }
+
+  /**
+   * The events the background has saved to `storage.session` for a tab (what a restarted worker
+   * restores), read from the extension page (trusted context).
+   */
+  async persistedEvents(tabId: number): Promise<CapturedEvent[]> {
+    const key = `tab:${tabId}`;
+    const stored = await (await this.page()).evaluate((k) => (globalThis as unknown as { chrome: ChromeInPage }).chrome.storage.session.get(k), key);
+    const record = stored[key] as { events?: unknown[] } | undefined;
+    return (record?.events ?? []).map((e) => CapturedEventSchema.parse(e));
   }
 
   /** What the panel's Clear button does: `panel/clear` on a panel port (lib/model/messages.ts). */

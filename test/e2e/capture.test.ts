@@ -1,0 +1,176 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { TEST_ACCOUNT } from '../../demo/index';
+import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
+import { DemoPool, ExtensionSession, expectFlow, expectNoneEverywhere, stepKinds, type FlowExpectation } from './harness';
+import { satisfied } from './run';
+
+/**
+ * Issue 5 in real Chromium: the background service worker captures a login end to end, and a
+ * login during which the worker is stopped through the DevTools protocol is still complete
+ * afterwards (issue 6 scenario 15). Capture alone: no DevTools, so no response bodies.
+ */
+const demos = new DemoPool();
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+afterAll(() => demos.closeAll());
+
+const TIMEOUT = 15_000;
+const header = (e: RequestEvent, side: 'requestHeaders' | 'responseHeaders', name: string) =>
+  (e[side] ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+const field = (e: RequestEvent | undefined, name: string) =>
+  e?.requestBody?.kind === 'form' ? e.requestBody.fields.find((f) => f.name === name)?.value : undefined;
+
+const spaSuccess: FlowExpectation = {
+  clientId: 'demo-spa',
+  grant: 'authorization_code',
+  outcome: 'success',
+  steps: ['discovery', 'authorize', 'login', 'callback', 'token', 'userinfo'],
+  checks: [],
+  absent: ['callback-never-reached', 'token-exchange-not-observable', 'state-mismatch', 'pkce-verifier-mismatch', 'pkce-verifier-missing', 'code-reused', 'unsolicited-callback', 'iss-param-missing'],
+  noErrors: true,
+};
+
+/** A person on the SPA: open it, press "Log in", sign in and allow on the provider's pages. */
+async function spaLogin(page: Page, rpUrl: string, pauses: { onLoginForm?: () => Promise<void>; onConsent?: () => Promise<void> } = {}) {
+  await page.goto(`${rpUrl}/spa`);
+  await page.locator('#log', { hasText: 'discovered' }).waitFor({ timeout: TIMEOUT });
+  await page.click('#spa-login');
+  await page.locator('#sign-in').waitFor({ timeout: TIMEOUT });
+  await pauses.onLoginForm?.();
+  await page.fill('input[name="login"]', TEST_ACCOUNT.email);
+  await page.fill('input[name="password"]', TEST_ACCOUNT.password);
+  await page.click('#sign-in');
+  await page.locator('#allow').waitFor({ timeout: TIMEOUT });
+  await pauses.onConsent?.();
+  await page.click('#allow');
+  await page.locator('#result[data-outcome="success"]').waitFor({ timeout: TIMEOUT });
+}
+
+/**
+ * Stops every service worker through CDP (browser-testing.md) and waits until Chromium reports
+ * the extension's worker as stopped.
+ */
+async function stopExtensionWorker(cdp: CDPSession, extensionId: string): Promise<void> {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const stopped = new Promise<void>((resolve) => {
+    const onUpdate = (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+      if (e.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) {
+        cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
+        resolve();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('worker not stopped within 10 s')), 10_000))]);
+}
+
+describe('capture by the background service worker', () => {
+  it('captures a login end to end: every hop, headers with cookies, the token request body', async () => {
+    const demo = await demos.get('form');
+    session = await ExtensionSession.launch();
+    const page = await session.context.newPage();
+    await spaLogin(page, demo.rpUrl);
+    const tabId = await session.tabIdOf(page);
+    const analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, [spaSuccess]));
+    await session.dump('capture-end-to-end', tabId);
+
+    expect(analysis.flows).toHaveLength(1);
+    const flow = expectFlow(analysis.flows[0], spaSuccess);
+    expectNoneEverywhere(analysis);
+    // Every step the analysis shows is backed by a captured event of this tab.
+    const trace = await session.rawTrace(tabId);
+    const byId = new Map(trace.events.map((e) => [e.id, e]));
+    for (const step of flow.steps.filter((s) => s.observed)) {
+      expect(step.tabId).toBe(tabId);
+      expect(byId.has(step.eventId ?? ''), `${step.kind} ${step.url}`).toBe(true);
+    }
+    const requests = trace.events.filter((e): e is RequestEvent => e.kind === 'request');
+    const find = (pred: (e: RequestEvent) => boolean) => requests.find(pred);
+
+    // The redirect chain with each hop's status and Location (code, state and iss of the callback).
+    const authorize = find((e) => e.url.startsWith(`${demo.issuer}/auth?`))!;
+    expect(authorize.status).toBe(303);
+    const callbackHop = find((e) => e.redirectUrl?.startsWith(`${demo.rpUrl}/spa/cb?`) === true)!;
+    const location = new URL(header(callbackHop, 'responseHeaders', 'location')[0]!);
+    expect(location.searchParams.get('state')).toBe(new URL(authorize.url).searchParams.get('state'));
+    expect(location.searchParams.get('iss')).toBe(demo.issuer);
+    // The login form POST (the provider's own page) and its cookies (extraHeaders).
+    const signIn = find((e) => e.method === 'POST' && e.url.startsWith(`${demo.issuer}/interaction/`))!;
+    expect(header(signIn, 'requestHeaders', 'cookie').join(';')).toMatch(/_interaction=/);
+    expect(requests.some((e) => header(e, 'responseHeaders', 'set-cookie').some((c) => c.startsWith('_session=')))).toBe(true);
+    // The token request from the page: Origin, and its form body.
+    const token = find((e) => e.method === 'POST' && e.url === `${demo.issuer}/token`)!;
+    expect(token.status).toBe(200);
+    expect(header(token, 'requestHeaders', 'origin')).toEqual([demo.rpUrl]);
+    expect(field(token, 'code')).toBe(location.searchParams.get('code'));
+    expect(field(token, 'code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    // UserInfo with the Bearer token (Authorization is visible with extraHeaders).
+    const userinfo = find((e) => e.method === 'GET' && e.url === `${demo.issuer}/me`)!;
+    expect(header(userinfo, 'requestHeaders', 'authorization')[0]).toMatch(/^Bearer /);
+    // Capture alone: no response body in Chrome.
+    expect(token.responseBody).toBeUndefined();
+    // Ordinary traffic of the app (its scripts) is not kept.
+    expect(requests.some((e) => e.url.includes('/static/'))).toBe(false);
+  });
+
+  it('15. the service worker stopped twice mid-login (CDP): the flow is still complete afterwards', async () => {
+    const demo = await demos.get('form');
+    session = await ExtensionSession.launch();
+    const ext = session;
+    const { context, extensionId } = session.browser;
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    // Chromium's own account of the worker: every stop and every (re)start.
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    let tabId = -1;
+
+    /**
+     * Chromium stops an idle MV3 worker 30 s after its last event; by then the capture is saved
+     * (debounced writes, 250 ms). The test stops it as soon as what the page shows is saved.
+     */
+    const stopWhenSaved = async (saved: (events: CapturedEvent[]) => boolean) => {
+      tabId = await ext.tabIdOf(page);
+      const deadline = Date.now() + TIMEOUT;
+      while (!saved(await ext.persistedEvents(tabId))) {
+        if (Date.now() > deadline) throw new Error('the capture was not saved to storage.session');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await stopExtensionWorker(cdp, extensionId!);
+    };
+    const done = (events: CapturedEvent[], pred: (e: RequestEvent) => boolean) =>
+      events.some((e) => e.kind === 'request' && pred(e) && e.endTime !== undefined);
+
+    await spaLogin(page, demo.rpUrl, {
+      // While the person reads the login form, and again on the consent page; the next request
+      // (the form POST, then the consent POST) wakes a new instance, which restores the capture.
+      onLoginForm: () => stopWhenSaved((ev) => done(ev, (e) => e.method === 'GET' && e.url.startsWith(`${demo.issuer}/interaction/`) && e.status === 200)),
+      onConsent: () => stopWhenSaved((ev) => done(ev, (e) => e.method === 'POST' && e.url.startsWith(`${demo.issuer}/interaction/`))),
+    });
+
+    const analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, [spaSuccess]));
+    await session.dump('service-worker-stopped', tabId);
+    // Two stops, each followed by a fresh start (a stopped worker keeps no memory).
+    const transitions = statuses.filter((s, i) => s !== statuses[i - 1]);
+    expect(transitions.filter((s) => s === 'stopped')).toHaveLength(2);
+    expect(transitions.slice(transitions.indexOf('stopped'))).toEqual(expect.arrayContaining(['stopped', 'running']));
+    expect(transitions.at(-1)).toBe('running');
+
+    expect(analysis.flows).toHaveLength(1);
+    const flow = expectFlow(analysis.flows[0], spaSuccess);
+    expectNoneEverywhere(analysis);
+    // Steps from before the first stop, between the stops and after the second are all there.
+    expect(stepKinds(flow).slice(0, 2)).toEqual(['discovery', 'authorize']);
+    const posts = flow.steps.filter((s) => s.kind === 'login' && s.method === 'POST');
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    for (const step of flow.steps.filter((s) => s.observed)) expect(step.status, `${step.kind} ${step.method} ${step.url}`).not.toBeNull();
+  });
+});
