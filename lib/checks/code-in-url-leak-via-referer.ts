@@ -1,10 +1,12 @@
-import { headerValue, originOf, queryParams, urlBase } from '../flow/params';
-import { requestsAfter, stepEvent } from './support/browser-context';
+import { eventIndex } from '../flow/event-index';
+import { headerValue, queryParams, urlBase } from '../flow/params';
+import type { RequestEvent } from '../model/event';
+import { stepEvent } from './support/browser-context';
 import { defineCheck } from './types';
 
 /** Does this Referer carry the code, as a parameter or anywhere in its text? */
-function carriesCode(referer: string, code: string): boolean {
-  if (queryParams(referer).some((p) => p.value === code)) return true;
+function carriesCode(referer: string, code: string, valuesOf: (referer: string) => Set<string>): boolean {
+  if (valuesOf(referer).has(code)) return true;
   return code.length >= 8 && (referer.includes(code) || referer.includes(encodeURIComponent(code)));
 }
 
@@ -24,17 +26,42 @@ export default defineCheck({
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
     if (!cb?.code || cb.location !== 'query' || !event) return;
-    const callbackOrigin = originOf(event.url);
-    const leaks = requestsAfter(ctx.analysis.events, event.startTime).filter((r) => {
-      if (r === event || r.tabId !== event.tabId) return false;
-      const origin = originOf(r.url);
-      if (!origin || origin === callbackOrigin || origin === flow.serverOrigin) return false;
-      const referer = headerValue(r.requestHeaders, 'referer');
-      return referer !== null && carriesCode(referer, cb.code!);
+    const index = eventIndex(ctx.analysis);
+    // Pages send the same Referer on every sub-resource: parse each distinct one once per analysis.
+    const refererValues = index.memo('code-in-url-leak-via-referer/values', () => new Map<string, Set<string>>());
+    const valuesOf = (referer: string) => {
+      let values = refererValues.get(referer);
+      if (!values) refererValues.set(referer, (values = new Set(queryParams(referer).map((p) => p.value))));
+      return values;
+    };
+    // Requests grouped by tab and by Referer, in time order: a flow then tests each distinct
+    // Referer of its tab once, instead of every later request of the capture (O(flows × events)).
+    const byReferer = index.memo('code-in-url-leak-via-referer/by-referer', () => {
+      const tabs = new Map<number, Map<string, RequestEvent[]>>();
+      for (const r of index.requestsByStart) {
+        const referer = headerValue(r.requestHeaders, 'referer');
+        if (referer === null) continue;
+        const groups = tabs.get(r.tabId) ?? tabs.set(r.tabId, new Map()).get(r.tabId)!;
+        const list = groups.get(referer) ?? groups.set(referer, []).get(referer)!;
+        list.push(r);
+      }
+      return tabs;
     });
+    const timeOrder = index.memo('code-in-url-leak-via-referer/order', () => new Map(index.requestsByStart.map((r, i) => [r, i])));
+    const callbackOrigin = index.origin(event.url);
+    const leaks: RequestEvent[] = [];
+    for (const [referer, requests] of byReferer.get(event.tabId) ?? []) {
+      if (!carriesCode(referer, cb.code!, valuesOf)) continue;
+      for (const r of requests) {
+        if (r === event || r.startTime < event.startTime) continue;
+        const origin = index.origin(r.url);
+        if (origin !== null && origin !== callbackOrigin && origin !== flow.serverOrigin) leaks.push(r);
+      }
+    }
+    leaks.sort((a, b) => timeOrder.get(a)! - timeOrder.get(b)!);
     const first = leaks[0];
     if (!first) return;
-    const origins = [...new Set(leaks.map((r) => originOf(r.url)))];
+    const origins = [...new Set(leaks.map((r) => index.origin(r.url)))];
     const policy = headerValue(event.responseHeaders, 'referrer-policy');
     ctx.report({
       step: cb.step,

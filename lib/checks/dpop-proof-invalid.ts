@@ -1,3 +1,4 @@
+import { eventIndex } from '../flow/event-index';
 import { headerValue, stringField } from '../flow/params';
 import type { Evidence } from '../model/finding';
 import type { RequestEvent } from '../model/event';
@@ -24,7 +25,8 @@ export default defineCheck({
   cause: 'The proof was built for the wrong URL or method (full URL with query string), with the wrong key or algorithm, reused, or a DPoP-bound token was sent as Bearer.',
   fix: 'Build a fresh proof per request from its own method and URL (no query or fragment), with a new jti, and ath for resource calls; always send DPoP-bound tokens with the DPoP scheme.',
   run(flow, ctx) {
-    const jtis = firstUseOfJti(ctx.analysis.events);
+    // Capture-wide, so built once per analysis rather than once per flow.
+    const jtis = eventIndex(ctx.analysis).memo('dpop-proof-invalid/jtis', () => firstUseOfJti(ctx.analysis.events));
     flow.steps.forEach((step, index) => {
       const event = step.event;
       if (!event) return;

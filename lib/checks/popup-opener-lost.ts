@@ -1,3 +1,4 @@
+import { eventIndex } from '../flow/event-index';
 import { headerValue, urlBase } from '../flow/params';
 import { openerOf, stepEvent, tabRemovedAt } from './support/browser-context';
 import { defineCheck } from './types';
@@ -20,8 +21,10 @@ export default defineCheck({
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
     if (!cb || !event) return;
-    const events = ctx.analysis.events;
-    const opener = openerOf(events, event.tabId);
+    // Only the popup's own events can name its opener or its closing: scan that tab, once per analysis.
+    const shared = eventIndex(ctx.analysis);
+    const events = shared.eventsOfTab(event.tabId);
+    const opener = shared.memo(`popup-opener-lost/opener/${event.tabId}`, () => openerOf(events, event.tabId));
     if (opener === null) return;
     if (tabRemovedAt(events, event.tabId, event.startTime) !== null) return;
     if (flow.tokens.some((t) => flow.steps[t.step]?.tabId === opener)) return;

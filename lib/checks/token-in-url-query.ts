@@ -1,5 +1,6 @@
 import type { RequestEvent } from '../model/event';
 import type { Flow } from '../model/flow';
+import { eventIndex } from '../flow/event-index';
 import { queryParams, urlBase } from '../flow/params';
 import { defineCheck } from './types';
 
@@ -17,13 +18,12 @@ function tokenNames(url: string | undefined): string[] {
  * this flow started and before the next one (so an unattached `?access_token=` API call is
  * still reported exactly once).
  */
-function eventsOf(flow: Flow, flows: readonly Flow[], all: readonly RequestEvent[]): RequestEvent[] {
+function eventsOf(flow: Flow, flows: readonly Flow[], unclaimedSuspects: readonly RequestEvent[]): RequestEvent[] {
   const own = flow.steps.map((s) => s.event).filter((e): e is RequestEvent => e !== null);
-  const claimed = new Set(flows.flatMap((f) => f.steps.map((s) => s.event)));
   const index = flows.indexOf(flow);
   const next = flows[index + 1];
-  const unclaimed = all.filter(
-    (e) => !claimed.has(e) && (index === 0 || e.startTime >= flow.startTime) && (next === undefined || e.startTime < next.startTime),
+  const unclaimed = unclaimedSuspects.filter(
+    (e) => (index === 0 || e.startTime >= flow.startTime) && (next === undefined || e.startTime < next.startTime),
   );
   return [...own, ...unclaimed];
 }
@@ -37,10 +37,16 @@ export default defineCheck({
   cause: 'Query response mode forced for token responses, or APIs called with ?access_token=.',
   fix: 'Use the code flow with the token endpoint, and send tokens in the Authorization header.',
   run(flow, ctx) {
-    const requests = ctx.analysis.events.filter((e): e is RequestEvent => e.kind === 'request');
+    const index = eventIndex(ctx.analysis);
+    // Only an unclaimed request with a token name in its URL can report: find those once per
+    // analysis instead of parsing every URL of the capture again for every flow.
+    const suspects = index.memo('token-in-url-query/unclaimed', () => {
+      const claimed = new Set(ctx.analysis.flows.flatMap((f) => f.steps.map((s) => s.event)));
+      return index.requests.filter((e) => !claimed.has(e) && (tokenNames(e.url).length > 0 || tokenNames(e.redirectUrl).length > 0));
+    });
     const seen = new Set<string>();
     let count = 0;
-    for (const event of eventsOf(flow, ctx.analysis.flows, requests)) {
+    for (const event of eventsOf(flow, ctx.analysis.flows, suspects)) {
       const places: Array<{ where: string; url: string }> = [{ where: 'request URL', url: event.url }];
       if (event.redirectUrl) places.push({ where: 'Location header', url: event.redirectUrl });
       for (const { where, url } of places) {
