@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -16,12 +17,25 @@ export interface AppProps {
   theme?: ThemeName;
   /** Fixed clock for tests and screenshots. */
   now?: number;
+  /** Shown instead of the "nothing recorded yet" text (the viewer has no live capture). */
+  empty?: ComponentChildren;
+  /** Strips under the toolbar: the imported source, import progress, messages. */
+  banner?: ComponentChildren;
+  /** Menus and dialogs positioned over the app. */
+  overlay?: ComponentChildren;
+  /** Controls at the start of the toolbar (the viewer's View / Diff switch). */
+  toolbarStart?: ComponentChildren;
+  /** No live capture: the record, clear and preserve controls are left out. */
+  standalone?: boolean;
+  exportOpen?: boolean;
+  /** Told which flow is on screen, so "export this flow" exports the one the user sees. */
+  onShownFlow?(id: string | null): void;
 }
 
 const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
 
 /** The whole panel: toolbar, flows | timeline | details, status bar. Data comes in through props. */
-export function App({ data, status = STATIC, actions = {}, theme = 'auto', now }: AppProps) {
+export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, empty, banner, overlay, toolbarStart, standalone, exportOpen, onShownFlow }: AppProps) {
   const [filter, setFilter] = useState<FlowFilter>(NO_FILTER);
   const [pickedFlow, setPickedFlow] = useState<string | null>(null);
   const [pickedStep, setPickedStep] = useState<{ flow: string; index: number } | null>(null);
@@ -42,6 +56,9 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now }
   const activeTab: DetailsTab = tab ?? (flow?.findings.length ? 'findings' : 'request');
   const totalSteps = useMemo(() => flows.reduce((n, f) => n + f.steps.length, 0), [flows]);
   const failedCount = useMemo(() => rows.filter(isFailing).length, [rows]);
+
+  const shownId = flow?.id ?? null;
+  useEffect(() => onShownFlow?.(shownId), [shownId, onShownFlow]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -76,15 +93,19 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now }
         paused={status.paused}
         preserve={status.preserve}
         filterRef={filterRef}
+        start={toolbarStart}
+        standalone={standalone ?? false}
+        exportOpen={exportOpen ?? false}
         {...actions}
       />
+      {banner}
       {status.notice ? (
         <div class="ol-notice" role="alert">
           {status.notice}
         </div>
       ) : null}
       {flows.length === 0 ? (
-        <EmptyState paused={status.paused} {...(actions.onImport ? { onImport: actions.onImport } : {})} />
+        empty ?? <EmptyState paused={status.paused} {...(actions.onImport ? { onImport: actions.onImport } : {})} />
       ) : (
         <div class="ol-main">
           <FlowList rows={rows} selectedId={flow?.id ?? null} onSelect={selectFlow} onOpen={() => setTimelineFocus((n) => n + 1)} totalFlows={flows.length} />
@@ -126,6 +147,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now }
         </div>
       )}
       <StatusBar status={status} flows={flows.length} failed={failedCount} steps={totalSteps} events={data.events.length} />
+      {overlay}
     </div>
   );
 }

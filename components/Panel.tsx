@@ -1,17 +1,19 @@
-import { App } from './App';
-import { useBridge } from './use-bridge';
+import { useMemo } from 'preact/hooks';
+import type { LiveSource } from './Workspace';
+import { Workspace } from './Workspace';
+import { useBridge, viewerUrl } from './use-bridge';
 
-/** The DevTools panel (or `devtools-panel.html?tabId=N`): the bridge's live data into <App/>. */
+/** The DevTools panel (or `devtools-panel.html?tabId=N`): the bridge's live data, plus import and export. */
 export function Panel({ tabId }: { tabId: number | null }) {
   const bridge = useBridge(tabId);
-  if (tabId === null) {
-    return (
-      <App
-        data={bridge.data}
-        theme={bridge.theme}
-        status={{ paused: false, preserve: false, connection: 'offline', notice: 'No tab to watch: open this panel from DevTools, or add ?tabId=N to the address.' }}
-      />
-    );
-  }
-  return <App data={bridge.data} status={bridge.status} actions={bridge.actions} theme={bridge.theme} />;
+  const viewer = useMemo(viewerUrl, []);
+  const live: LiveSource =
+    tabId === null
+      ? {
+          data: bridge.data,
+          actions: {},
+          status: { paused: false, preserve: false, connection: 'offline', notice: 'No tab to watch: open this panel from DevTools, or add ?tabId=N to the address.' },
+        }
+      : { data: bridge.data, status: bridge.status, actions: bridge.actions };
+  return <Workspace live={live} theme={bridge.theme} viewerUrl={viewer} />;
 }

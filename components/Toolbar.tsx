@@ -1,4 +1,4 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { Icon } from './Icon';
 import type { FlowFilter } from './flow-view';
 
@@ -14,33 +14,19 @@ export interface ToolbarProps {
   onExport?(): void;
   onImport?(): void;
   filterRef: RefObject<HTMLInputElement | null>;
+  start?: ComponentChildren;
+  /** The viewer: no live capture, so no record, clear or preserve. */
+  standalone?: boolean;
+  exportOpen?: boolean;
 }
 
 /** The strip above the panel, laid out like the Network panel's: record, clear, options, filter. */
 export function Toolbar(props: ToolbarProps) {
-  const { filter, onFilter, paused } = props;
+  const { filter, onFilter } = props;
   return (
     <div class="ol-toolbar" role="toolbar" aria-label="OAuth Lens controls">
-      <button
-        type="button"
-        class={`ol-tool ${paused ? '' : 'ol-recording'}`}
-        title={paused ? 'Resume recording' : 'Pause recording'}
-        aria-pressed={!paused}
-        aria-label={paused ? 'Resume recording' : 'Pause recording'}
-        disabled={!props.onPause}
-        onClick={() => props.onPause?.(!paused)}
-      >
-        <Icon name="record" />
-      </button>
-      <button type="button" class="ol-tool" title="Clear" aria-label="Clear" disabled={!props.onClear} onClick={() => props.onClear?.()}>
-        <Icon name="clear" />
-      </button>
-      <span class="ol-sep" />
-      <label class="ol-check" title="Keep flows when the page navigates or reloads">
-        <input type="checkbox" checked={props.preserve} disabled={!props.onPreserve} onChange={(e) => props.onPreserve?.(e.currentTarget.checked)} />
-        Preserve log
-      </label>
-      <span class="ol-sep" />
+      {props.start}
+      {props.standalone ? null : <LiveControls {...props} />}
       <div class="ol-filter">
         <Icon name="filter" />
         <input
@@ -80,9 +66,37 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" class="ol-tool ol-tool-text" disabled={!props.onImport} onClick={() => props.onImport?.()} title="Import a trace or HAR file">
         <Icon name="import" /> Import
       </button>
-      <button type="button" class="ol-tool ol-tool-text" disabled={!props.onExport} onClick={() => props.onExport?.()} title="Export a redacted trace">
+      <button type="button" class="ol-tool ol-tool-text" disabled={!props.onExport} onClick={() => props.onExport?.()} title="Export or share (redacted by default)" aria-haspopup="menu" aria-expanded={props.exportOpen ?? false}>
         <Icon name="export" /> Export
       </button>
     </div>
+  );
+}
+
+function LiveControls(props: ToolbarProps) {
+  const { paused } = props;
+  return (
+    <>
+      <button
+        type="button"
+        class={`ol-tool ${paused ? '' : 'ol-recording'}`}
+        title={paused ? 'Resume recording' : 'Pause recording'}
+        aria-pressed={!paused}
+        aria-label={paused ? 'Resume recording' : 'Pause recording'}
+        disabled={!props.onPause}
+        onClick={() => props.onPause?.(!paused)}
+      >
+        <Icon name="record" />
+      </button>
+      <button type="button" class="ol-tool" title="Clear" aria-label="Clear" disabled={!props.onClear} onClick={() => props.onClear?.()}>
+        <Icon name="clear" />
+      </button>
+      <span class="ol-sep" />
+      <label class="ol-check" title="Keep flows when the page navigates or reloads">
+        <input type="checkbox" checked={props.preserve} disabled={!props.onPreserve} onChange={(e) => props.onPreserve?.(e.currentTarget.checked)} />
+        Preserve log
+      </label>
+      <span class="ol-sep" />
+    </>
   );
 }

@@ -26,6 +26,15 @@ export function devtoolsTheme(): ThemeName {
   return 'auto';
 }
 
+/** The viewer page (entrypoints/viewer) that opens share links: chrome-extension://<id>/viewer.html. */
+export function viewerUrl(): string | null {
+  try {
+    return browser.runtime.getURL('/viewer.html');
+  } catch {
+    return null;
+  }
+}
+
 /** Apply an increment: upsert by id (order of first appearance kept), drop evicted ids. */
 export function applyUpdate(events: readonly CapturedEvent[], upserted: readonly CapturedEvent[], removed: readonly string[]): CapturedEvent[] {
   const gone = new Set(removed);

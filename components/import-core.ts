@@ -1,0 +1,117 @@
+import { analyzeEvents } from '../lib/analyze';
+import { isOAuthLensError, OAuthLensError } from '../lib/errors';
+import type { AnalysisReport } from '../lib/model/analysis';
+import type { CapturedEvent } from '../lib/model/event';
+import type { TraceV1 } from '../lib/model/trace';
+import { loadInputText, MAX_INPUT_BYTES } from '../lib/trace/load';
+import { decodeShareFragment } from '../lib/trace/share-link';
+
+/**
+ * Importing a file is all-or-nothing: read (with progress), parse and validate (lib/trace/load),
+ * re-analyse (analysis is always recomputed from raw events), and only a complete result leaves
+ * this module. Runs in the import worker, or inline where workers are unavailable (tests).
+ * Everything in the file is hostile: it is validated by zod schemas and only ever shown as text.
+ */
+export interface ImportedTrace {
+  name: string;
+  kind: 'trace' | 'har' | 'link';
+  events: CapturedEvent[];
+  analysis: AnalysisReport;
+  redacted: boolean;
+  bytes: number;
+}
+
+export type ImportPhase = 'reading' | 'parsing' | 'analyzing';
+export interface ImportProgress {
+  phase: ImportPhase;
+  loaded: number;
+  total: number;
+}
+
+/** The part of File the importer uses; tests pass fakes (e.g. a 200 MB size without the bytes). */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  slice(start?: number, end?: number): Blob;
+}
+
+export interface ImportOptions {
+  onProgress?(progress: ImportProgress): void;
+  maxBytes?: number;
+  chunkBytes?: number;
+  /** Gives the event loop a turn between chunks when running on the page's own thread. */
+  pause?(): Promise<void>;
+}
+
+const CHUNK = 2 * 1024 * 1024;
+
+export function megabytes(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(bytes >= 10 * 1048576 ? 0 : 1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The size is checked from the file's metadata, before a single byte is read. */
+export function checkSize(file: FileLike, maxBytes = MAX_INPUT_BYTES): void {
+  if (file.size > maxBytes) {
+    throw new OAuthLensError('too-large', `${file.name}: file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}`);
+  }
+  if (file.size === 0) throw new OAuthLensError('bad-input', `${file.name}: the file is empty`);
+}
+
+async function readText(file: FileLike, options: ImportOptions): Promise<string> {
+  const chunk = options.chunkBytes ?? CHUNK;
+  // fatal: a binary file is refused instead of being read as replacement characters.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < file.size; at += chunk) {
+      const bytes = new Uint8Array(await file.slice(at, Math.min(at + chunk, file.size)).arrayBuffer());
+      parts.push(decoder.decode(bytes, { stream: true }));
+      options.onProgress?.({ phase: 'reading', loaded: Math.min(at + chunk, file.size), total: file.size });
+      await options.pause?.();
+    }
+    parts.push(decoder.decode());
+  } catch (error) {
+    if (error instanceof TypeError) throw new OAuthLensError('bad-input', `${file.name}: not a text file (a trace or HAR is UTF-8 JSON)`);
+    throw new OAuthLensError('bad-input', `${file.name}: the file could not be read`);
+  }
+  return parts.join('');
+}
+
+async function analyzed(name: string, kind: ImportedTrace['kind'], events: CapturedEvent[], redacted: boolean, bytes: number, options: ImportOptions): Promise<ImportedTrace> {
+  options.onProgress?.({ phase: 'analyzing', loaded: 0, total: events.length });
+  await options.pause?.();
+  const { report } = await analyzeEvents(events);
+  return { name, kind, events, analysis: report, redacted, bytes };
+}
+
+export async function importFile(file: FileLike, options: ImportOptions = {}): Promise<ImportedTrace> {
+  return asOneLine(file.name, async () => {
+    const max = options.maxBytes ?? MAX_INPUT_BYTES;
+    checkSize(file, max);
+    const text = await readText(file, options);
+    options.onProgress?.({ phase: 'parsing', loaded: file.size, total: file.size });
+    await options.pause?.();
+    const loaded = loadInputText(text, file.name, max);
+    return analyzed(file.name, loaded.kind, loaded.events, loaded.redaction?.redacted ?? false, file.size, options);
+  });
+}
+
+/** A share link's `#trace=…` fragment (decoded here, in the page; fragments never reach a server). */
+export async function importShareFragment(fragment: string, options: ImportOptions = {}): Promise<ImportedTrace> {
+  return asOneLine('shared link', async () => {
+    const trace: TraceV1 = decodeShareFragment(fragment);
+    return analyzed('shared link', 'link', trace.events, trace.redaction.redacted, fragment.length, options);
+  });
+}
+
+/** Every failure becomes one OAuthLensError line; nothing else escapes (no stack traces in the UI). */
+async function asOneLine<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isOAuthLensError(error)) throw error;
+    if (error instanceof RangeError) throw new OAuthLensError('too-large', `${name}: too large to load in this page`);
+    const detail = error instanceof Error && error.message ? error.message.split('\n')[0]! : 'unknown error';
+    throw new OAuthLensError('internal', `${name}: could not be analysed (${detail.slice(0, 200)})`);
+  }
+}
