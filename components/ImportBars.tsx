@@ -62,7 +62,7 @@ export function MessageBar({ message, onDismiss }: { message: Message; onDismiss
       <span class="ol-bar-text">
         {message.nothing ? <strong>Import refused: </strong> : null}
         {message.text}
-        {message.nothing ? ' Nothing was imported.' : null}
+        {message.nothing ? `${/[.!?]$/.test(message.text) ? '' : '.'} Nothing was imported.` : null}
       </span>
       {message.action ? (
         <button type="button" class="ol-button" onClick={message.action.run}>
