@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { TEST_ACCOUNT } from '../../demo/index';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
-import { DemoPool, ExtensionSession, expectFlow, expectNoneEverywhere, stepKinds, type FlowExpectation } from './harness';
+import { DemoPool, dropExtensionSnapshot, ExtensionSession, expectFlow, expectNoneEverywhere, stepKinds, type FlowExpectation } from './harness';
 import { satisfied } from './run';
 
 /**
@@ -16,7 +16,7 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-afterAll(() => demos.closeAll());
+afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
 
 const TIMEOUT = 15_000;
 const header = (e: RequestEvent, side: 'requestHeaders' | 'responseHeaders', name: string) =>

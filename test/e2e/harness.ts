@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -7,7 +9,7 @@ import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
 import { CapturedEventSchema, type CapturedEvent } from '../../lib/model/event';
 import type { TraceV1 } from '../../lib/model/trace';
 import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
-import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
+import { EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../support/chromium';
 import { SCENARIOS, type Scenario } from '../support/scenarios';
 
 /**
@@ -42,6 +44,35 @@ export class DemoPool {
   }
 }
 
+const BUILD_FILES = ['manifest.json', 'background.js', 'devtools.html', 'devtools-panel.html'];
+let snapshot: Promise<string> | null = null;
+
+/**
+ * A copy of the built extension, taken once per test file: a `wxt build` running meanwhile in the
+ * same tree (it empties .output first) cannot pull the extension from under a running browser.
+ */
+function extensionSnapshot(): Promise<string> {
+  snapshot ??= (async () => {
+    const complete = () => BUILD_FILES.every((f) => existsSync(join(EXTENSION_DIR, f)));
+    for (let waited = 0; !complete(); waited += 200) {
+      if (waited > 20_000) throw new Error(`extension not built: ${EXTENSION_DIR} lacks one of ${BUILD_FILES.join(', ')} (run npx wxt build)`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'oauth-lens-extension-'));
+    await cp(EXTENSION_DIR, dir, { recursive: true });
+    if (!BUILD_FILES.every((f) => existsSync(join(dir, f)))) throw new Error(`${EXTENSION_DIR} changed while it was copied; run again`);
+    return dir;
+  })();
+  return snapshot;
+}
+
+/** Deletes this file's extension snapshot (afterAll). */
+export async function dropExtensionSnapshot(): Promise<void> {
+  const dir = await snapshot?.catch(() => null);
+  snapshot = null;
+  if (dir) await rm(dir, { recursive: true, force: true });
+}
+
 /** The minimal `chrome` surface an extension page uses here (evaluated in the browser). */
 interface ChromeInPage {
   runtime: {
@@ -62,7 +93,8 @@ export class ExtensionSession {
   /** `devtools`: DevTools open on every tab (the devtools page forwards response bodies). */
   static async launch(options: { devtools?: boolean } = {}): Promise<ExtensionSession> {
     const args = options.devtools ? ['--auto-open-devtools-for-tabs'] : [];
-    const session = new ExtensionSession(await launchBrowser({ extension: true, args }), options.devtools === true);
+    const browser = await launchBrowser({ extension: true, extensionDir: await extensionSnapshot(), args });
+    const session = new ExtensionSession(browser, options.devtools === true);
     try {
       await session.ready();
     } catch (error) {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DemoPool, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { DemoPool, dropExtensionSnapshot, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
@@ -12,7 +12,7 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-afterAll(() => demos.closeAll());
+afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
 const keep = (s: ExtensionSession) => (session = s);
 
 describe('failures at the authorization endpoint and the callback', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DemoPool, ExtensionSession, expectFlow, expectNoneEverywhere, finding, scenario, type FlowExpectation } from './harness';
+import { DemoPool, dropExtensionSnapshot, ExtensionSession, expectFlow, expectNoneEverywhere, finding, scenario, type FlowExpectation } from './harness';
 import { satisfied } from './run';
 
 /**
@@ -13,7 +13,7 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-afterAll(() => demos.closeAll());
+afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
 
 async function runBothTabs(name: string, expected: FlowExpectation[]) {
   const demo = await demos.get('form');

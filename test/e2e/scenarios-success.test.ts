@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../lib/model/event';
-import { DemoPool, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { DemoPool, dropExtensionSnapshot, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
@@ -14,7 +14,7 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-afterAll(() => demos.closeAll());
+afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
 
 const keep = (s: ExtensionSession) => (session = s);
 const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');

@@ -25,6 +25,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 
 export interface LaunchOptions {
   extension?: boolean;
+  /** Load the extension from here instead of EXTENSION_DIR (e.g. a snapshot that a rebuild cannot touch). */
+  extensionDir?: string;
   recordHarPath?: string;
   headless?: boolean;
   /** Extra Chromium switches, e.g. '--auto-open-devtools-for-tabs'. */
@@ -55,12 +57,13 @@ export const QUIET_ARGS = [
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROME_PATH)`);
-  if (options.extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`extension not built: ${EXTENSION_DIR} has no manifest.json (run npx wxt build)`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (options.extension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`extension not built: ${extensionDir} has no manifest.json (run npx wxt build)`);
   }
   const profileDir = await mkdtemp(join(tmpdir(), 'oauth-lens-profile-'));
   const args = [...QUIET_ARGS, ...(options.args ?? [])];
-  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (options.extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
 
   let context: BrowserContext;
   try {
