@@ -61,9 +61,9 @@ async function bigFile(name: string, mb: number): Promise<string> {
   const out = createWriteStream(path);
   const block = Buffer.alloc(1024 * 1024, 0x20);
   out.write('{"log":{"version":"1.2","entries":[');
-  for (let i = 0; i < mb; i++) if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+  for (let i = 0; i < mb; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
   out.end(']}}');
-  await new Promise((r) => out.once('finish', r));
+  await new Promise<void>((r) => out.once('finish', () => r()));
   return path;
 }
 
