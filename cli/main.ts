@@ -31,7 +31,8 @@ async function analyze(args: string[], io: Io): Promise<number> {
   }
   if (files.length !== 1) throw new UsageError('analyze takes exactly one file');
   const input = await readInputFile(files[0]!);
-  const { report } = await analyzeEvents(input.events);
+  // A redacted trace carries relations recorded before redaction (PKCE S256, at_hash, c_hash).
+  const { report } = await analyzeEvents(input.events, { redaction: input.redaction });
   io.stdout(await render(report, format));
   const hasError = [...report.findings, ...report.flows.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   return hasError ? 1 : 0;

@@ -2,7 +2,7 @@ import { analyzeEvents } from '../lib/analyze';
 import { isOAuthLensError, OAuthLensError } from '../lib/errors';
 import type { AnalysisReport } from '../lib/model/analysis';
 import type { CapturedEvent } from '../lib/model/event';
-import type { TraceV1 } from '../lib/model/trace';
+import type { RedactionManifest, TraceV1 } from '../lib/model/trace';
 import { loadInputText, MAX_INPUT_BYTES } from '../lib/trace/load';
 import { decodeShareFragment } from '../lib/trace/share-link';
 
@@ -77,11 +77,12 @@ async function readText(file: FileLike, options: ImportOptions): Promise<string>
   return parts.join('');
 }
 
-async function analyzed(name: string, kind: ImportedTrace['kind'], events: CapturedEvent[], redacted: boolean, bytes: number, options: ImportOptions): Promise<ImportedTrace> {
+async function analyzed(name: string, kind: ImportedTrace['kind'], events: CapturedEvent[], redaction: RedactionManifest | null, bytes: number, options: ImportOptions): Promise<ImportedTrace> {
   options.onProgress?.({ phase: 'analyzing', loaded: 0, total: events.length });
   await options.pause?.();
-  const { report } = await analyzeEvents(events);
-  return { name, kind, events, analysis: report, redacted, bytes };
+  // A redacted trace's manifest answers what tags cannot (PKCE S256, at_hash, c_hash; checks.md §4.2).
+  const { report } = await analyzeEvents(events, { redaction });
+  return { name, kind, events, analysis: report, redacted: redaction?.redacted ?? false, bytes };
 }
 
 export async function importFile(file: FileLike, options: ImportOptions = {}): Promise<ImportedTrace> {
@@ -92,7 +93,7 @@ export async function importFile(file: FileLike, options: ImportOptions = {}): P
     options.onProgress?.({ phase: 'parsing', loaded: file.size, total: file.size });
     await options.pause?.();
     const loaded = loadInputText(text, file.name, max);
-    return analyzed(file.name, loaded.kind, loaded.events, loaded.redaction?.redacted ?? false, file.size, options);
+    return analyzed(file.name, loaded.kind, loaded.events, loaded.redaction, file.size, options);
   });
 }
 
@@ -100,7 +101,7 @@ export async function importFile(file: FileLike, options: ImportOptions = {}): P
 export async function importShareFragment(fragment: string, options: ImportOptions = {}): Promise<ImportedTrace> {
   return asOneLine('shared link', async () => {
     const trace: TraceV1 = decodeShareFragment(fragment);
-    return analyzed('shared link', 'link', trace.events, trace.redaction.redacted, fragment.length, options);
+    return analyzed('shared link', 'link', trace.events, trace.redaction, fragment.length, options);
   });
 }
 

@@ -21,7 +21,8 @@ export interface Analysis {
 
 /**
  * The whole pipeline, pure: events → flows (classify + correlate) → checks → report. Always
- * recomputed from raw events, so an old trace gets new checks.
+ * recomputed from raw events, so an old trace gets new checks. Pass the trace's redaction
+ * manifest as `options.redaction` when the events come from a redacted export.
  */
 export async function analyzeEvents(
   events: readonly CapturedEvent[],
@@ -29,8 +30,10 @@ export async function analyzeEvents(
   checks: readonly Check[] = CHECKS,
 ): Promise<Analysis> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
+  // On a redacted trace, relations recorded before redaction stand in for hashes of raw values.
+  const relations = opts.redaction?.derived ?? [];
   const verifierDigests = await digestAll(verifiersIn(events));
-  const s256 = makeDerived(verifierDigests);
+  const s256 = makeDerived(verifierDigests, new Map(), relations);
   const hashes = new Map<string, string>();
   for (const v of verifiersIn(events)) hashes.set(v, s256.s256(v) ?? '');
   const { flows, discovery, jwks } = correlate(events, opts, hashes);
@@ -44,7 +47,8 @@ export async function analyzeEvents(
     discovery,
     jwks,
     options: opts,
-    derived: makeDerived(digests, signatures),
+    redacted: opts.redaction?.redacted === true,
+    derived: makeDerived(digests, signatures, relations),
     discoveryFor(flow) {
       const issuer = flow.issuer;
       const byIssuer = discovery.filter((d) => issuer !== null && d.issuer === issuer);

@@ -1,4 +1,4 @@
-import { claimsOf, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { claimsOf, hashClaimMatch, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /**
@@ -32,12 +32,16 @@ export default defineCheck({
         }
         continue;
       }
-      const computed = leftHalfHash(ctx, seen.accessToken, alg);
-      if (computed === null || computed === atHash) continue;
+      const verdict = hashClaimMatch(ctx, seen, 'at_hash', atHash, seen.accessToken);
+      if (verdict === null && seen.decoded.redacted) ctx.notObservable('The trace is redacted and recorded no at_hash result for this ID Token.');
+      if (verdict === null || verdict.match) continue;
+      const computed = verdict.computed;
       ctx.report({
         step: seen.step,
-        message: `${where} has at_hash "${atHash}", but the left half of ${hashForAlg(alg)}(access_token) is "${computed}": the ID Token was not issued with this access token.`,
-        evidence: [{ label: 'at_hash', value: atHash, expected: computed, step: seen.step }],
+        message: computed
+          ? `${where} has at_hash "${atHash}", but the left half of ${hashForAlg(alg)}(access_token) is "${computed}": the ID Token was not issued with this access token.`
+          : `${where} has at_hash "${atHash}", but it did not match the access token when the trace was redacted: the ID Token was not issued with this access token.`,
+        evidence: [{ label: 'at_hash', value: atHash, expected: computed ?? `left half of ${hashForAlg(alg) ?? 'hash'}(access_token) (redacted)`, step: seen.step }],
       });
     }
   },

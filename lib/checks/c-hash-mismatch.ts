@@ -1,4 +1,4 @@
-import { claimsOf, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { claimsOf, hashClaimMatch, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /**
@@ -21,8 +21,8 @@ export default defineCheck({
       const alg = headerAlg(seen);
       const cHash = typeof claims.c_hash === 'string' ? claims.c_hash : null;
       const where = `${tokenWhere(seen)} (step ${seen.step + 1})`;
-      const computed = leftHalfHash(ctx, code, alg);
       if (cHash === null) {
+        const computed = leftHalfHash(ctx, code, alg);
         if (seen.source !== 'callback') continue;
         ctx.report({
           step: seen.step,
@@ -31,11 +31,16 @@ export default defineCheck({
         });
         continue;
       }
-      if (computed === null || computed === cHash) continue;
+      const verdict = hashClaimMatch(ctx, seen, 'c_hash', cHash, code);
+      if (verdict === null && seen.decoded.redacted) ctx.notObservable('The trace is redacted and recorded no c_hash result for this ID Token.');
+      if (verdict === null || verdict.match) continue;
+      const computed = verdict.computed;
       ctx.report({
         step: seen.step,
-        message: `${where} has c_hash "${cHash}", but the left half of ${hashForAlg(alg)}("${code}") is "${computed}": the code was not issued with this ID Token.`,
-        evidence: [{ label: 'c_hash', value: cHash, expected: computed, step: seen.step }],
+        message: computed
+          ? `${where} has c_hash "${cHash}", but the left half of ${hashForAlg(alg)}("${code}") is "${computed}": the code was not issued with this ID Token.`
+          : `${where} has c_hash "${cHash}", but it did not match the code "${code}" when the trace was redacted: the code was not issued with this ID Token.`,
+        evidence: [{ label: 'c_hash', value: cHash, expected: computed ?? `left half of ${hashForAlg(alg) ?? 'hash'}(code) (redacted)`, step: seen.step }],
       });
     }
   },

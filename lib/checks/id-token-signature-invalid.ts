@@ -17,6 +17,10 @@ export default defineCheck({
   run(flow, ctx) {
     const jwks = ctx.analysis.jwksFor(flow);
     for (const seen of visibleIdTokens(flow, ctx)) {
+      if (seen.decoded.redacted) {
+        ctx.notObservable('The trace is redacted: ID Token signatures were removed on export (checks.md §4.3), so they cannot be verified.');
+        continue;
+      }
       if (ctx.analysis.derived.signature(seen.token) !== 'invalid') continue;
       const kid = seen.decoded.ok && typeof seen.decoded.header.kid === 'string' ? seen.decoded.header.kid : null;
       ctx.report({

@@ -1,7 +1,7 @@
-import { decodeJwt } from 'jose';
 import type { Flow } from '../model/flow';
 import { stringField } from '../flow/params';
 import { appErrorOnCallback } from './support/app-response';
+import { jwtClaims } from './support/value-shape';
 import { defineCheck, type CheckContext } from './types';
 
 function endOf(flow: Flow): number {
@@ -9,14 +9,10 @@ function endOf(flow: Flow): number {
   return cb ?? flow.steps.reduce((t, s) => Math.max(t, s.time), flow.startTime);
 }
 
+/** The nonce claim, raw or as the tag a redacted export left (equal nonces keep equal tags). */
 function nonceOf(jwt: string | null): string | null {
-  if (!jwt) return null;
-  try {
-    const nonce = decodeJwt(jwt).nonce;
-    return typeof nonce === 'string' ? nonce : null;
-  } catch {
-    return null;
-  }
+  const nonce = jwtClaims(jwt)?.nonce;
+  return typeof nonce === 'string' ? nonce : null;
 }
 
 /** What in the earlier flow carries the later flow's transaction values, computed directly. */

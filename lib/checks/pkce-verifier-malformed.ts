@@ -1,4 +1,5 @@
 import { browserTokens } from './support/token-requests';
+import { charsetWithin, shapeOf } from './support/value-shape';
 import { defineCheck } from './types';
 
 /** RFC 7636 §4.1: code-verifier = 43*128unreserved, unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~". */
@@ -15,10 +16,13 @@ export default defineCheck({
     for (const t of browserTokens(flow, ctx)) {
       const v = t.codeVerifier;
       if (v === null) continue;
+      // A redacted verifier is judged by the length and class its tag kept, never by the tag text.
+      const shape = shapeOf(v);
       const problems: string[] = [];
-      if (v.length < 43) problems.push(`it is ${v.length} characters long (minimum 43)`);
-      if (v.length > 128) problems.push(`it is ${v.length} characters long (maximum 128)`);
-      const bad = [...new Set([...v].filter((c) => !UNRESERVED.test(c)))];
+      if (shape.length < 43) problems.push(`it is ${shape.length} characters long (minimum 43)`);
+      if (shape.length > 128) problems.push(`it is ${shape.length} characters long (maximum 128)`);
+      if (shape.tagged && !charsetWithin(shape, 'unreserved')) problems.push('it contains characters outside [A-Za-z0-9-._~]');
+      const bad = shape.tagged ? [] : [...new Set([...v].filter((c) => !UNRESERVED.test(c)))];
       if (bad.length) problems.push(`it contains ${bad.map((c) => (c === ' ' ? 'space' : `"${c}"`)).join(', ')}, outside [A-Za-z0-9-._~]`);
       if (!problems.length) continue;
       ctx.report({

@@ -1,5 +1,6 @@
 import { matchProviderError, providerErrorPointsTo } from '../diagnosis/match-provider-error';
 import { browserTokens, tokenError, tokenErrorText } from './support/token-requests';
+import { shapeOf } from './support/value-shape';
 import { defineCheck } from './types';
 
 /**
@@ -27,7 +28,9 @@ export default defineCheck({
     for (const t of tokens) {
       const v = t.codeVerifier;
       if (v === null || t.grantType === 'refresh_token') continue;
+      // On a redacted trace s256() answers with the tag of the S256 recorded before redaction.
       const recomputed = method === 'S256' ? ctx.analysis.derived.s256(v) : v;
+      if (recomputed === null && shapeOf(v).tagged) ctx.notObservable('The code_verifier is redacted and the trace recorded no S256 result for it (checks.md §4.2).');
       if (recomputed === null || recomputed === a.codeChallenge) continue;
       const providerSays = providerErrorPointsTo(matchProviderError(tokenErrorText(flow, t), { url: flow.steps[t.step]?.url ?? '' }), 'pkce-verifier-mismatch');
       const refused = tokenError(t).error === 'invalid_grant' || providerSays;

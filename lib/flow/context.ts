@@ -1,5 +1,6 @@
 import type { CapturedEvent } from '../model/event';
 import type { Flow } from '../model/flow';
+import type { RedactionManifest } from '../model/trace';
 import type { Derived } from './derive';
 
 /** A discovery document captured (or imported) during the session (OIDC-Disc §3, RFC 8414 §2). */
@@ -27,9 +28,14 @@ export interface AnalysisOptions {
   skewSeconds: number;
   /** How long after the authorization request a callback may still belong to it (§1.3.7). */
   correlationWindowMs: number;
+  /**
+   * The redaction manifest of the trace the events come from (checks.md §4.4), or null for a raw
+   * capture. Its `derived` relations answer what tags cannot (PKCE S256, at_hash, c_hash, §4.2).
+   */
+  redaction: RedactionManifest | null;
 }
 
-export const DEFAULT_OPTIONS: AnalysisOptions = { skewSeconds: 120, correlationWindowMs: 15 * 60 * 1000 };
+export const DEFAULT_OPTIONS: AnalysisOptions = { skewSeconds: 120, correlationWindowMs: 15 * 60 * 1000, redaction: null };
 
 /** Everything a check may look at besides its own flow. Read-only by contract. */
 export interface AnalysisContext {
@@ -38,7 +44,12 @@ export interface AnalysisContext {
   readonly discovery: readonly DiscoveryDoc[];
   readonly jwks: readonly JwksDoc[];
   readonly options: AnalysisOptions;
-  /** Hashes computed ahead of the checks (WebCrypto is async; checks are not). */
+  /**
+   * The events come from a redacted export: secrets are tags, JWTs lost their signature. Checks
+   * read values through lib/checks/support/value-shape.ts, which knows both forms.
+   */
+  readonly redacted: boolean;
+  /** Hashes computed ahead of the checks (WebCrypto is async; checks are not); on a redacted trace, the recorded relations. */
   readonly derived: Derived;
   /** The discovery document of the flow's authorization server, when one was captured. */
   discoveryFor(flow: Flow): DiscoveryDoc | null;

@@ -2,6 +2,9 @@ import { base64url } from 'jose';
 import { verifyJws, type SignatureStatus } from '../jwt/verify';
 import type { CapturedEvent } from '../model/event';
 import type { Flow } from '../model/flow';
+import { hashMatchFromDerived, s256TagsFromDerived, type DerivedRecord } from '../redact/derived';
+import { parseRedactedJwt } from '../redact/jwt';
+import { isTag } from '../redact/tags';
 import type { JwksDoc } from './context';
 import { bodyParams, getParam, stringField } from './params';
 
@@ -14,9 +17,19 @@ export const DIGEST_ALGS: readonly DigestAlg[] = ['SHA-256', 'SHA-384', 'SHA-512
  * hash with `at_hash` / `c_hash` (OIDC-Core §3.1.3.8, §3.3.2.11) without awaiting anything.
  */
 export interface Derived {
+  /** Null for a redacted value: hashing a tag says nothing about the value it stands for. */
   digest(value: string, alg: DigestAlg): Uint8Array | null;
-  /** BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. */
+  /**
+   * BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. For a tagged
+   * code_verifier it is the tag of its S256 as recorded before redaction (checks.md §4.2), which
+   * equals the tag of the matching code_challenge; null when the export recorded none.
+   */
   s256(value: string): string | null;
+  /**
+   * Whether the at_hash / c_hash of a redacted ID Token matched, as recorded before redaction
+   * (OIDC-Core §3.1.3.8, §3.3.2.11); null for raw tokens (compute it) or when nothing was recorded.
+   */
+  hashMatch(relation: 'at_hash' | 'c_hash', idToken: string): boolean | null;
   /**
    * Signature status of an ID Token against the captured JWKS of its flow's issuer (OIDC-Core
    * §3.1.3.7 step 6), or null when no JWKS was captured for it (checks.md §2.4).
@@ -28,6 +41,7 @@ export async function digestAll(values: Iterable<string>): Promise<Map<string, U
   const out = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
   for (const value of new Set(values)) {
+    if (isRedacted(value)) continue;
     for (const alg of DIGEST_ALGS) {
       const bytes = new Uint8Array(await globalThis.crypto.subtle.digest(alg, encoder.encode(value)));
       out.set(`${alg}\u0000${value}`, bytes);
@@ -36,12 +50,28 @@ export async function digestAll(values: Iterable<string>): Promise<Map<string, U
   return out;
 }
 
-export function makeDerived(digests: ReadonlyMap<string, Uint8Array>, signatures: ReadonlyMap<string, SignatureStatus> = new Map()): Derived {
+/** A tag or a structurally redacted JWT (lib/redact): the raw value is gone. */
+export function isRedacted(value: string): boolean {
+  return isTag(value) || parseRedactedJwt(value) !== null;
+}
+
+export function makeDerived(
+  digests: ReadonlyMap<string, Uint8Array>,
+  signatures: ReadonlyMap<string, SignatureStatus> = new Map(),
+  relations: readonly DerivedRecord[] = [],
+): Derived {
   const digest = (value: string, alg: DigestAlg) => digests.get(`${alg}\u0000${value}`) ?? null;
+  const s256Tags = s256TagsFromDerived(relations);
   return {
     digest,
     signature: (idToken) => signatures.get(idToken) ?? null,
+    hashMatch(relation, idToken) {
+      const tag = parseRedactedJwt(idToken)?.jwt ?? idToken;
+      return isTag(tag) ? hashMatchFromDerived(relations, relation, tag) : null;
+    },
     s256(value) {
+      const tagged = s256Tags.get(value);
+      if (tagged !== undefined) return tagged;
       const bytes = digest(value, 'SHA-256');
       return bytes ? base64url.encode(bytes) : null;
     },
@@ -96,7 +126,8 @@ export async function verifySignatures(
     const keys = jwksFor(flow)?.keys;
     if (!keys) continue;
     for (const token of idTokensIn(flow)) {
-      if (!signatures.has(token)) signatures.set(token, await verifyJws(token, keys));
+      // A redacted ID Token has no signature left to verify (checks.md §4.3).
+      if (!signatures.has(token) && !isRedacted(token)) signatures.set(token, await verifyJws(token, keys));
     }
   }
 }

@@ -2,10 +2,10 @@ import type { JWTPayload } from 'jose';
 import { base64url } from 'jose';
 import type { DigestAlg } from '../../flow/derive';
 import { stringField } from '../../flow/params';
-import { decodeJwtSafe, type JwtDecodeResult } from '../../jwt/decode';
 import type { Flow, TokenExchange } from '../../model/flow';
 import type { CheckContext } from '../types';
 import { receivedAt } from './token-requests';
+import { decodeToken, type TokenDecode } from './value-shape';
 
 /** One ID Token as the browser saw it, with the values delivered beside it. */
 export interface IdTokenSeen {
@@ -15,7 +15,8 @@ export interface IdTokenSeen {
   /** Epoch ms when the response carrying it arrived: "now" for time claims (checks.md §2.4). */
   receivedAt: number;
   exchange: TokenExchange | null;
-  decoded: JwtDecodeResult;
+  /** Raw or redacted (`decoded.redacted`: the signature was removed on export, checks.md §4.3). */
+  decoded: TokenDecode;
   /** The access token delivered in the same response (for `at_hash`, OIDC-Core §3.1.3.8). */
   accessToken: string | null;
   /** The code delivered in the same response (for `c_hash`, OIDC-Core §3.3.2.11). */
@@ -29,12 +30,12 @@ export function idTokensOf(flow: Flow): IdTokenSeen[] {
   const out: IdTokenSeen[] = [];
   const cb = flow.callback;
   if (cb?.idToken) {
-    out.push({ token: cb.idToken, step: cb.step, source: 'callback', receivedAt: receivedAt(flow, cb.step), exchange: null, decoded: decodeJwtSafe(cb.idToken), accessToken: cb.accessToken, code: cb.code, initial: true });
+    out.push({ token: cb.idToken, step: cb.step, source: 'callback', receivedAt: receivedAt(flow, cb.step), exchange: null, decoded: decodeToken(cb.idToken), accessToken: cb.accessToken, code: cb.code, initial: true });
   }
   for (const t of flow.tokens) {
     const token = stringField(t.response, 'id_token');
     if (!token) continue;
-    out.push({ token, step: t.step, source: 'token', receivedAt: receivedAt(flow, t.step), exchange: t, decoded: decodeJwtSafe(token), accessToken: stringField(t.response, 'access_token'), code: null, initial: t.grantType !== 'refresh_token' });
+    out.push({ token, step: t.step, source: 'token', receivedAt: receivedAt(flow, t.step), exchange: t, decoded: decodeToken(token), accessToken: stringField(t.response, 'access_token'), code: null, initial: t.grantType !== 'refresh_token' });
   }
   return out;
 }
@@ -72,6 +73,20 @@ export function leftHalfHash(ctx: CheckContext, value: string, alg: string | nul
   const hash = hashForAlg(alg);
   const bytes = hash ? ctx.analysis.derived.digest(value, hash) : null;
   return bytes ? base64url.encode(bytes.subarray(0, bytes.length / 2)) : null;
+}
+
+/**
+ * Does the at_hash / c_hash claim match the value delivered beside the token? Raw tokens are
+ * hashed here; a redacted token answers from the relation recorded before redaction (checks.md
+ * §4.2), with `computed` null because the value is gone. Null when it cannot be told.
+ */
+export function hashClaimMatch(ctx: CheckContext, seen: IdTokenSeen, relation: 'at_hash' | 'c_hash', claim: string, value: string): { match: boolean; computed: string | null } | null {
+  if (seen.decoded.redacted) {
+    const match = ctx.analysis.derived.hashMatch(relation, seen.token);
+    return match === null ? null : { match, computed: null };
+  }
+  const computed = leftHalfHash(ctx, value, headerAlg(seen));
+  return computed === null ? null : { match: computed === claim, computed };
 }
 
 /** "The ID Token in the token response" — at the start of a sentence; `inSentence` lowers the article. */

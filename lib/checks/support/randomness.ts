@@ -1,4 +1,5 @@
 import { base64url } from 'jose';
+import { shapeOf, type ValueShape } from './value-shape';
 
 /**
  * Rough tests for "is this value unguessable?" used by state and nonce checks. They flag shapes
@@ -29,8 +30,20 @@ export function decodedText(value: string): string | null {
   }
 }
 
+/**
+ * Why a tagged value looked guessable, from the length and character class its tag kept
+ * (checks.md §4.2). Words, URLs and encoded app data cannot be told from a tag: those pass.
+ */
+function taggedWeakness(shape: ValueShape): string | null {
+  if (shape.charset === 'digits' && shape.length > 0) return `it is purely numeric (${shape.length} digits)`;
+  if (shape.length < MIN_RANDOM_RUN) return `it is only ${shape.length} characters long`;
+  return null;
+}
+
 /** Why a value looks guessable, or null when it looks random enough. */
 export function weaknessOf(value: string): string | null {
+  const shape = shapeOf(value);
+  if (shape.tagged) return taggedWeakness(shape);
   if (/^\d+$/.test(value)) {
     const n = Number(value);
     const timestamp = (value.length === 10 && n > 946_684_800) || (value.length === 13 && n > 946_684_800_000);
