@@ -193,4 +193,79 @@ describe('viewer page in real Chromium', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await page.close();
   });
+
+  it('imports a 60 MB HAR in the worker with progress while the page keeps drawing frames', async () => {
+    // The recorded login plus 60 padding entries of 1 MB bodies (a realistic "whole session" HAR).
+    const har = JSON.parse(readFileSync(join(HAR_DIR, 'forged-state.har'), 'utf8')) as { log: { entries: Array<Record<string, unknown>> } };
+    const pad = 'x'.repeat(1024 * 1024);
+    const template = har.log.entries[0]!;
+    for (let i = 0; i < 60; i++) {
+      har.log.entries.push({
+        ...template,
+        startedDateTime: new Date(Date.parse(String(template.startedDateTime)) + 60_000 + i).toISOString(),
+        request: { method: 'GET', url: `http://127.0.0.1:9/static/bundle-${i}.js`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+        response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: pad.length, mimeType: 'text/javascript', text: pad }, redirectURL: '', headersSize: -1, bodySize: pad.length },
+      });
+    }
+    const path = await writeTmp('session-60mb.har', JSON.stringify(har));
+    const page = await openViewer();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    // Frame gaps while importing: a parse on the page's thread would freeze it for hundreds of ms.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __stop: boolean };
+      w.__gaps = [];
+      w.__stop = false;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__gaps.push(t - last);
+        last = t;
+        if (!w.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await page.setInputFiles(IMPORT, path);
+    await expect.poll(() => page.locator('.ol-bar-progress').count(), { timeout: 5_000 }).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'viewer-import-progress.png') });
+    // A screenshot stalls frames itself: measure from here on.
+    await page.evaluate(() => {
+      (window as unknown as { __gaps: number[] }).__gaps = [];
+    });
+    await expect.poll(() => findingIds(page), { timeout: 60_000 }).toContain('state-mismatch');
+    const elapsed = Date.now() - started;
+    const gaps = await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __stop: boolean };
+      w.__stop = true;
+      return w.__gaps;
+    });
+    const worst = Math.max(...gaps);
+    console.log(`60 MB HAR: imported in ${elapsed} ms; ${gaps.length} frames after the progress screenshot, worst gap ${worst.toFixed(0)} ms, gaps > 100 ms: ${gaps.filter((g) => g > 100).map((g) => g.toFixed(0)).join(', ')}`);
+    expect(workers.some((u) => u.includes('import-worker'))).toBe(true);
+    expect(worst).toBeLessThan(500);
+    expect(await page.getByRole('region', { name: 'Imported trace' }).textContent()).toMatch(/session-60mb\.har.*6\d MB/);
+    await page.close();
+  });
+
+  it('imports into the DevTools panel page as a separate source and closes back to live capture', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`chrome-extension://${browser.extensionId}/devtools-panel.html`);
+    const tabId = await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } } }).chrome;
+      return (await c.tabs.getCurrent())?.id ?? null;
+    });
+    expect(tabId).not.toBeNull();
+    await page.goto(`chrome-extension://${browser.extensionId}/devtools-panel.html?tabId=${tabId}`);
+    await expect.poll(() => page.locator('.ol-statusbar').textContent()).toContain('Recording');
+    await page.setInputFiles(IMPORT, join(HAR_DIR, 'forged-state.har'));
+    await expect.poll(() => findingIds(page), { timeout: 15_000 }).toContain('state-mismatch');
+    expect(await page.locator('.ol-statusbar').textContent()).toContain('imported: forged-state.har');
+    expect(await page.getByRole('button', { name: 'Clear' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'panel-imported.png') });
+    await page.getByRole('button', { name: 'Close — back to live capture' }).click();
+    await expect.poll(() => page.locator('.ol-statusbar').textContent()).toContain('Recording');
+    expect(await page.locator('.ol-flow-row').count()).toBe(0);
+    await page.close();
+  });
 });
