@@ -196,3 +196,33 @@ describe('importFile', () => {
     expect(JSON.stringify(result.events)).toContain('ünïcødé-€-😀');
   });
 });
+
+describe('drag and drop', () => {
+  it('imports a dropped file and refuses several at once', async () => {
+    renderViewer();
+    const target = document.querySelector('.ol-workspace')!;
+    const file = textFile('forged-state.har', forgedHar);
+    const drag = (type: string, files: File[]) => {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { types: ['Files'], files, dropEffect: 'none' } });
+      target.dispatchEvent(event);
+      return event;
+    };
+    expect(drag('dragenter', [file]).defaultPrevented).toBe(true);
+    await waitFor(() => expect(document.querySelector('.ol-drop')?.textContent).toContain('Drop a trace or HAR file'));
+    drag('drop', [file, file]);
+    await waitFor(() => expect(document.querySelector('.ol-drop')).toBeNull());
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain('Drop one file at a time'));
+    drag('drop', [file]);
+    await waitFor(() => expect(findings()).toContain('state-mismatch'), { timeout: 10_000 });
+  });
+
+  it('opens a share link fragment', async () => {
+    const { redactTrace } = await import('../../lib/redact/trace');
+    const { encodeShareFragment } = await import('../../lib/trace/share-link');
+    const fragment = encodeShareFragment(await redactTrace(makeTrace(codeFlow({ callbackParams: { state: 'forged' } }))));
+    render(<Viewer viewerUrl={null} fragment={fragment} importSettings={SETTINGS} />);
+    await waitFor(() => expect(findings()).toContain('state-mismatch'), { timeout: 10_000 });
+    expect(screen.getByRole('region', { name: 'Imported trace' }).textContent).toMatch(/share link · \d+ events · redacted/);
+  });
+});
