@@ -34,7 +34,7 @@ export function Viewer({ viewerUrl, fragment, theme = 'auto', io, importSettings
           viewerUrl={viewerUrl}
           fragment={fragment}
           toolbarStart={switcher}
-          empty={(open) => <ViewerEmpty onImport={open} />}
+          empty={(open) => <ViewerEmpty onImport={open.picker} onLink={open.link} />}
           {...(io ? { io } : {})}
           {...(importSettings ? { importSettings } : {})}
           {...(now !== undefined ? { now } : {})}
@@ -60,7 +60,8 @@ function ModeSwitch({ mode, onMode }: { mode: Mode; onMode(mode: Mode): void }) 
   );
 }
 
-function ViewerEmpty({ onImport }: { onImport(): void }) {
+function ViewerEmpty({ onImport, onLink }: { onImport(): void; onLink(url: string): void }) {
+  const [link, setLink] = useState('');
   return (
     <div class="ol-empty" role="status">
       <h2>Open an OAuth Lens trace</h2>
@@ -70,7 +71,21 @@ function ViewerEmpty({ onImport }: { onImport(): void }) {
           Choose a file…
         </button>
       </p>
-      <p class="ol-dim">A share link opens here by itself. Files and links are read in this page only; nothing is uploaded.</p>
+      {/* Extension ids differ between installs (always in Firefox), so a teammate's link may point
+          at another id: its #trace=… fragment opens here when pasted. */}
+      <form
+        class="ol-diff-link ol-empty-link"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (link.trim()) onLink(link.trim());
+        }}
+      >
+        <input type="text" class="ol-input" placeholder="…or paste a share link (…viewer.html#trace=…)" aria-label="Share link" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
+        <button type="submit" class="ol-button" disabled={!link.trim()}>
+          Open link
+        </button>
+      </form>
+      <p class="ol-dim">Files and links are read in this page only; nothing is uploaded.</p>
     </div>
   );
 }

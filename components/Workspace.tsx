@@ -27,8 +27,8 @@ export interface WorkspaceProps {
   importSettings?: ImportSettings;
   /** A share link's `#trace=…` to open (the viewer passes location.hash). */
   fragment?: string | null;
-  /** What to show with no flows (given the file picker to open). */
-  empty?: (openPicker: () => void) => ComponentChildren;
+  /** What to show with no flows (given ways to open a file or a pasted share link). */
+  empty?: (open: { picker(): void; link(url: string): void }) => ComponentChildren;
   toolbarStart?: ComponentChildren;
   now?: number;
 }
@@ -161,7 +161,7 @@ export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, import
         theme={theme}
         banner={banner}
         overlay={overlay}
-        empty={importedEmpty ?? empty?.(openPicker)}
+        empty={importedEmpty ?? empty?.({ picker: openPicker, link: importer.importFragment })}
         toolbarStart={toolbarStart}
         standalone={live === null}
         exportOpen={menu}

@@ -225,4 +225,14 @@ describe('drag and drop', () => {
     await waitFor(() => expect(findings()).toContain('state-mismatch'), { timeout: 10_000 });
     expect(screen.getByRole('region', { name: 'Imported trace' }).textContent).toMatch(/share link · \d+ events · redacted/);
   });
+
+  it('opens a share link pasted from another install (another extension id)', async () => {
+    const { redactTrace } = await import('../../lib/redact/trace');
+    const { shareUrl } = await import('../../lib/trace/share-link');
+    const url = shareUrl('moz-extension://1b2c-other-install/viewer.html', await redactTrace(makeTrace(codeFlow({ callbackParams: { state: 'forged' } }))));
+    renderViewer();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Share link' }), { target: { value: url } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open link' }));
+    await waitFor(() => expect(findings()).toContain('state-mismatch'), { timeout: 10_000 });
+  });
 });
