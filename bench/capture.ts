@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CaptureEngine } from '../lib/capture/capture';
 import type { BeforeRequestDetails, HttpHeader, ResponseDetails, SendHeadersDetails } from '../lib/capture/details';
+import { figure, type Figure } from './figure';
 
 /**
  * Capture cost on a realistic stream: `n` webRequest listener calls across 8 tabs, about 90% of
@@ -165,4 +166,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`  JSON.parse stream  : ${r.jsonParseMs.toFixed(1)} ms  (${mb(r.streamJsonBytes)} of JSON)`);
   console.log(`  ratio              : ${(r.ingestMs / r.jsonParseMs).toFixed(2)}× JSON.parse`);
   console.log(`  kept               : ${r.keptRequests} requests (${r.keptOrdinary} ordinary kept), ${r.storedEvents} events, ${mb(r.storeBytes)} in the store`);
+}
+
+/**
+ * Prefilter + ingest of a realistic `n`-call stream against `JSON.parse` of the same stream
+ * serialized, best of `runs` each (budget ≤ 1.0, issue 9).
+ */
+export function benchCapture(n = 100_000, runs = 3): Figure[] {
+  runCaptureBench(Math.min(n, 20_000)); // warm-up
+  const all = Array.from({ length: runs }, () => runCaptureBench(n));
+  const ingest = Math.min(...all.map((r) => r.ingestMs));
+  const parse = Math.min(...all.map((r) => r.jsonParseMs));
+  return [figure(`capture: prefilter + ingest of ${n} webRequest calls vs JSON.parse`, ingest, 'ms', ingest / parse, 1.0)];
 }

@@ -33,3 +33,14 @@ export async function timeBest(fn: () => unknown | Promise<unknown>, runs = 3): 
   }
   return best;
 }
+
+/** The one table `npm run bench` prints (Markdown, so the README can show it as is). */
+export function formatTable(figures: readonly Figure[]): string {
+  const rows = [
+    ['name', 'value', 'unit', 'ratio', 'budget', 'ok'],
+    ...figures.map((f) => [f.name, String(f.value), f.unit, f.ratio.toFixed(3), `≤ ${f.budget}`, f.ok ? 'yes' : 'NO']),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 || c === 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w, c) => (c === 0 || c === 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}

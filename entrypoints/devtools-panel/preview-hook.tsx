@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { analyzeEvents } from '../../lib/analyze';
 import { CapturedEventSchema } from '../../lib/model/event';
 import { App } from '../../components/App';
-import type { ThemeName } from '../../components/panel-types';
+import type { PanelData, ThemeName } from '../../components/panel-types';
 
 const ShowSchema = z.object({
   events: z.array(CapturedEventSchema),
@@ -28,6 +28,12 @@ export function installPreviewHook(root: HTMLElement): void {
         root,
       );
       return report.flows.length;
+    },
+    // bench/panel-chromium.ts: render already-analysed data (what the background sends), so the
+    // time measured is the panel's own; null unmounts, so the next call is a first render again.
+    __oauthLensPreviewData: (data: PanelData | null) => {
+      render(null, root);
+      if (data) render(<App data={data} status={{ paused: false, preserve: true, connection: 'live', source: 'tab 7' }} />, root);
     },
   });
 }

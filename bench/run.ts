@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every figure of issue 9, one table, bench/results.json, exit 1 when a budget
+ * is missed. Each figure is a ratio against a floor measured in the same run, so a noisy or slow
+ * machine moves both sides. Not part of `npm test` (test/bench/smoke.test.ts keeps these alive).
+ *
+ *   npm run bench                       all figures (~3–5 min on 2 cores)
+ *   npm run bench -- capture analyze    only the named groups
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchAnalyze } from './analyze';
+import { benchCapture } from './capture';
+import { formatTable, type Figure } from './figure';
+import { benchMemory } from './memory';
+import { benchPageLoad } from './page-load';
+import { benchPanelChromium } from './panel-chromium';
+import { benchPanelRender } from './panel-render';
+
+const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
+  capture: () => benchCapture(),
+  memory: () => benchMemory(),
+  analyze: () => benchAnalyze(),
+  'panel-dom': () => benchPanelRender(),
+  panel: () => benchPanelChromium(),
+  'page-load': () => benchPageLoad(),
+};
+
+async function main(): Promise<number> {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = asked.filter((a) => !(a in GROUPS));
+  if (unknown.length) {
+    console.error(`unknown bench group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
+    return 2;
+  }
+  const figures: Figure[] = [];
+  const started = performance.now();
+  for (const [name, run] of Object.entries(GROUPS)) {
+    if (asked.length && !asked.includes(name)) continue;
+    const t = performance.now();
+    try {
+      figures.push(...(await run()));
+    } catch (error) {
+      console.error(`bench ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      figures.push({ name: `${name} (failed to run)`, value: NaN, unit: '', ratio: NaN, budget: NaN, ok: false });
+    }
+    console.error(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  console.log(formatTable(figures));
+  console.log(`\n${figures.filter((f) => f.ok).length}/${figures.length} within budget in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  return figures.every((f) => f.ok) ? 0 : 1;
+}
+
+process.exitCode = await main();
