@@ -6,10 +6,14 @@ import { defineCheck } from './types';
 
 const TOKEN_PARAMS = new Set(['access_token', 'id_token', 'refresh_token']);
 const MAX_FINDINGS = 5;
+const MAY_NAME_TOKEN = /token|%|[^\x20-\x7e]/i;
 
 /** Token parameter names in the query of a URL (never the fragment: that one stays in the browser). */
 function tokenNames(url: string | undefined): string[] {
-  if (!url) return [];
+  // A name decodes (and lower-cases) to one of TOKEN_PARAMS only if the URL spells "token",
+  // percent-encodes, or holds a tab/newline (the URL parser drops them) or non-ASCII (U+212A
+  // lower-cases to "k"); the other URLs of a big capture need no parsing.
+  if (!url || !MAY_NAME_TOKEN.test(url)) return [];
   return [...new Set(queryParams(url).map((p) => p.name.toLowerCase()).filter((n) => TOKEN_PARAMS.has(n)))];
 }
 

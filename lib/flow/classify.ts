@@ -1,6 +1,6 @@
 import type { RequestEvent } from '../model/event';
 import type { StepKind } from '../model/flow';
-import { bodyParams, fragmentParams, hasParam, headerValue, queryParams, responseObject, safeUrl, urlBase } from './params';
+import { bodyParams, fragmentParams, hasParam, headerValue, parseForm, responseObject, safeUrl } from './params';
 import { providerRole, type EndpointRole } from './provider-hints';
 
 /** Endpoints learned from captured discovery documents, keyed by URL base (scheme+host+path). */
@@ -37,8 +37,9 @@ export function isDocument(event: RequestEvent): boolean {
 export function classifyRequest(event: RequestEvent, fullUrl: string, known: KnownEndpoints): Classification {
   const u = safeUrl(event.url);
   if (!u || !/^https?:$/.test(u.protocol)) return null;
-  const base = urlBase(event.url) ?? '';
-  const query = queryParams(event.url);
+  // One parse serves base, query and path: this runs on every request of a capture (bench/analyze.ts).
+  const base = `${u.protocol}//${u.host}${u.pathname}`;
+  const query = parseForm(u.search.slice(1));
   const isPost = event.method.toUpperCase() === 'POST';
   // Parsing bodies is the costly part on big HARs: only bodies that can hold OAuth names are parsed.
   const body = isPost && mayHoldOAuthParams(event) ? bodyParams(event) : [];
@@ -61,7 +62,7 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
 
   // An authorization response arrives as a navigation (redirect or form_post), never as a script's
   // fetch: an SPA posting tokens to its own backend is not a callback (FormPost §2, RFC 6749 §4.1.2).
-  if (isDocument(event) && hasResponseParams(event, fullUrl, body)) return 'callback-candidate';
+  if (isDocument(event) && hasResponseParams(query, fullUrl, body)) return 'callback-candidate';
 
   const role = providerRole(event.url);
   if (role) return ROLE_TO_KIND[role];
@@ -74,12 +75,16 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   if (hasParam(query, 'access_token')) return 'resource';
 
   const text = event.responseBody?.text;
-  if (text && text.includes('"keys"') && text.includes('"kty"')) {
+  // Only a body that starts as a JSON object can be a JWKS: scripts and images are not scanned.
+  if (text && JSON_OBJECT_START.test(text) && text.includes('"keys"') && text.includes('"kty"')) {
     const json = responseObject(event);
     if (json && Array.isArray(json.keys)) return 'jwks';
   }
   return null;
 }
+
+/** JSON whitespace (RFC 8259 §2) then `{`: what JSON.parse needs to return an object. */
+const JSON_OBJECT_START = /^[\t\n\r ]*\{/;
 
 const OAUTH_BODY_NAMES = /grant_type|client_id|response_type|redirect_uri|[^_]token|code|SAMLResponse|state/;
 
@@ -96,7 +101,7 @@ function isParShaped(event: RequestEvent, body: ReturnType<typeof bodyParams>): 
   return event.status === 201 && typeof json?.request_uri === 'string' && hasParam(body, 'redirect_uri');
 }
 
-function hasResponseParams(event: RequestEvent, fullUrl: string, body: ReturnType<typeof bodyParams>): boolean {
-  const sets = [queryParams(event.url), fragmentParams(fullUrl), body];
+function hasResponseParams(query: ReturnType<typeof parseForm>, fullUrl: string, body: ReturnType<typeof bodyParams>): boolean {
+  const sets = [query, fragmentParams(fullUrl), body];
   return sets.some((params) => RESPONSE_PARAMS.some((name) => hasParam(params, name)));
 }
