@@ -1,5 +1,5 @@
 import { getParam } from '../flow/params';
-import { requestObjectClaims } from './support/authorize-facts';
+import { jwtClaims } from './support/value-shape';
 import { defineCheck } from './types';
 
 /** RFC 9101 §5, §6.3: client_id must be in the query and equal the request object's client_id claim. */
@@ -22,7 +22,8 @@ export default defineCheck({
       });
       return;
     }
-    const claims = a.request !== null ? requestObjectClaims(a.request) : null;
+    // client_id is a kept claim, so a redacted request object still answers (checks.md §4.3).
+    const claims = jwtClaims(a.request);
     const claimed = claims?.client_id;
     if (claims === null || claimed === undefined || claimed === queryClientId) return;
     ctx.report({

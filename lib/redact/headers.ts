@@ -18,6 +18,9 @@ export function redactHeader(name: string, value: string, ctx: RedactContext): s
     ctx.note('header:dpop');
     return redactSecret('dpop', value.trim(), ctx);
   }
+  // RFC 9449 §8: the server's nonce comes back as the proof's `nonce` claim, which is tagged
+  // (checks.md §4.3); tagging the header too keeps "the proof carried the nonce offered" visible.
+  if (n === 'dpop-nonce') return value.trim() === '' ? value : ctx.tag('nonce', value.trim());
   if (CREDENTIAL_HEADERS.has(n)) {
     ctx.note(`header:${n}`);
     return value === '' ? value : ctx.tag(n, value);

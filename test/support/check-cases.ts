@@ -4,6 +4,8 @@ import type { Check } from '../../lib/checks/types';
 import type { AnalysisOptions } from '../../lib/flow/context';
 import type { CapturedEvent } from '../../lib/model/event';
 import type { Finding } from '../../lib/model/finding';
+import { redactTrace } from '../../lib/redact/trace';
+import { makeTrace } from '../../lib/trace/trace-v1';
 
 export interface CheckCase {
   name: string;
@@ -11,12 +13,36 @@ export interface CheckCase {
   options?: Partial<AnalysisOptions>;
   /** Extra assertions on the check's findings (message values, severity, step). */
   expect?: (findings: Finding[]) => void;
+  /**
+   * Why a redacted export of this case cannot give the verdict (checks.md §4.2–§4.3: e.g. the
+   * signature is removed, a tag keeps only length and charset). Without it, the redacted copy,
+   * analysed with its manifest, must give the same findings (count and severities).
+   */
+  redactionLoses?: string;
 }
 
 /** Run the whole pipeline with only this check and return its findings from every flow. */
 export async function findingsOf(check: Check, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
   const { flows } = await analyzeEvents(events, options, [check]);
   return flows.flatMap((f) => f.findings).filter((f) => f.check === check.id);
+}
+
+/** The same, on a redacted copy of the events analysed with its manifest (a re-imported export). */
+export async function redactedFindingsOf(check: Check, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
+  const trace = await redactTrace(makeTrace(events));
+  return findingsOf(check, trace.events, { ...options, redaction: trace.redaction });
+}
+
+const severities = (findings: Finding[]) => findings.map((f) => f.severity).sort();
+
+/** The design rule of redaction: a redacted trace analysed again gives the same verdict, no more, no less. */
+function itKeepsVerdictWhenRedacted(check: Check, c: CheckCase, kind: 'fires' | 'silent'): void {
+  it(`${kind} after redaction: ${c.name}`, async () => {
+    const raw = await findingsOf(check, c.events, c.options);
+    const redacted = await redactedFindingsOf(check, c.events, c.options);
+    if (c.redactionLoses) expect(redacted, `${check.id} on the redacted copy (${c.redactionLoses})`).toEqual([]);
+    else expect(severities(redacted), `${check.id} on the redacted copy: ${redacted.map((f) => f.message).join(' | ')}`).toEqual(severities(raw));
+  });
 }
 
 /**
@@ -32,6 +58,7 @@ export function describeCheck(check: Check, cases: { fires: CheckCase[]; silent:
         for (const f of findings) expect(f.message.length).toBeGreaterThan(0);
         c.expect?.(findings);
       });
+      itKeepsVerdictWhenRedacted(check, c, 'fires');
     }
     for (const c of cases.silent) {
       it(`silent: ${c.name}`, async () => {
@@ -39,6 +66,7 @@ export function describeCheck(check: Check, cases: { fires: CheckCase[]; silent:
         expect(findings, `${check.id} should stay silent`).toEqual([]);
         c.expect?.(findings);
       });
+      itKeepsVerdictWhenRedacted(check, c, 'silent');
     }
   });
 }

@@ -2,6 +2,7 @@ import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
 import { headerValue, safeUrl } from '../../flow/params';
 import type { Evidence } from '../../model/finding';
 import type { RequestEvent } from '../../model/event';
+import { decodeToken, shapeOf } from './value-shape';
 
 /**
  * DPoP proofs (RFC 9449 §4): decoded without verification (jose `decode*` never validates), and
@@ -11,13 +12,20 @@ export interface DecodedProof {
   raw: string;
   header: Record<string, unknown> | null;
   claims: Record<string, unknown> | null;
+  /** Read back from a redacted export: no signature, and `jwk` is a tag of its RFC 7638 thumbprint. */
+  redacted: boolean;
 }
 
 export function decodeProof(raw: string): DecodedProof {
+  const decoded = decodeToken(raw);
+  if (decoded.redacted) {
+    const jws = decoded.ok && decoded.kind === 'jws';
+    return { raw, header: jws ? decoded.header : null, claims: jws ? decoded.payload : null, redacted: true };
+  }
   try {
-    return { raw, header: decodeProtectedHeader(raw) as Record<string, unknown>, claims: decodeJwt(raw) as Record<string, unknown> };
+    return { raw, header: decodeProtectedHeader(raw) as Record<string, unknown>, claims: decodeJwt(raw) as Record<string, unknown>, redacted: false };
   } catch {
-    return { raw, header: null, claims: null };
+    return { raw, header: null, claims: null, redacted: false };
   }
 }
 
@@ -55,7 +63,9 @@ export function proofProblems(proof: DecodedProof, event: RequestEvent, rules: P
   if (header.typ !== 'dpop+jwt') out.push({ label: 'typ', value: String(header.typ ?? '(none)'), expected: 'dpop+jwt' });
   const alg = typeof header.alg === 'string' ? header.alg : '(none)';
   if (alg === 'none' || alg === '(none)' || /^HS/i.test(alg)) out.push({ label: 'alg', value: alg, expected: 'an asymmetric algorithm (ES256, RS256, EdDSA, …)' });
-  const jwk = header.jwk;
+  // A redacted proof keeps only the key's thumbprint tag (checks.md §4.3): a key was there, its members are gone.
+  const thumbprintOnly = proof.redacted && typeof header.jwk === 'string' && shapeOf(header.jwk).tagged;
+  const jwk = thumbprintOnly ? {} : header.jwk;
   if (jwk === null || typeof jwk !== 'object' || Array.isArray(jwk)) out.push({ label: 'jwk', value: '(none)', expected: 'the public key in the header' });
   else {
     const leaked = PRIVATE_MEMBERS.filter((m) => m in jwk);

@@ -39,15 +39,21 @@ export type TokenDecode = JwtDecodeResult & { redacted: boolean };
 
 /**
  * Decode a compact JWT, or read back a redacted one (`{"jwt":"⟦…⟧","header":…,"payload":…}`).
- * A token tagged whole was a JWE or did not decode when exported (lib/redact/jwt.ts): its
- * contents are unknown, so it reads as an opaque JWE with an empty header, never as malformed.
+ * A token tagged whole was a JWE or did not decode when exported (lib/redact/jwt.ts). Its tag
+ * still tells one case apart: base64url characters only means no dot, one part, so certainly
+ * not a JWT (RFC 7515 §7.1). Otherwise its contents are unknown and it reads as an opaque JWE
+ * with an empty header, never as malformed.
  */
 export function decodeToken(value: string): TokenDecode {
   const redacted = parseRedactedJwt(value);
   if (redacted) {
     return { ok: true, kind: 'jws', header: redacted.header as ProtectedHeaderParameters, payload: redacted.payload as JWTPayload, redacted: true };
   }
-  if (parseTag(value)) return { ok: true, kind: 'jwe', header: {}, payload: null, redacted: true };
+  const shape = shapeOf(value);
+  if (shape.tagged && charsetWithin(shape, 'b64url')) {
+    return { ok: false, code: 'wrong-part-count', message: 'The token (redacted) had no dots, so 1 part; a JWS has 3 and a JWE 5.', parts: 1, redacted: true };
+  }
+  if (shape.tagged) return { ok: true, kind: 'jwe', header: {}, payload: null, redacted: true };
   return { ...decodeJwtSafe(value), redacted: false };
 }
 
