@@ -56,7 +56,15 @@ const PATTERNS: ReadonlyArray<readonly [EndpointRole, RegExp]> = [
   ['discovery', /\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:[/?#]|$)/],
 ];
 
+/**
+ * All patterns as one alternation: most URLs of a capture match none, and one combined test
+ * rejects them ~2× faster than trying each pattern in turn (bench/analyze.ts). Only built when
+ * no pattern has flags, so the union matches exactly when one of the patterns does.
+ */
+const ANY: RegExp | null = PATTERNS.every(([, p]) => p.flags === '') ? new RegExp(PATTERNS.map(([, p]) => `(?:${p.source})`).join('|')) : null;
+
 export function providerRole(url: string): EndpointRole | null {
+  if (ANY && !ANY.test(url)) return null;
   for (const [role, pattern] of PATTERNS) if (pattern.test(url)) return role;
   return null;
 }
