@@ -1,6 +1,7 @@
 import { isOAuthLensError } from '../../lib/errors';
-import { redactEvents } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';
+import { makeTrace } from '../../lib/trace/trace-v1';
 import type { Io } from '../commands';
 import { readInputFile } from '../read-input';
 import { writeOutput } from './redact';
@@ -23,8 +24,10 @@ export async function runExportHar(args: string[], io: Io): Promise<number> {
   const [input, output] = files as [string, string];
   try {
     const loaded = await readInputFile(input);
-    const events = redact ? (await redactEvents(loaded.events)).events : loaded.events;
-    const har = toHar(events, { redacted: redact });
+    // redactTrace keeps what an already-redacted input derived; the manifest rides in the HAR.
+    const redacted = redact ? await redactTrace(makeTrace(loaded.events, loaded.redaction ?? undefined)) : null;
+    const redaction = redacted?.redaction ?? (loaded.redaction?.redacted ? loaded.redaction : null);
+    const har = toHar(redacted?.events ?? loaded.events, redaction ? { redacted: true, redaction } : {});
     await writeOutput(output, `${JSON.stringify(har, null, 2)}\n`, io);
     if (!redact) io.stderr('oauth-lens: warning: this HAR is NOT redacted; it holds live codes, tokens and cookies. Do not share it.\n');
     if (output !== '-') io.stdout(`wrote ${output} (${har.log.entries.length} entries${redact ? ', redacted' : ''})\n`);

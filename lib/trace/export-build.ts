@@ -47,7 +47,7 @@ export async function buildExportFile(format: ExportFormat, events: readonly Cap
     }
     case 'har': {
       const trace = await redacted(events, { ...options, now });
-      const har = toHar(trace.events, { redacted: true });
+      const har = toHar(trace.events, { redacted: true, redaction: trace.redaction });
       return { filename: `${base}.har`, mime: 'application/json', text: `${JSON.stringify(har, null, 2)}\n`, redacted: true, events: trace.events.length };
     }
     case 'trace-unredacted': {
@@ -60,7 +60,7 @@ export async function buildExportFile(format: ExportFormat, events: readonly Cap
 /** Markdown for a ticket, from a redacted copy re-analysed (so tags, not values, appear). */
 export async function buildMarkdownSummary(events: readonly CapturedEvent[], options: ExportOptions & { title?: string } = {}): Promise<string> {
   const trace = await redacted(events, options);
-  const { report } = await analyzeEvents(trace.events);
+  const { report } = await analyzeEvents(trace.events, { redaction: trace.redaction });
   return toMarkdown(report, options.title ? { title: options.title } : {});
 }
 

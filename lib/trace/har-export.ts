@@ -2,6 +2,7 @@ import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon
 import { z } from 'zod';
 import { headerValue, parseForm } from '../flow/params';
 import { BodySourceSchema, NavigationEventSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
+import type { RedactionManifest } from '../model/trace';
 import { TOOL } from './trace-v1';
 
 /**
@@ -51,12 +52,16 @@ export interface OAuthLensHar {
     _redacted: boolean;
     _oauthLensVersion: 1;
     _oauthLensNavigations: NavigationEvent[];
+    /** The redaction manifest, so a re-imported redacted HAR keeps its derived relations (checks.md §4.2). */
+    _oauthLensRedaction?: RedactionManifest;
   };
 }
 
 export interface HarExportOptions {
   /** Sets `log._redacted` (checks.md §4.4) so a redacted export is not mistaken for a raw HAR. */
   redacted?: boolean;
+  /** The manifest of the redacted events (redactTrace / redactEvents), written to `log._oauthLensRedaction`. */
+  redaction?: RedactionManifest;
 }
 
 export function toHar(events: readonly CapturedEvent[], options: HarExportOptions = {}): OAuthLensHar {
@@ -78,6 +83,7 @@ export function toHar(events: readonly CapturedEvent[], options: HarExportOption
       _redacted: options.redacted === true,
       _oauthLensVersion: 1,
       _oauthLensNavigations: navigations,
+      ...(options.redaction ? { _oauthLensRedaction: options.redaction } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { OAuthLensError } from '../errors';
 import type { CapturedEvent } from '../model/event';
-import type { RedactionManifest } from '../model/trace';
+import { RedactionManifestSchema, type RedactionManifest } from '../model/trace';
 import { harToEvents, looksLikeHar, parseHar } from './har-import';
 import { eventsFromOAuthLensHar } from './har-restore';
 import { looksLikeTrace, parseTrace } from './trace-v1';
@@ -44,8 +44,11 @@ export function loadInputText(text: string, name = 'input', maxBytes = MAX_INPUT
     if (looksLikeHar(value)) {
       // Our own HAR export restores exactly (tabs, frames, navigations); other HARs go through the importer.
       const own = eventsFromOAuthLensHar(value);
-      const redacted = (value as { log: { _redacted?: unknown } }).log._redacted === true;
-      const redaction = redacted ? { redacted: true, fields: [], derived: [] } : null;
+      const log = (value as { log: { _redacted?: unknown; _oauthLensRedaction?: unknown } }).log;
+      // Our redacted exports carry the manifest (derived relations); an invalid one is ignored.
+      const manifest = RedactionManifestSchema.safeParse(log._oauthLensRedaction);
+      const redacted = log._redacted === true;
+      const redaction = redacted ? (manifest.success ? { ...manifest.data, redacted: true } : { redacted: true, fields: [], derived: [] }) : null;
       return { kind: 'har', events: own ?? harToEvents(parseHar(value)), redaction };
     }
   } catch (error) {
