@@ -21,14 +21,15 @@ export async function benchAnalyze(entries = 10_000, runs = 4): Promise<Figure[]
     const analyze = (path: string) => main(['analyze', path, '--json'], io);
     // The floor reads the way the CLI does (async readFile with utf8 measured fastest here).
     const parse = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
-    // Floor and analysis interleaved, best of `runs` each: drift on a shared machine hits both.
+    // Floor, 1× and 4× interleaved, best of `runs` each: drift on a shared machine hits all three.
     let tParse = Infinity;
     let tSmall = Infinity;
+    let tLarge = Infinity;
     for (let i = 0; i < runs; i++) {
       tParse = Math.min(tParse, await timeBest(() => parse(small), 1));
       tSmall = Math.min(tSmall, await timeBest(() => analyze(small), 1));
+      tLarge = Math.min(tLarge, await timeBest(() => analyze(large), 1));
     }
-    const tLarge = await timeBest(() => analyze(large), Math.max(1, Math.ceil(runs / 2)));
     const mb = readFileSync(small).length / 1048576;
     return [
       figure(`analyze ${entries} entries (${mb.toFixed(0)} MB) vs read+JSON.parse`, tSmall, 'ms', tSmall / tParse, 2.0),
