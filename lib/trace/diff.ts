@@ -89,9 +89,17 @@ function authorizeParams(flow: FlowReport): Map<string, string> {
 function comparable(name: string, value: string | null): string | null {
   if (value === null) return null;
   const tag = parseTag(value);
-  if (tag) return `present:${tag.length}:${tag.charset}`;
-  if (PER_LOGIN.has(name)) return `present:${value.length}:${charsetOf(value)}`;
+  if (tag) return `present:${tag.length}:${family(tag.charset)}`;
+  if (PER_LOGIN.has(name)) return `present:${value.length}:${family(charsetOf(value))}`;
   return value;
+}
+
+/**
+ * Random URL-safe values land in hex, alnum or b64url by chance (a nonce with or without a `-`),
+ * so those count as one family; digits-only (a counter or clock) and padded base64 stay apart.
+ */
+function family(charset: string): string {
+  return ['hex', 'alnum', 'b64url', 'unreserved'].includes(charset) ? 'url-safe' : charset;
 }
 
 /** Steps the browser saw; synthetic "not observable" steps (a server-side exchange) are not reached. */
