@@ -33,7 +33,7 @@ export function pageHtml(resources: number, run: string): string {
         parts.push(`<link rel="stylesheet" href="/css/site-${i}.css${q}">`);
         break;
       default:
-        parts.push(`<script>fetch('/api/comments?article=${i}&page=2${q.slice(1).replace(/^/, '&')}')</script>`);
+        parts.push(`<script>fetch('/api/comments?article=${i}&page=2&${q.slice(1)}')</script>`);
     }
   }
   return `<!doctype html><html><head><meta charset="utf-8"><title>News</title></head><body><h1>World news</h1>${parts.join('\n')}</body></html>`;

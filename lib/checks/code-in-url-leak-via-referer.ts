@@ -10,6 +10,21 @@ function carriesCode(referer: string, code: string, valuesOf: (referer: string) 
   return code.length >= 8 && (referer.includes(code) || referer.includes(encodeURIComponent(code)));
 }
 
+/** Requests with a Referer, grouped by tab and then by Referer, each group in time order. */
+function groupByReferer(requestsByStart: readonly RequestEvent[]): Map<number, Map<string, RequestEvent[]>> {
+  const tabs = new Map<number, Map<string, RequestEvent[]>>();
+  for (const r of requestsByStart) {
+    const referer = headerValue(r.requestHeaders, 'referer');
+    if (referer === null) continue;
+    let groups = tabs.get(r.tabId);
+    if (!groups) tabs.set(r.tabId, (groups = new Map()));
+    let group = groups.get(referer);
+    if (!group) groups.set(referer, (group = []));
+    group.push(r);
+  }
+  return tabs;
+}
+
 /**
  * RFC 9700 §4.2, §4.3.1: a code left in the callback URL leaks through `Referer` to whatever the
  * page loads from other origins. Fires only on a Referer that really holds the code; the
@@ -34,19 +49,9 @@ export default defineCheck({
       if (!values) refererValues.set(referer, (values = new Set(queryParams(referer).map((p) => p.value))));
       return values;
     };
-    // Requests grouped by tab and by Referer, in time order: a flow then tests each distinct
-    // Referer of its tab once, instead of every later request of the capture (O(flows × events)).
-    const byReferer = index.memo('code-in-url-leak-via-referer/by-referer', () => {
-      const tabs = new Map<number, Map<string, RequestEvent[]>>();
-      for (const r of index.requestsByStart) {
-        const referer = headerValue(r.requestHeaders, 'referer');
-        if (referer === null) continue;
-        const groups = tabs.get(r.tabId) ?? tabs.set(r.tabId, new Map()).get(r.tabId)!;
-        const list = groups.get(referer) ?? groups.set(referer, []).get(referer)!;
-        list.push(r);
-      }
-      return tabs;
-    });
+    // A flow tests each distinct Referer of its tab once, instead of every later request of the
+    // capture (that was O(flows × events) URL parses on a big HAR).
+    const byReferer = index.memo('code-in-url-leak-via-referer/by-referer', () => groupByReferer(index.requestsByStart));
     const timeOrder = index.memo('code-in-url-leak-via-referer/order', () => new Map(index.requestsByStart.map((r, i) => [r, i])));
     const callbackOrigin = index.origin(event.url);
     const leaks: RequestEvent[] = [];
