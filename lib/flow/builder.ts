@@ -1,6 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { Flow, Grant, Step, StepKind, TokenExchange } from '../model/flow';
 import type { HopIndex } from './hops';
+import { urlBase } from './params';
 
 /**
  * A flow under construction. Steps are held by reference while correlation runs; indices are
@@ -105,4 +106,9 @@ export function grantFromGrantType(grantType: string | null): Grant {
     default:
       return 'unknown';
   }
+}
+
+/** scheme://host:port/path of the flow's redirect_uri (RFC 6749 §3.1.2 compares without the query). */
+export function redirectBase(b: FlowBuilder): string | null {
+  return b.flow.redirectUri ? urlBase(b.flow.redirectUri) : null;
 }

@@ -1,15 +1,15 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
-import type { Flow, Step } from '../model/flow';
+import type { Flow } from '../model/flow';
 import { buildAuthorizeRequest, parRequestUri } from './authorize-request';
-import { addStep, finishFlow, grantFromGrantType, grantFromResponseType, makeStep, newBuilder, type FlowBuilder } from './builder';
+import { addStep, finishFlow, grantFromResponseType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
 import { buildCallback, readResponseParams } from './callback-response';
 import { classifyRequest, isDocument } from './classify';
 import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from './context';
 import { discoveryForAuthorize, learnEndpoints, toDiscoveryDoc, toJwksDoc } from './discovery';
 import { indexHops, type HopIndex } from './hops';
 import { attachByOrigin, attachUserinfo } from './attach';
-import { bodyParams, getParam, headerValue, originOf, queryParams, stringField, urlBase } from './params';
-import { buildTokenExchange } from './token-exchange';
+import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } from './params';
+import { finishExchange, matchToken, type VerifierHashes } from './match-token';
 
 export interface Correlation {
   flows: Flow[];
@@ -17,8 +17,7 @@ export interface Correlation {
   jwks: JwksDoc[];
 }
 
-/** S256 of every `code_verifier` seen, computed before correlation (WebCrypto is async). */
-export type VerifierHashes = ReadonlyMap<string, string>;
+export type { VerifierHashes } from './match-token';
 
 /**
  * Join request hops into flows (checks.md §1.3): open a flow per authorization request, match
@@ -162,10 +161,6 @@ function markErrorPage(b: FlowBuilder, event: RequestEvent): void {
   b.errorPageRef = step;
 }
 
-function redirectBase(b: FlowBuilder): string | null {
-  return b.flow.redirectUri ? urlBase(b.flow.redirectUri) : null;
-}
-
 function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, window: number): void {
   const { params } = readResponseParams(event, hops.fullUrl(event));
   const state = getParam(params, 'state');
@@ -227,72 +222,6 @@ function serverSent(event: RequestEvent, serverOrigin: string | null, hops: HopI
   return origin === serverOrigin || (referer !== null && originOf(referer) === serverOrigin);
 }
 
-function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, hashes: VerifierHashes, window: number): void {
-  const exchange = buildTokenExchange(0, event, 'standalone');
-  const near = (b: FlowBuilder) => event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
-  let target: FlowBuilder | null = null;
-  if (exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code)) {
-    const byCode = builders.filter((b) => exchange.code !== null && b.flow.callback?.code === exchange.code);
-    target = byCode.find((b) => b.flow.authorize) ?? byCode[0] ?? null;
-    exchange.matchedBy = 'code';
-    if (!target && exchange.codeVerifier) {
-      const challenge = hashes.get(exchange.codeVerifier);
-      target =
-        builders.find((b) => {
-          const a = b.flow.authorize;
-          if (!a?.codeChallenge || !near(b)) return false;
-          return a.codeChallengeMethod === 'plain' ? a.codeChallenge === exchange.codeVerifier : a.codeChallenge === challenge;
-        }) ?? null;
-      exchange.matchedBy = 'pkce';
-    }
-    if (!target) {
-      const candidates = builders.filter(
-        (b) =>
-          near(b) &&
-          b.flow.callback?.code &&
-          b.tokenRefs.length === 0 &&
-          (exchange.clientId === null || b.flow.clientId === exchange.clientId) &&
-          (exchange.redirectUri === null || b.flow.redirectUri === exchange.redirectUri || redirectBase(b) === urlBase(exchange.redirectUri)),
-      );
-      target = candidates[candidates.length - 1] ?? null;
-      exchange.matchedBy = 'proximity';
-    }
-  } else if (exchange.grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
-    const deviceCode = getParam(exchange.params, 'device_code');
-    // By the device-authorization response, else by earlier polls with the same device_code (the
-    // device-authorization response may not have been captured; RFC 8628 §3.4).
-    target =
-      builders.find(
-        (b) =>
-          b.flow.grant === 'device_code' &&
-          deviceCode !== null &&
-          (deviceCodeOf(b) === deviceCode || b.tokenRefs.some((t) => getParam(t.exchange.params, 'device_code') === deviceCode)),
-      ) ?? null;
-    exchange.matchedBy = 'code';
-  }
-  if (!target) {
-    target = newBuilder(grantFromGrantType(exchange.grantType), event.startTime, event.tabId);
-    target.flow.clientId = exchange.clientId;
-    target.flow.redirectUri = exchange.redirectUri;
-    target.flow.serverOrigin = originOf(event.url);
-    builders.push(target);
-    exchange.matchedBy = exchange.grantType === 'refresh_token' ? 'refresh-token' : 'standalone';
-  }
-  const ref = addStep(target, makeStep('token', event, hops));
-  target.tokenRefs.push({ ref, exchange });
-  target.flow.tokenExchange = 'browser';
-}
-
-function deviceCodeOf(b: FlowBuilder): string | null {
-  const step = b.flow.steps.find((s) => s.kind === 'device-authorization');
-  if (!step?.event?.responseBody) return null;
-  try {
-    return stringField(JSON.parse(step.event.responseBody.text) as Record<string, unknown>, 'device_code');
-  } catch {
-    return null;
-  }
-}
-
 function standaloneFlow(kind: 'logout' | 'device-authorization', event: RequestEvent, hops: HopIndex): FlowBuilder {
   const b = newBuilder(kind === 'device-authorization' ? 'device_code' : 'unknown', event.startTime, event.tabId);
   addStep(b, makeStep(kind, event, hops));
@@ -305,27 +234,4 @@ function standaloneFlow(kind: 'logout' | 'device-authorization', event: RequestE
     }
   }
   return b;
-}
-
-/** checks.md §1.3 step 8: a code delivered to a server-handled callback and never redeemed by the browser. */
-function finishExchange(b: FlowBuilder): void {
-  const flow = b.flow;
-  const callback = flow.callback;
-  if (!callback?.code || b.tokenRefs.length > 0 || !b.callbackRef) return;
-  const at = b.callbackRef;
-  const synthetic: Step = {
-    kind: 'token',
-    event: null,
-    observed: false,
-    method: 'POST',
-    url: '(server-side token request)',
-    status: null,
-    time: at.time,
-    tabId: at.tabId,
-    frameId: at.frameId,
-    context: at.context,
-    note: 'The code went to a server-handled callback; the token request runs on the app server and is not observable from the browser.',
-  };
-  addStep(b, synthetic);
-  flow.tokenExchange = 'not-observable';
 }
