@@ -1,10 +1,9 @@
-import { isOAuthLensError } from '../../lib/errors';
 import { redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';
 import { makeTrace } from '../../lib/trace/trace-v1';
 import type { Io } from '../commands';
 import { readInputFile } from '../read-input';
-import { writeOutput } from './redact';
+import { exitOnBadInput, parseFileArgs, writeOutput } from './args';
 
 const USAGE = 'usage: oauth-lens export-har <trace.json|in.har> <out.har> [--no-redact]';
 
@@ -14,15 +13,11 @@ const USAGE = 'usage: oauth-lens export-har <trace.json|in.har> <out.har> [--no-
  * values and says so on stderr.
  */
 export async function runExportHar(args: string[], io: Io): Promise<number> {
-  const redact = !args.includes('--no-redact');
-  const files = args.filter((a) => !a.startsWith('-') || a === '-');
-  const unknown = args.find((a) => a.startsWith('-') && a !== '-' && a !== '--no-redact');
-  if (unknown || files.length !== 2) {
-    io.stderr(`oauth-lens: ${unknown ? `unknown option ${unknown}` : 'export-har takes a trace and an output file'}\n${USAGE}\n`);
-    return 2;
-  }
-  const [input, output] = files as [string, string];
-  try {
+  const parsed = parseFileArgs(args, io, { takes: 'export-har takes a trace and an output file', usage: USAGE, flags: ['--no-redact'] });
+  if (!parsed) return 2;
+  const { input, output } = parsed;
+  const redact = !parsed.flags.has('--no-redact');
+  return exitOnBadInput(io, async () => {
     const loaded = await readInputFile(input);
     // redactTrace keeps what an already-redacted input derived; the manifest rides in the HAR.
     const redacted = redact ? await redactTrace(makeTrace(loaded.events, loaded.redaction ?? undefined)) : null;
@@ -32,11 +27,5 @@ export async function runExportHar(args: string[], io: Io): Promise<number> {
     if (!redact) io.stderr('oauth-lens: warning: this HAR is NOT redacted; it holds live codes, tokens and cookies. Do not share it.\n');
     if (output !== '-') io.stdout(`wrote ${output} (${har.log.entries.length} entries${redact ? ', redacted' : ''})\n`);
     return 0;
-  } catch (error) {
-    if (isOAuthLensError(error)) {
-      io.stderr(`oauth-lens: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  });
 }
