@@ -2,11 +2,12 @@ import { analyzeEvents } from '../lib/analyze';
 import { isOAuthLensError } from '../lib/errors';
 import { formatText } from '../lib/format/text';
 import type { AnalysisReport } from '../lib/model/analysis';
+import { fetchMetadata } from './fetch-metadata';
 import { readInputFile } from './read-input';
 import { commands, type Io } from './commands';
 
 const USAGE = `usage:
-  oauth-lens analyze <file.har|trace.json> [--json] [--format text|md]
+  oauth-lens analyze <file.har|trace.json> [--json] [--format text|md] [--fetch-metadata]
   oauth-lens redact <in> <out>
   oauth-lens export-har <trace.json> <out.har>`;
 
@@ -14,10 +15,12 @@ export class UsageError extends Error {}
 
 async function analyze(args: string[], io: Io): Promise<number> {
   let format: 'text' | 'md' | 'json' = 'text';
+  let fetchMissingMetadata = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') format = 'json';
+    else if (arg === '--fetch-metadata') fetchMissingMetadata = true;
     else if (arg === '--format') {
       const value = args[++i];
       if (value !== 'text' && value !== 'md') throw new UsageError(`--format takes text or md, not ${value ?? '(nothing)'}`);
@@ -32,7 +35,12 @@ async function analyze(args: string[], io: Io): Promise<number> {
   if (files.length !== 1) throw new UsageError('analyze takes exactly one file');
   const input = await readInputFile(files[0]!);
   // A redacted trace carries relations recorded before redaction (PKCE S256, at_hash, c_hash).
-  const { report } = await analyzeEvents(input.events, { redaction: input.redaction });
+  let { report } = await analyzeEvents(input.events, { redaction: input.redaction });
+  if (fetchMissingMetadata) {
+    // Opt-in network access, only to each flow's own issuer (issue 4): then analyse again.
+    const fetched = await fetchMetadata(report, io.stderr);
+    if (fetched.length) ({ report } = await analyzeEvents([...input.events, ...fetched], { redaction: input.redaction }));
+  }
   io.stdout(await render(report, format));
   const hasError = [...report.findings, ...report.flows.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   return hasError ? 1 : 0;
