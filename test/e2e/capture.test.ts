@@ -1,8 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { TEST_ACCOUNT } from '../../demo/index';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
-import { DemoPool, dropExtensionSnapshot, ExtensionSession, expectFlow, expectNoneEverywhere, stepKinds, type FlowExpectation } from './harness';
+import { e2eLifecycle, ExtensionSession, expectOnlyFlow, expectNoneEverywhere, stepKinds, formField, type FlowExpectation } from './harness';
 import { satisfied } from './run';
 
 /**
@@ -10,19 +10,11 @@ import { satisfied } from './run';
  * login during which the worker is stopped through the DevTools protocol is still complete
  * afterwards (issue 6 scenario 15). Capture alone: no DevTools, so no response bodies.
  */
-const demos = new DemoPool();
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
+const { demos, keep } = e2eLifecycle();
 
 const TIMEOUT = 15_000;
 const header = (e: RequestEvent, side: 'requestHeaders' | 'responseHeaders', name: string) =>
   (e[side] ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-const field = (e: RequestEvent | undefined, name: string) =>
-  e?.requestBody?.kind === 'form' ? e.requestBody.fields.find((f) => f.name === name)?.value : undefined;
 
 const spaSuccess: FlowExpectation = {
   clientId: 'demo-spa',
@@ -72,15 +64,14 @@ async function stopExtensionWorker(cdp: CDPSession, extensionId: string): Promis
 describe('capture by the background service worker', () => {
   it('captures a login end to end: every hop, headers with cookies, the token request body', async () => {
     const demo = await demos.get('form');
-    session = await ExtensionSession.launch();
+    const session = keep(await ExtensionSession.launch());
     const page = await session.context.newPage();
     await spaLogin(page, demo.rpUrl);
     const tabId = await session.tabIdOf(page);
     const analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, [spaSuccess]));
     await session.dump('capture-end-to-end', tabId);
 
-    expect(analysis.flows).toHaveLength(1);
-    const flow = expectFlow(analysis.flows[0], spaSuccess);
+    const flow = expectOnlyFlow(analysis, spaSuccess);
     expectNoneEverywhere(analysis);
     // Every step the analysis shows is backed by a captured event of this tab.
     const trace = await session.rawTrace(tabId);
@@ -107,8 +98,8 @@ describe('capture by the background service worker', () => {
     const token = find((e) => e.method === 'POST' && e.url === `${demo.issuer}/token`)!;
     expect(token.status).toBe(200);
     expect(header(token, 'requestHeaders', 'origin')).toEqual([demo.rpUrl]);
-    expect(field(token, 'code')).toBe(location.searchParams.get('code'));
-    expect(field(token, 'code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(formField(token, 'code')).toBe(location.searchParams.get('code'));
+    expect(formField(token, 'code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     // UserInfo with the Bearer token (Authorization is visible with extraHeaders).
     const userinfo = find((e) => e.method === 'GET' && e.url === `${demo.issuer}/me`)!;
     expect(header(userinfo, 'requestHeaders', 'authorization')[0]).toMatch(/^Bearer /);
@@ -120,8 +111,7 @@ describe('capture by the background service worker', () => {
 
   it('15. the service worker stopped twice mid-login (CDP): the flow is still complete afterwards', async () => {
     const demo = await demos.get('form');
-    session = await ExtensionSession.launch();
-    const ext = session;
+    const session = keep(await ExtensionSession.launch());
     const { context, extensionId } = session.browser;
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -138,9 +128,9 @@ describe('capture by the background service worker', () => {
      * (debounced writes, 250 ms). The test stops it as soon as what the page shows is saved.
      */
     const stopWhenSaved = async (saved: (events: CapturedEvent[]) => boolean) => {
-      tabId = await ext.tabIdOf(page);
+      tabId = await session.tabIdOf(page);
       const deadline = Date.now() + TIMEOUT;
-      while (!saved(await ext.persistedEvents(tabId))) {
+      while (!saved(await session.persistedEvents(tabId))) {
         if (Date.now() > deadline) throw new Error('the capture was not saved to storage.session');
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -164,8 +154,7 @@ describe('capture by the background service worker', () => {
     expect(transitions.slice(transitions.indexOf('stopped'))).toEqual(expect.arrayContaining(['stopped', 'running']));
     expect(transitions.at(-1)).toBe('running');
 
-    expect(analysis.flows).toHaveLength(1);
-    const flow = expectFlow(analysis.flows[0], spaSuccess);
+    const flow = expectOnlyFlow(analysis, spaSuccess);
     expectNoneEverywhere(analysis);
     // Steps from before the first stop, between the stops and after the second are all there.
     expect(stepKinds(flow).slice(0, 2)).toEqual(['discovery', 'authorize']);

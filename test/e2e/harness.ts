@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { startDemo, type Demo, type InteractionMode } from '../../demo/index';
 import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
-import { CapturedEventSchema, type CapturedEvent } from '../../lib/model/event';
+import { CapturedEventSchema, type CapturedEvent, type RequestEvent } from '../../lib/model/event';
 import type { TraceV1 } from '../../lib/model/trace';
 import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
 import { EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../support/chromium';
@@ -71,6 +72,22 @@ export async function dropExtensionSnapshot(): Promise<void> {
   const dir = await snapshot?.catch(() => null);
   snapshot = null;
   if (dir) await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * The hooks every scenario file needs, registered once at its top: the browser of the running
+ * test (handed to `keep`) is closed after it, pass or fail; the demos and the extension snapshot
+ * after the file.
+ */
+export function e2eLifecycle(): { demos: DemoPool; keep: (s: ExtensionSession) => ExtensionSession } {
+  const demos = new DemoPool();
+  let session: ExtensionSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
+  return { demos, keep: (s) => (session = s) };
 }
 
 /** The minimal `chrome` surface an extension page uses here (evaluated in the browser). */
@@ -300,6 +317,12 @@ export function expectFlow(flow: FlowReport | undefined, want: FlowExpectation):
   return f;
 }
 
+/** The analysis holds exactly one flow, and it meets `want`. */
+export function expectOnlyFlow(analysis: AnalysisReport, want: FlowExpectation): FlowReport {
+  expect(analysis.flows).toHaveLength(1);
+  return expectFlow(analysis.flows[0], want);
+}
+
 export function finding(flow: FlowReport, check: string) {
   const found = flow.findings.find((f) => f.check === check);
   expect(found, `finding ${check}`).toBeDefined();
@@ -332,3 +355,12 @@ export function expectNoneEverywhere(analysis: AnalysisReport, ids: readonly str
   const seen = [...analysis.findings, ...analysis.flows.flatMap((f) => f.findings)].map((f) => f.check);
   expect(seen.filter((id) => ids.includes(id))).toEqual([]);
 }
+
+// ── captured values ──
+
+/** A field of a form-encoded request body, as webRequest saw it. */
+export const formField = (event: RequestEvent | undefined, name: string): string | undefined =>
+  event?.requestBody?.kind === 'form' ? event.requestBody.fields.find((f) => f.name === name)?.value : undefined;
+
+/** PKCE S256 of a verifier (RFC 7636 §4.2), computed independently of lib/. */
+export const s256 = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');

@@ -1,19 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DemoPool, dropExtensionSnapshot, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eLifecycle, expectFlow, expectOnlyFlow, expectNoneEverywhere, finding, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
  * Issue 6 scenarios 3, 4, 10, 11 and 12: logins that fail before any token is issued, as the
  * extension sees them in real Chromium against the real provider.
  */
-const demos = new DemoPool();
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
-const keep = (s: ExtensionSession) => (session = s);
+const { demos, keep } = e2eLifecycle();
 
 describe('failures at the authorization endpoint and the callback', () => {
   const wrongRedirect: FlowExpectation = {
@@ -29,8 +22,7 @@ describe('failures at the authorization endpoint and the callback', () => {
     const demo = await demos.get('auto');
     // The refusal is in the error page's text, which only the devtools page can read.
     const run = await runScenario('wrong-redirect-uri', demo, [wrongRedirect], { devtools: true, onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], wrongRedirect);
+    const flow = expectOnlyFlow(run.analysis, wrongRedirect);
     expect(flow.steps.filter((s) => s.kind === 'callback')).toEqual([]);
     const authorize = flow.steps.find((s) => s.kind === 'authorize')!;
     expect(authorize.status).toBe(400);
@@ -62,8 +54,7 @@ describe('failures at the authorization endpoint and the callback', () => {
       absent: ['unsolicited-callback', 'iss-param-mismatch', 'state-missing-in-response', 'error-response-access-denied', 'code-reused'],
     };
     const run = await runScenario('forged-state', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const sent = new URL(flow.steps.find((s) => s.kind === 'authorize')!.url).searchParams.get('state')!;
     const callback = flow.steps.find((s) => s.kind === 'callback')!;
     const returned = new URL(callback.url).searchParams.get('state')!;
@@ -87,8 +78,7 @@ describe('failures at the authorization endpoint and the callback', () => {
     };
     // `form` interaction: the driver types the credentials and presses Deny, like a person.
     const run = await runScenario('access-denied', await demos.get('form'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     expect(new URL(flow.steps.find((s) => s.kind === 'callback')!.url).searchParams.get('error')).toBe('access_denied');
     const denied = finding(flow, 'error-response-access-denied');
     expect(denied.message).toContain('error=access_denied');
@@ -106,8 +96,7 @@ describe('failures at the authorization endpoint and the callback', () => {
       absent: ['third-party-cookie-blocked-silent-renew', 'authz-page-framing-blocked', 'callback-never-reached', 'state-mismatch', 'iss-param-missing', 'token-exchange-not-observable'],
     };
     const run = await runScenario('prompt-none-login-required', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const authorize = flow.steps.find((s) => s.kind === 'authorize')!;
     expect(authorize.context).toBe('iframe');
     expect(authorize.frameId).not.toBe(0);
@@ -132,8 +121,7 @@ describe('failures at the authorization endpoint and the callback', () => {
     };
     const demo = await demos.get('auto');
     const run = await runScenario('form-post-cookie-dropped', demo, [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const callback = flow.steps.find((s) => s.kind === 'callback')!;
     expect(callback).toMatchObject({ method: 'POST', status: 400 });
     expect(callback.url.startsWith(demo.rpAltUrl)).toBe(true);

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DemoPool, dropExtensionSnapshot, ExtensionSession, expectFlow, expectNoneEverywhere, finding, scenario, type FlowExpectation } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eLifecycle, ExtensionSession, expectFlow, expectNoneEverywhere, finding, scenario, type FlowExpectation } from './harness';
 import { satisfied } from './run';
 
 /**
@@ -7,17 +7,11 @@ import { satisfied } from './run';
  * transaction slot so the second login overwrites the first one's state. The extension must
  * name it as such — which needs both tabs, so the background is asked about every tab.
  */
-const demos = new DemoPool();
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
+const { demos, keep } = e2eLifecycle();
 
 async function runBothTabs(name: string, expected: FlowExpectation[]) {
   const demo = await demos.get('form');
-  session = await ExtensionSession.launch();
+  const session = keep(await ExtensionSession.launch());
   await scenario(name).run(session.context, demo);
   const analysis = await session.settledAnalysis(undefined, (a) => satisfied(a, expected));
   await session.dump(name);

@@ -1,25 +1,13 @@
-import { createHash } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../lib/model/event';
-import { DemoPool, dropExtensionSnapshot, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { e2eLifecycle, expectOnlyFlow, expectNoneEverywhere, finding, formField, s256, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
  * Issue 6 scenarios 1, 2, 9, 13 and 14: logins that work, as the extension sees them in real
  * Chromium against the real provider. Nothing here may be reported as an error.
  */
-const demos = new DemoPool();
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
-
-const keep = (s: ExtensionSession) => (session = s);
-const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
-const formField = (event: RequestEvent, name: string) =>
-  event.requestBody?.kind === 'form' ? event.requestBody.fields.find((f) => f.name === name)?.value : undefined;
+const { demos, keep } = e2eLifecycle();
 
 describe('successful logins', () => {
   it('1. confidential web app: the server-side exchange is labelled not observable, no error', async () => {
@@ -33,8 +21,7 @@ describe('successful logins', () => {
       noErrors: true,
     };
     const run = await runScenario('confidential-success', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     // The token step exists only as the not-observed server exchange.
     expect(flow.steps.filter((s) => s.kind === 'token').map((s) => s.observed)).toEqual([false]);
     expect(finding(flow, 'token-exchange-not-observable').severity).toBe('info');
@@ -53,8 +40,7 @@ describe('successful logins', () => {
     };
     const demo = await demos.get('auto');
     const run = await runScenario('spa-pkce-success', demo, [want], { devtools: true, onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     expectNoneEverywhere(run.analysis);
 
     const tokenStep = flow.steps.find((s) => s.kind === 'token')!;
@@ -85,8 +71,7 @@ describe('successful logins', () => {
       noErrors: true,
     };
     const run = await runScenario('scope-narrowed', await demos.get('auto'), [want], { devtools: true, onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const narrowed = finding(flow, 'scope-narrowed');
     expect(narrowed.severity).toBe('info');
     expect(narrowed.message).toContain('"inventory:read" was not granted');
@@ -107,8 +92,7 @@ describe('successful logins', () => {
       noErrors: true,
     };
     const run = await runScenario('implicit', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const implicit = finding(flow, 'implicit-flow-used');
     expect(implicit.severity).toBe('warning');
     expect(implicit.message).toMatch(/id_token token/);
@@ -130,8 +114,7 @@ describe('successful logins', () => {
       noErrors: true,
     };
     const run = await runScenario('popup', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const authorize = flow.steps.find((s) => s.kind === 'authorize')!;
     const callback = flow.steps.find((s) => s.kind === 'callback')!;
     const token = flow.steps.find((s) => s.kind === 'token')!;

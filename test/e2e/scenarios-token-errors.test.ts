@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../lib/model/event';
-import { DemoPool, dropExtensionSnapshot, expectFlow, expectNoneEverywhere, finding, type ExtensionSession, type FlowExpectation } from './harness';
+import { e2eLifecycle, expectFlow, expectOnlyFlow, expectNoneEverywhere, finding, formField, s256, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
@@ -10,18 +9,8 @@ import { runScenario } from './run';
  * provider's JSON error reaches the extension only through the devtools page (DevTools open).
  * Each test says which of the two it relies on.
  */
-const demos = new DemoPool();
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => Promise.all([demos.closeAll(), dropExtensionSnapshot()]));
-const keep = (s: ExtensionSession) => (session = s);
+const { demos, keep } = e2eLifecycle();
 
-const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
-const formField = (event: RequestEvent | undefined, name: string) =>
-  event?.requestBody?.kind === 'form' ? event.requestBody.fields.find((f) => f.name === name)?.value : undefined;
 
 describe('token endpoint failures (browser exchange)', () => {
   const invalidClient: FlowExpectation = {
@@ -35,8 +24,7 @@ describe('token endpoint failures (browser exchange)', () => {
 
   it('6. invalid client credentials: invalid_client explained with the authentication method used', async () => {
     const run = await runScenario('invalid-client', await demos.get('auto'), [invalidClient], { devtools: true, onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], invalidClient);
+    const flow = expectOnlyFlow(run.analysis, invalidClient);
     expect(flow.steps.find((s) => s.kind === 'token')).toMatchObject({ method: 'POST', status: 401 });
     const invalid = finding(flow, 'error-response-invalid-client');
     expect(invalid.severity).toBe('error');
@@ -76,8 +64,7 @@ describe('token endpoint failures (browser exchange)', () => {
       absent: ['pkce-verifier-mismatch', 'client-secret-in-browser', 'token-exchange-not-observable', 'state-mismatch'],
     };
     const run = await runScenario('code-reused', await demos.get('auto'), [want], { devtools: true, onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     expect(flow.steps.filter((s) => s.kind === 'token').map((s) => s.status)).toEqual([200, 400]);
     const code = new URL(flow.steps.find((s) => s.kind === 'callback')!.url).searchParams.get('code')!;
     const reused = finding(flow, 'code-reused');
@@ -99,8 +86,7 @@ describe('token endpoint failures (browser exchange)', () => {
       absent: ['code-reused', 'pkce-verifier-missing', 'pkce-verifier-malformed', 'client-secret-in-browser', 'state-mismatch'],
     };
     const run = await runScenario('pkce-mismatch', await demos.get('auto'), [want], { onSession: keep });
-    expect(run.analysis.flows).toHaveLength(1);
-    const flow = expectFlow(run.analysis.flows[0], want);
+    const flow = expectOnlyFlow(run.analysis, want);
     const tokenStep = flow.steps.find((s) => s.kind === 'token')!;
     expect(tokenStep.status).toBe(400);
     const trace = await run.session.rawTrace(run.tabId);
