@@ -1,4 +1,4 @@
-import { claimsOf, isoTime, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { isoTime, timedIdTokens, tokenWhere } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /** OIDC-Core §3.1.3.7 step 9: the current time MUST be before exp (with a small leeway for skew). */
@@ -11,10 +11,8 @@ export default defineCheck({
   fix: 'Request fresh tokens and sync clocks (NTP).',
   run(flow, ctx) {
     const skew = ctx.analysis.options.skewSeconds;
-    for (const seen of visibleIdTokens(flow, ctx)) {
-      const claims = claimsOf(seen);
-      if (!claims || typeof claims.exp !== 'number' || !seen.receivedAt) continue;
-      const now = seen.receivedAt / 1000;
+    for (const { seen, claims, now } of timedIdTokens(flow, ctx)) {
+      if (typeof claims.exp !== 'number') continue;
       if (claims.exp + skew > now) continue;
       const ago = Math.round(now - claims.exp);
       ctx.report({

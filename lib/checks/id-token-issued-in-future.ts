@@ -1,6 +1,6 @@
 import { headerValue, originOf } from '../flow/params';
 import type { Flow } from '../model/flow';
-import { claimsOf, isoTime, tokenWhere, visibleIdTokens, type IdTokenSeen } from './support/id-tokens';
+import { isoTime, timedIdTokens, tokenWhere, type IdTokenSeen } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /** The authorization server's own clock: the Date header of the response that delivered the token. */
@@ -24,10 +24,7 @@ export default defineCheck({
   fix: 'Sync the clock (NTP) on whichever side is wrong, or allow some leeway in the validator.',
   run(flow, ctx) {
     const skew = ctx.analysis.options.skewSeconds;
-    for (const seen of visibleIdTokens(flow, ctx)) {
-      const claims = claimsOf(seen);
-      if (!claims || !seen.receivedAt) continue;
-      const now = seen.receivedAt / 1000;
+    for (const { seen, claims, now } of timedIdTokens(flow, ctx)) {
       const claim = typeof claims.iat === 'number' && claims.iat > now + skew ? 'iat' : typeof claims.nbf === 'number' && claims.nbf > now + skew ? 'nbf' : null;
       if (!claim) continue;
       const value = claims[claim] as number;

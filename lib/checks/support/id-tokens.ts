@@ -51,6 +51,24 @@ export function visibleIdTokens(flow: Flow, ctx: CheckContext): IdTokenSeen[] {
   return idTokensOf(flow);
 }
 
+/** A visible ID Token with readable claims, and "now" for its time claims in epoch seconds. */
+export interface TimedIdToken {
+  seen: IdTokenSeen;
+  claims: JWTPayload;
+  /** When the response carrying it arrived (checks.md §2.4), in seconds like exp/iat/nbf. */
+  now: number;
+}
+
+/** ID Tokens whose time claims can be judged (OIDC-Core §3.1.3.7 steps 9–10): claims readable, arrival known. */
+export function timedIdTokens(flow: Flow, ctx: CheckContext): TimedIdToken[] {
+  const out: TimedIdToken[] = [];
+  for (const seen of visibleIdTokens(flow, ctx)) {
+    const claims = claimsOf(seen);
+    if (claims && seen.receivedAt) out.push({ seen, claims, now: seen.receivedAt / 1000 });
+  }
+  return out;
+}
+
 /** Claims of a decoded JWS, or null for a JWE or an undecodable token. */
 export function claimsOf(seen: IdTokenSeen): JWTPayload | null {
   return seen.decoded.ok && seen.decoded.kind === 'jws' ? seen.decoded.payload : null;
