@@ -7,6 +7,7 @@ import type { CapturedEvent } from '../../lib/model/event';
 import { PanelMessageSchema, type PanelMessage } from '../../lib/model/messages';
 import type { PortLike, ServiceApi } from './api';
 import { setBadge } from './badge';
+import { fetchTabMetadata } from './fetch-metadata';
 import { PanelPorts } from './ports';
 import { SessionPersistence } from './store';
 
@@ -104,6 +105,16 @@ export class BackgroundService {
         return this.ingest((e) => {
           e.attachBody({ tabId, url: message.url, method: message.method, startTime: message.startTime, body: message.body });
         });
+      case 'panel/fetch-metadata': {
+        try {
+          const events = await fetchTabMetadata(this.engine, tabId, this.now());
+          // merge keeps the store in time order: the documents sit before the flows they serve.
+          if (events.length) this.ingest((e) => e.store.merge(tabId, events));
+        } catch (error) {
+          console.warn('OAuth Lens: fetching issuer metadata failed', error);
+        }
+        return;
+      }
     }
   }
 

@@ -60,6 +60,11 @@ export const PanelMessageSchema = z.discriminatedUnion('type', [
     startTime: z.number().optional(),
     body: AttachedBodySchema,
   }),
+  /**
+   * The user's per-click opt-in (issue 4): fetch the discovery document and same-origin JWKS of
+   * each flow's own issuer that the capture lacks, and add them to this tab's capture.
+   */
+  z.object({ type: z.literal('panel/fetch-metadata'), tabId: TabIdSchema }),
 ]);
 export type PanelMessage = z.infer<typeof PanelMessageSchema>;
 
