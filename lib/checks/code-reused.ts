@@ -1,22 +1,10 @@
-import type { Flow, TokenExchange } from '../model/flow';
-import { browserTokens, describeTokenError, tokenSucceeded } from './support/token-requests';
+import type { Flow } from '../model/flow';
+import { browserTokens, describeTokenError, tokenSucceeded, tokenUsesAcrossFlows, type TokenUse } from './support/token-requests';
 import { defineCheck } from './types';
 
-interface Use {
-  flow: Flow;
-  token: TokenExchange;
-  time: number;
-}
-
-/** Every browser token request of the capture that redeems `code`, oldest first. */
-function usesOf(code: string, flows: readonly Flow[]): Use[] {
-  const uses: Use[] = [];
-  for (const flow of flows) {
-    for (const token of flow.tokens) {
-      if (token.code === code && token.grantType !== 'refresh_token') uses.push({ flow, token, time: flow.steps[token.step]?.time ?? 0 });
-    }
-  }
-  return uses.sort((a, b) => a.time - b.time);
+/** Every token request of the capture that redeems `code`, oldest first. */
+function usesOf(code: string, flows: readonly Flow[]): TokenUse[] {
+  return tokenUsesAcrossFlows(flows, (token) => token.code === code && token.grantType !== 'refresh_token');
 }
 
 /** RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more than once." */
@@ -35,7 +23,7 @@ export default defineCheck({
       const uses = usesOf(t.code, ctx.analysis.flows);
       // Report once, on the flow holding the last redemption.
       if (uses.length < 2 || uses[uses.length - 1]!.flow !== flow) continue;
-      const label = (u: Use) => `${u.flow === flow ? '' : `flow ${u.flow.id} `}step ${u.token.step + 1}`;
+      const label = (u: TokenUse) => `${u.flow === flow ? '' : `flow ${u.flow.id} `}step ${u.token.step + 1}`;
       const outcomes = uses.map((u) => {
         const error = describeTokenError(u.token);
         return `${label(u)}: ${tokenSucceeded(u.token) ? `HTTP ${u.token.status}, tokens issued` : error ? `refused with ${error}` : `failed (HTTP ${u.token.status ?? u.token.networkError ?? 'unknown'})`}`;

@@ -1,22 +1,11 @@
 import { stringField } from '../flow/params';
-import type { Flow, TokenExchange } from '../model/flow';
-import { browserTokens, tokenError } from './support/token-requests';
+import type { Flow } from '../model/flow';
+import { browserTokens, tokenError, tokenUsesAcrossFlows, type TokenUse } from './support/token-requests';
 import { defineCheck } from './types';
 
-interface Use {
-  flow: Flow;
-  token: TokenExchange;
-  time: number;
-}
-
-function refreshUses(value: string, flows: readonly Flow[]): Use[] {
-  const uses: Use[] = [];
-  for (const flow of flows) {
-    for (const token of flow.tokens) {
-      if (token.grantType === 'refresh_token' && token.refreshToken === value) uses.push({ flow, token, time: flow.steps[token.step]?.time ?? 0 });
-    }
-  }
-  return uses.sort((a, b) => a.time - b.time);
+/** Every refresh request of the capture that sends the refresh token `value`, oldest first. */
+function refreshUses(value: string, flows: readonly Flow[]): TokenUse[] {
+  return tokenUsesAcrossFlows(flows, (token) => token.grantType === 'refresh_token' && token.refreshToken === value);
 }
 
 /** RFC 9700 §4.14.2: with rotation, a refresh token is single-use; reuse revokes the family. */

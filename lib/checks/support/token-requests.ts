@@ -65,3 +65,22 @@ export function stepLabel(flow: Flow, step: number): string {
   const s = flow.steps[step];
   return s ? `step ${step + 1} (${s.method} ${s.url.split('?')[0]})` : `step ${step + 1}`;
 }
+
+/** One token request of the capture, with its flow and the time it was sent (epoch ms). */
+export interface TokenUse {
+  flow: Flow;
+  token: TokenExchange;
+  time: number;
+}
+
+/**
+ * Every token request in any flow of the capture that `matches`, oldest first: a code or a
+ * rotated refresh token sent twice may be sent from two flows (two tabs, a reload).
+ */
+export function tokenUsesAcrossFlows(flows: readonly Flow[], matches: (token: TokenExchange) => boolean): TokenUse[] {
+  const uses: TokenUse[] = [];
+  for (const flow of flows) {
+    for (const token of flow.tokens) if (matches(token)) uses.push({ flow, token, time: flow.steps[token.step]?.time ?? 0 });
+  }
+  return uses.sort((a, b) => a.time - b.time);
+}
