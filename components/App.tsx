@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { metadataTargets } from '../lib/trace/metadata-requests';
 import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FlowList } from './FlowList';
@@ -48,6 +49,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   const flows = data.analysis.flows;
   const rows = useMemo(() => flowRows(flows, filter), [flows, filter]);
   const clients = useMemo(() => clientIds(flows), [flows]);
+  const metadataUrls = useMemo(() => metadataTargets(data.analysis).map((t) => t.discoveryUrl), [data.analysis]);
   const row = rows.find((r) => r.flow.id === pickedFlow) ?? rows.find((r) => r.flow.id === defaultFlowId(rows));
   const flow = row?.flow;
   const steps = useMemo(() => (flow ? stepRows(flow, events) : []), [flow, events]);
@@ -96,6 +98,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
         start={toolbarStart}
         standalone={standalone ?? false}
         exportOpen={exportOpen ?? false}
+        metadataUrls={metadataUrls}
         {...actions}
       />
       {banner}

@@ -13,6 +13,9 @@ export interface ToolbarProps {
   onClear?(): void;
   onExport?(): void;
   onImport?(): void;
+  onFetchMetadata?(): void;
+  /** Discovery URLs "Fetch issuer metadata" would contact; empty disables it. */
+  metadataUrls?: string[];
   filterRef: RefObject<HTMLInputElement | null>;
   start?: ComponentChildren;
   /** The viewer: no live capture, so no record, clear or preserve. */
@@ -96,6 +99,24 @@ function LiveControls(props: ToolbarProps) {
         <input type="checkbox" checked={props.preserve} disabled={!props.onPreserve} onChange={(e) => props.onPreserve?.(e.currentTarget.checked)} />
         Preserve log
       </label>
+      <span class="ol-sep" />
+      <FetchMetadataButton {...props} />
+    </>
+  );
+}
+
+/** Opt-in network access, only to the flows' own issuers; the tooltip names every URL it contacts. */
+function FetchMetadataButton(props: ToolbarProps) {
+  const urls = props.metadataUrls ?? [];
+  const enabled = Boolean(props.onFetchMetadata) && urls.length > 0;
+  const title = urls.length
+    ? `Fetches ${urls.join(', ')} and ${urls.length > 1 ? 'their' : 'its'} JWKS for flows without captured metadata; nothing else is contacted`
+    : 'No flow with an issuer lacks its discovery document; nothing to fetch';
+  return (
+    <>
+      <button type="button" class="ol-tool ol-tool-text" aria-label="Fetch issuer metadata" title={title} disabled={!enabled} onClick={() => props.onFetchMetadata?.()}>
+        Fetch metadata
+      </button>
       <span class="ol-sep" />
     </>
   );

@@ -25,6 +25,8 @@ export interface PanelActions {
   onPreserve?(preserve: boolean): void;
   onExport?(): void;
   onImport?(): void;
+  /** Fetch the discovery document and JWKS of flows' issuers the capture lacks (live capture only). */
+  onFetchMetadata?(): void;
 }
 
 export type ThemeName = 'light' | 'dark' | 'auto';

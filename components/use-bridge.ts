@@ -131,6 +131,8 @@ export function useBridge(tabId: number | null): Bridge {
         send({ type: 'panel/preserve', tabId, preserve });
         setStatus((s) => ({ ...s, preserve }));
       },
+      // Opt-in per click (issue 4): the fetched documents come back as an ordinary update.
+      onFetchMetadata: () => send({ type: 'panel/fetch-metadata', tabId }),
     };
   }, [tabId]);
 
