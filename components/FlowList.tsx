@@ -75,18 +75,8 @@ export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: Flo
                   <div class="ol-flow-line1">
                     <span class="ol-flow-host">{flowTitle(row)}</span>
                     <span class="ol-counts">
-                      {row.errors ? (
-                        <span class="ol-count ol-sev-error" title={`${row.errors} error(s)`}>
-                          <Icon name="error" />
-                          {row.errors}
-                        </span>
-                      ) : null}
-                      {row.warnings ? (
-                        <span class="ol-count ol-sev-warning" title={`${row.warnings} warning(s)`}>
-                          <Icon name="warning" />
-                          {row.warnings}
-                        </span>
-                      ) : null}
+                      <SeverityCount severity="error" count={row.errors} />
+                      <SeverityCount severity="warning" count={row.warnings} />
                     </span>
                   </div>
                   <div class="ol-flow-line2">
@@ -105,4 +95,14 @@ export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: Flo
       </div>
     </section>
   );
+}
+
+/** "3 ⚠" in a flow row; nothing when the count is 0. */
+function SeverityCount({ severity, count }: { severity: 'error' | 'warning'; count: number }) {
+  return count ? (
+    <span class={`ol-count ol-sev-${severity}`} title={`${count} ${severity}(s)`}>
+      <Icon name={severity} />
+      {count}
+    </span>
+  ) : null;
 }
