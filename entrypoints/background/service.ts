@@ -34,6 +34,7 @@ export class BackgroundService {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly delay: number;
+  private readonly fetchingMetadata = new Set<number>();
   private readonly now: () => number;
 
   constructor(
@@ -106,12 +107,17 @@ export class BackgroundService {
           e.attachBody({ tabId, url: message.url, method: message.method, startTime: message.startTime, body: message.body });
         });
       case 'panel/fetch-metadata': {
+        // A second click while the first is in flight would fetch (and store) the same documents twice.
+        if (this.fetchingMetadata.has(tabId)) return;
+        this.fetchingMetadata.add(tabId);
         try {
           const events = await fetchTabMetadata(this.engine, tabId, this.now());
           // merge keeps the store in time order: the documents sit before the flows they serve.
           if (events.length) this.ingest((e) => e.store.merge(tabId, events));
         } catch (error) {
           console.warn('OAuth Lens: fetching issuer metadata failed', error);
+        } finally {
+          this.fetchingMetadata.delete(tabId);
         }
         return;
       }

@@ -93,6 +93,8 @@ describe('panel/fetch-metadata', () => {
     fake.onConnect.fire(panel.port);
     panel.send({ type: 'panel/subscribe', tabId: 1 });
     panel.send({ type: 'panel/fetch-metadata', tabId: 1 });
+    // A double click while the first fetch is in flight is ignored, not fetched twice.
+    panel.send({ type: 'panel/fetch-metadata', tabId: 1 });
     await until(async () => (await service.events(1)).some((e) => e.kind === 'request' && e.url.endsWith('/jwks')));
     await service.flush();
 
