@@ -32,13 +32,11 @@ export async function analyzeEvents(
   const opts = { ...DEFAULT_OPTIONS, ...options };
   // On a redacted trace, relations recorded before redaction stand in for hashes of raw values.
   const relations = opts.redaction?.derived ?? [];
-  const verifierDigests = await digestAll(verifiersIn(events));
-  const s256 = makeDerived(verifierDigests, new Map(), relations);
-  const hashes = new Map<string, string>();
-  for (const v of verifiersIn(events)) hashes.set(v, s256.s256(v) ?? '');
-  const { flows, discovery, jwks } = correlate(events, opts, hashes);
-  const digests = await digestAll(hashableValues(flows));
-  for (const [k, v] of verifierDigests) digests.set(k, v);
+  // Verifiers are hashed first: correlation joins token requests to flows by PKCE (§1.3 step 3).
+  const digests = await digestAll(verifiersIn(events));
+  const early = makeDerived(digests, new Map(), relations);
+  const { flows, discovery, jwks } = correlate(events, opts, (verifier) => early.s256(verifier));
+  await digestAll(hashableValues(flows), digests);
   const signatures = new Map<string, SignatureStatus>();
 
   const context: AnalysisContext = {

@@ -1,6 +1,6 @@
 /**
  * Bounds of the capture store. `storage.session` holds 10 MiB in Chrome
- * (`chrome.storage.session.QUOTA_BYTES`, counted as JSON), and everything kept there is written
+ * (the session storage quota, QUOTA_BYTES, counted as JSON), and everything kept there is written
  * again on each flush, so the global cap stays below the quota with room for the key names.
  */
 export interface CaptureLimits {

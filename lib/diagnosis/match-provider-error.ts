@@ -21,7 +21,7 @@ export interface MatchProviderErrorOptions {
 
 /**
  * Which provider codes from checks.md §3 appear in `text` (an `error`, `error_description`,
- * error-page text, or all of them joined). Pure and total: any string in, a possibly empty list
+ * error-page text, or all of them joined). Pure and total: every string in, a possibly empty list
  * out, in table order, at most one match per row. For diagnosis only — never a reason to fail a
  * flow (Microsoft says apps must not depend on AADSTS numbers).
  */

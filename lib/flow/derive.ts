@@ -37,11 +37,11 @@ export interface Derived {
   signature(idToken: string): SignatureStatus | null;
 }
 
-export async function digestAll(values: Iterable<string>): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
+/** Digests of `values` added to `out` (values already there are not hashed again). */
+export async function digestAll(values: Iterable<string>, out = new Map<string, Uint8Array>()): Promise<Map<string, Uint8Array>> {
   const encoder = new TextEncoder();
   for (const value of new Set(values)) {
-    if (isRedacted(value)) continue;
+    if (isRedacted(value) || out.has(`${DIGEST_ALGS[0]}\u0000${value}`)) continue;
     for (const alg of DIGEST_ALGS) {
       const bytes = new Uint8Array(await globalThis.crypto.subtle.digest(alg, encoder.encode(value)));
       out.set(`${alg}\u0000${value}`, bytes);

@@ -5,8 +5,8 @@ import type { HopIndex } from './hops';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
 
-/** S256 of every `code_verifier` seen, computed before correlation (WebCrypto is async). */
-export type VerifierHashes = ReadonlyMap<string, string>;
+/** BASE64URL(SHA-256(verifier)), precomputed before correlation (WebCrypto is async); null if unknown. */
+export type VerifierHashes = (verifier: string) => string | null;
 
 /**
  * Token requests join flows (checks.md §1.3 step 3): by code, then by an S256 verifier that
@@ -22,7 +22,7 @@ export function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: H
     target = byCode.find((b) => b.flow.authorize) ?? byCode[0] ?? null;
     exchange.matchedBy = 'code';
     if (!target && exchange.codeVerifier) {
-      const challenge = hashes.get(exchange.codeVerifier);
+      const challenge = hashes(exchange.codeVerifier);
       target =
         builders.find((b) => {
           const a = b.flow.authorize;

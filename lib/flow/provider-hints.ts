@@ -52,7 +52,7 @@ const PATTERNS: ReadonlyArray<readonly [EndpointRole, RegExp]> = [
   ['authorize', /^https:\/\/appleid\.apple\.com\/auth\/authorize(?:[?#]|$)/],
   ['token', /^https:\/\/appleid\.apple\.com\/auth\/token(?:[?#]|$)/],
   ['jwks', /^https:\/\/appleid\.apple\.com\/auth\/keys(?:[?#]|$)/],
-  // Generic path shapes last: any provider's well-known documents.
+  // Generic path shapes last: every provider's well-known documents.
   ['discovery', /\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:[/?#]|$)/],
 ];
 

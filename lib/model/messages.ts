@@ -11,7 +11,7 @@ import { TraceV1Schema } from './trace';
 
 const TabIdSchema = z.number().int();
 
-// ── runtime.sendMessage: any extension page (panel, viewer, e2e tests) → background ──
+// ── runtime.sendMessage: every extension page (panel, viewer, e2e tests) → background ──
 
 export const AnalysisRequestSchema = z.object({ type: z.literal('analysis'), tabId: TabIdSchema.optional() });
 export const ExportTraceRequestSchema = z.object({
