@@ -80,7 +80,7 @@ async function readText(file: FileLike, options: ImportOptions): Promise<string>
 async function analyzed(name: string, kind: ImportedTrace['kind'], events: CapturedEvent[], redaction: RedactionManifest | null, bytes: number, options: ImportOptions): Promise<ImportedTrace> {
   options.onProgress?.({ phase: 'analyzing', loaded: 0, total: events.length });
   await options.pause?.();
-  // A redacted trace's manifest answers what tags cannot (PKCE S256, at_hash, c_hash; checks.md §4.2).
+  // A redacted trace's manifest answers what tags cannot (PKCE S256, at_hash, c_hash; docs/trace-format.md "Derived relations").
   const { report } = await analyzeEvents(events, { redaction });
   return { name, kind, events, analysis: report, redacted: redaction?.redacted ?? false, bytes };
 }

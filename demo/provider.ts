@@ -89,7 +89,7 @@ async function buildConfiguration(rpOrigins: readonly string[]): Promise<Record<
 /**
  * Simulates an intermediary in front of the provider that rewrites the `state` of authorization
  * responses sent to the app's /cb/proxied path: the browser then arrives at the callback with a
- * state the app never issued (checks.md `state-mismatch`). Every other response passes untouched.
+ * state the app never issued (docs/checks.md `state-mismatch`). Every other response passes untouched.
  */
 function tamperState(res: ServerResponse): void {
   const setHeader = res.setHeader.bind(res);

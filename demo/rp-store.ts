@@ -5,7 +5,7 @@ import { parseCookies } from './http-util';
 /**
  * The sample app's server-side state. A browser is identified by the `rp_sid` cookie
  * (SameSite=Lax, HttpOnly); login transactions are kept per state value, as RFC 9700 §4.7.1
- * and checks.md `state-mismatch` recommend — except in the deliberately broken "single slot"
+ * and docs/checks.md `state-mismatch` recommend — except in the deliberately broken "single slot"
  * scenario, which keeps one current transaction and so lets a second tab overwrite the first.
  */
 export interface Transaction {

@@ -39,7 +39,7 @@ export function toFlowReport(flow: Flow): FlowReport {
   };
 }
 
-/** The CLI `--json` document (design.md). Top-level findings are those not tied to any flow. */
+/** The CLI `--json` document (docs/architecture.md "The analysis document"). Top-level findings are those not tied to any flow. */
 export function toReport(flows: readonly Flow[], global: Finding[] = []): AnalysisReport {
   return { version: 1, flows: flows.map(toFlowReport), findings: sortFindings(global) };
 }

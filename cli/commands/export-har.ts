@@ -9,7 +9,7 @@ const USAGE = 'usage: oauth-lens export-har <trace.json|in.har> <out.har> [--no-
 
 /**
  * `oauth-lens export-har <trace> <out.har>`: HAR 1.2 for Chrome DevTools' import. Redacted by
- * default (design.md "Redaction: on by default for every export"); `--no-redact` writes live
+ * default (docs/trace-format.md "Redaction"); `--no-redact` writes live
  * values and says so on stderr.
  */
 export async function runExportHar(args: string[], io: Io): Promise<number> {

@@ -7,7 +7,7 @@ import { exitOnBadInput, parseFileArgs, writeOutput } from './args';
 const USAGE = 'usage: oauth-lens redact <in.har|trace.json> <out.json>';
 
 /**
- * `oauth-lens redact <in> <out>`: read a trace or HAR, write a redacted trace v1 (design.md
+ * `oauth-lens redact <in> <out>`: read a trace or HAR, write a redacted trace v1 (docs/trace-format.md
  * "Redaction"). Exit 0 on success, 2 on bad input or usage with one line on stderr.
  */
 export async function runRedact(args: string[], io: Io): Promise<number> {

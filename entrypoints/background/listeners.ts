@@ -23,7 +23,7 @@ export interface ListenerEnv {
 
 /**
  * `extraHeaders` makes Cookie, Set-Cookie and Origin visible in Chrome (and is required there);
- * Firefox shows them anyway and throws on the unknown option (browser-testing.md).
+ * Firefox shows them anyway and throws on the unknown option (docs/architecture.md "Browser behaviour we rely on").
  */
 export function extraHeadersOption(api: BrowserApi, env: ListenerEnv): 'extraHeaders'[] {
   const enums = api.webRequest as unknown as { OnBeforeSendHeadersOptions?: { EXTRA_HEADERS?: string } };

@@ -10,7 +10,7 @@ export interface RuntimeHandlerDeps {
 }
 
 /**
- * design.md "Asking the background": `analysis` and `export-trace` from any extension page.
+ * docs/architecture.md "Messages": `analysis` and `export-trace` from any extension page.
  * Malformed messages get `{ ok: false, error }` naming the first problem.
  */
 export async function handleRuntimeMessage(message: unknown, deps: RuntimeHandlerDeps): Promise<RuntimeResponse> {
@@ -27,7 +27,7 @@ export async function handleRuntimeMessage(message: unknown, deps: RuntimeHandle
         return { ok: true, analysis: await deps.analysis(request.tabId) };
       case 'export-trace': {
         const trace = makeTrace(await deps.events(request.tabId));
-        // Redacted unless the caller explicitly asks for raw values (design.md "Redaction").
+        // Redacted unless the caller explicitly asks for raw values (docs/trace-format.md "Redaction").
         return { ok: true, trace: request.redact === false ? trace : await redactTrace(trace) };
       }
     }

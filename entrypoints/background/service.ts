@@ -59,7 +59,7 @@ export class BackgroundService {
     this.schedule();
   }
 
-  /** A panel port: validate each message, drop what does not fit (design.md "Messages"). */
+  /** A panel port: validate each message, drop what does not fit (docs/architecture.md "Messages"). */
   connect(port: PortLike): void {
     port.onMessage.addListener((raw) => {
       const parsed = PanelMessageSchema.safeParse(raw);

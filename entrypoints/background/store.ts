@@ -10,7 +10,7 @@ import type { StorageAreaLike } from './api';
  * read-modify-write (read the stored tab, adopt events another worker instance wrote there,
  * write the merged record), and all of them run one after another on a single promise chain —
  * webRequest events arrive concurrently and, around a restart, at two worker instances
- * (browser-testing.md). Where `storage.session` does not exist (older Firefox; its MV2
+ * (docs/architecture.md "Browser behaviour we rely on"). Where `storage.session` does not exist (older Firefox; its MV2
  * background page is persistent anyway) capture stays in memory only.
  */
 export class SessionPersistence {

@@ -6,7 +6,7 @@ import { MAX_BODY_CHARS } from '../../lib/model/event';
  * (token, userinfo, discovery, JWKS, PAR, device authorization). webRequest never shows bodies
  * in Chrome, so this is the only way the token endpoint's JSON error reaches the analysis.
  * Also an authorization server's own error page (HTTP ≥ 400 on an authorization request): its
- * text is what names an unregistered redirect_uri (checks.md `redirect-uri-not-registered-hint`).
+ * text is what names an unregistered redirect_uri (docs/checks.md `redirect-uri-not-registered-hint`).
  */
 export function wantsBody(entry: Pick<Entry, 'request' | 'response'>): boolean {
   const url = entry.request.url;

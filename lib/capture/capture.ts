@@ -45,7 +45,7 @@ export class CaptureEngine extends Recorder {
     if (this.accepts(d.tabId)) this.navigation('history-state', d);
   }
 
-  /** A popup or new tab: remember the opener, so its flow joins the opener's (checks.md §1.3.4). */
+  /** A popup or new tab: remember the opener, so its flow joins the opener's (docs/architecture.md "Correlating flows" step 4). */
   createdTarget(d: CreatedTargetDetails): void {
     if (!this.accepts(d.tabId) || this.store.peek(d.sourceTabId)?.paused) return;
     const record = this.store.record(d.tabId);

@@ -7,7 +7,7 @@ import type { TabRecord } from './tab-record';
  * "Origins taking part in a flow" per tab. Once a tab shows an authorize, callback, token or
  * SAML request, every document/XHR request to the origins involved is kept for the correlation
  * window — that is how the relying party's `Set-Cookie` on `/login` before the redirect and the
- * `Cookie` on a form_post callback are seen (checks.md §2.5 `samesite-cookie-dropped`).
+ * `Cookie` on a form_post callback are seen (docs/checks.md `samesite-cookie-dropped`).
  * Subresources (images, scripts, styles) are never kept by origin.
  */
 

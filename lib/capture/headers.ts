@@ -2,7 +2,7 @@ import type { Header } from '../model/event';
 import type { HttpHeader } from './details';
 
 /**
- * Headers that carry OAuth evidence: cookies (state/nonce transaction cookies, checks.md §2.5),
+ * Headers that carry OAuth evidence: cookies (state/nonce transaction cookies, docs/checks.md `samesite-cookie-dropped`),
  * credentials, the redirect target, CORS and fetch metadata (form_post cross-site POST), framing
  * and opener policies (silent renew, popups), caching of token responses (RFC 6749 §5.1) and
  * clock skew (`Date`). Everything else is dropped to keep the store small.

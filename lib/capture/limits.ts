@@ -14,7 +14,7 @@ export interface CaptureLimits {
   closedTabGraceMs: number;
   /**
    * How long an origin keeps "taking part in a flow" after the tab's last OAuth-shaped request;
-   * the correlation window of checks.md §1.3.7.
+   * the correlation window of docs/architecture.md "Correlating flows" step 7.
    */
   flowWindowMs: number;
 }

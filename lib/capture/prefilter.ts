@@ -15,7 +15,7 @@ export type Shape =
   | 'metadata' // discovery / JWKS (OIDC-Disc §4, RFC 8414 §3)
   | 'endpoint' // userinfo, end-session, revocation, introspection, device, PAR, known provider URLs
   | 'credential' // Authorization: Bearer/DPoP (decided on headers, see headers.ts)
-  | 'saml'; // SAML hops of a brokered login (checks.md §1.3.6)
+  | 'saml'; // SAML hops of a brokered login (docs/architecture.md "Correlating flows" step 6)
 
 /** Subresources that never carry an OAuth request or response: dropped before anything else. */
 const NEVER = new Set(['image', 'imageset', 'stylesheet', 'font', 'media', 'script', 'beacon', 'ping', 'csp_report', 'websocket', 'speculative']);
@@ -27,7 +27,7 @@ export function isIgnoredType(type: string): boolean {
 /** Names worth parsing a query/fragment/body for; the regex runs before any URLSearchParams. */
 const INTERESTING = /(?:^|[&?#;])(?:client_id|response_type|code|error|id_token|access_token|state|iss|grant_type|request_uri|request|post_logout_redirect_uri|id_token_hint|SAMLRequest|SAMLResponse|token)=/;
 
-/** Path shapes of well-known documents and generic endpoint names (providers.json "Generic"). */
+/** Path shapes of well-known documents and generic endpoint names (the "generic" rows of lib/capture/provider-patterns.ts). */
 const PATH =
   /\/\.well-known\/(?:openid-configuration|oauth-authorization-server|jwks\.json)|\/(?:jwks(?:\.json)?|certs|userinfo|end_?session|endsession|logout|revoke|revocation|introspect(?:ion)?|par|device(?:_authorization|\/code|code)?|token)(?:\/?$)/i;
 

@@ -1,11 +1,11 @@
 /**
- * URL shapes of well-known providers, generated once from shared/providers.json (all providers
+ * URL shapes of well-known providers, taken from each provider's documented endpoints (all providers
  * except the generic fallback, which needs parameter evidence). Used only by the capture
  * prefilter to decide "keep"; classification (lib/flow) still decides what a request is.
  * Compiled into one alternation so the hot path runs a single regex per candidate URL.
  */
 
-/** [provider, role, pattern source] — role names follow providers.json. */
+/** [provider, role, pattern source] — role names: authorize, token, discovery, jwks, userinfo, logout, …. */
 export const PROVIDER_PATTERNS: ReadonlyArray<readonly [string, string, string]> = [
   // Google
   ["Google", "authorize", "^https://accounts\\.google\\.com/o/oauth2/v2/auth(?:[?#]|$)"],

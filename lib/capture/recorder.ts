@@ -232,7 +232,7 @@ export class Recorder {
     const origins = originsOf(event, chain, [this.topOrigin.get(tabId)]);
     noteFlowOrigins(record, origins, time, this.limits);
     this.store.markDirty(tabId);
-    // A popup's flow belongs to its opener too: the opener usually redeems the code (checks.md §1.3.4).
+    // A popup's flow belongs to its opener too: the opener usually redeems the code (docs/architecture.md "Correlating flows" step 4).
     const opener = record.openerTabId !== undefined ? this.store.peek(record.openerTabId) : undefined;
     if (opener && !opener.paused) {
       noteFlowOrigins(opener, origins, time, this.limits);

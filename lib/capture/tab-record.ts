@@ -42,7 +42,7 @@ function completeness(event: CapturedEvent): number {
 }
 
 /**
- * Events from one request can reach two worker instances around a restart (browser-testing.md).
+ * Events from one request can reach two worker instances around a restart (docs/architecture.md "Browser behaviour we rely on").
  * Before writing, the store reads what is stored and adopts events this instance never saw,
  * unless they are older than its floor (cleared or evicted here on purpose). For an event both
  * know, the more complete copy wins. Returns the events to adopt or replace in memory.

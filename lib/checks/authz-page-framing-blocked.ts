@@ -4,7 +4,7 @@ import { framingBlock } from './support/framing';
 import { defineCheck } from './types';
 
 /**
- * checks.md §1.3 step 5; RFC 6749 §10.13, RFC 9700 §4.16: login pages refuse to be framed
+ * docs/architecture.md "Correlating flows" step 5; RFC 6749 §10.13, RFC 9700 §4.16: login pages refuse to be framed
  * (clickjacking), so an iframe authorization request that needs interaction shows nothing.
  */
 export default defineCheck({

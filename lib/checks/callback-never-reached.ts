@@ -22,7 +22,7 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
 }
 
-/** The sub-reason (checks.md §2.2): what became of the authorization request. */
+/** The sub-reason (docs/checks.md `callback-never-reached`): what became of the authorization request. */
 function diagnose(flow: Flow, ctx: CheckContext, start: Step): Omit<Report, 'step'> & { step: number | null } {
   const events = ctx.analysis.events;
   const last = flow.steps.reduce((t, s) => Math.max(t, s.time), start.time);

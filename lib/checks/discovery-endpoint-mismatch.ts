@@ -37,7 +37,7 @@ export default defineCheck({
     };
     if (flow.authorize) compare('authorization_endpoint', flow.authorize.step);
     for (const t of flow.tokens) if (flow.steps[t.step]?.observed) compare('token_endpoint', t.step);
-    // checks.md §3: Entra names the mismatch itself (single-tenant app on /common, unknown tenant).
+    // Provider codes (lib/diagnosis/provider-error-codes.ts): Entra names the mismatch itself (single-tenant app on /common, unknown tenant).
     for (const e of errorsIn(flow)) {
       for (const p of e.providers.filter((x) => x.checks.includes('discovery-endpoint-mismatch'))) {
         ctx.report({ step: e.step, message: `${p.code} (${p.provider}): ${p.meaning}. ${p.note ?? ''}`.trim(), evidence: [{ label: `${p.provider} code`, value: p.code, step: e.step }] });

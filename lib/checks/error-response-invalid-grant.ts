@@ -5,8 +5,8 @@ import { errorsWith, reportErrors } from './support/error-responses';
 import { defineCheck } from './types';
 
 /**
- * What the captured traffic says about an invalid_grant (checks.md §2.7: "pin down the cause
- * through correlation"): a code redeemed before, redeemed late, a redirect_uri or PKCE verifier
+ * What the captured traffic says about an invalid_grant (RFC 6749 §5.2 gives
+ * `invalid_grant` many causes; correlation pins down which): a code redeemed before, redeemed late, a redirect_uri or PKCE verifier
  * that doesn't fit the authorization request, or a refresh token used twice.
  */
 function correlate(flow: Flow, token: TokenExchange, ctx: AnalysisContext): string[] {

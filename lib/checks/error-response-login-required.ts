@@ -2,7 +2,7 @@ import type { Flow, StepContext } from '../model/flow';
 import { errorsWith, reportErrors } from './support/error-responses';
 import { defineCheck } from './types';
 
-/** Where the authorization request ran: a hidden iframe means a silent renew (checks.md §1.3 step 5). */
+/** Where the authorization request ran: a hidden iframe means a silent renew (docs/architecture.md "Correlating flows" step 5). */
 function contextOf(flow: Flow): StepContext {
   const index = flow.authorize?.step ?? flow.callback?.step;
   return index === undefined ? 'top' : flow.steps[index]?.context ?? 'top';

@@ -2,8 +2,8 @@ import { tokenWhere, visibleIdTokens } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /**
- * Not in the checks.md catalog (added): the catalog asks for signature checks whenever the
- * jwks_uri response was captured (§2.4 preamble) but names no id for a bad signature. An unknown
+ * OIDC Core §3.1.3.7 step 6: the signature must verify with the issuer's keys, and we can check
+ * that whenever the jwks_uri response was captured. An unknown
  * kid is `id-token-kid-unknown`; `none`/unexpected algs are `id-token-alg-none`; this check
  * covers a signature that a published key should verify and does not.
  */
@@ -18,7 +18,7 @@ export default defineCheck({
     const jwks = ctx.analysis.jwksFor(flow);
     for (const seen of visibleIdTokens(flow, ctx)) {
       if (seen.decoded.redacted) {
-        ctx.notObservable('The trace is redacted: ID Token signatures were removed on export (checks.md §4.3), so they cannot be verified.');
+        ctx.notObservable('The trace is redacted: ID Token signatures were removed on export, so they cannot be verified.');
         continue;
       }
       if (ctx.analysis.derived.signature(seen.token) !== 'invalid') continue;

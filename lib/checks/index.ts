@@ -5,7 +5,7 @@ import { TOKEN_CHECKS } from './groups/token';
 import type { Check } from './types';
 
 /**
- * Every check, sorted by id. Each group file lists the checks of one section of checks.md
+ * Every check, sorted by id. Each group file lists the checks of one section of docs/checks.md
  * explicitly; test/meta/checks-registry.test.ts proves every check file is registered here.
  */
 export const CHECKS: readonly Check[] = [

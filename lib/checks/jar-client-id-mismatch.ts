@@ -22,7 +22,7 @@ export default defineCheck({
       });
       return;
     }
-    // client_id is a kept claim, so a redacted request object still answers (checks.md §4.3).
+    // client_id is a kept claim, so a redacted request object still answers (docs/trace-format.md "JWTs").
     const claims = jwtClaims(a.request);
     const claimed = claims?.client_id;
     if (claims === null || claimed === undefined || claimed === queryClientId) return;

@@ -30,7 +30,7 @@ export default defineCheck({
       if (v === null || t.grantType === 'refresh_token') continue;
       // On a redacted trace s256() answers with the tag of the S256 recorded before redaction.
       const recomputed = method === 'S256' ? ctx.analysis.derived.s256(v) : v;
-      if (recomputed === null && shapeOf(v).tagged) ctx.notObservable('The code_verifier is redacted and the trace recorded no S256 result for it (checks.md §4.2).');
+      if (recomputed === null && shapeOf(v).tagged) ctx.notObservable('The code_verifier is redacted and the trace recorded no S256 result for it.');
       if (recomputed === null || recomputed === a.codeChallenge) continue;
       const providerSays = providerErrorPointsTo(matchProviderError(tokenErrorText(flow, t), { url: flow.steps[t.step]?.url ?? '' }), 'pkce-verifier-mismatch');
       const refused = tokenError(t).error === 'invalid_grant' || providerSays;

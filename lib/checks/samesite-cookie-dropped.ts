@@ -8,7 +8,7 @@ import { defineCheck } from './types';
 
 /**
  * Cookies the client origin set (and did not delete) in the tab that started the flow, up to the
- * authorization request, that would apply to the callback URL (checks.md §1.3 step 1).
+ * authorization request, that would apply to the callback URL (docs/architecture.md "Correlating flows" step 1).
  */
 function transactionCookies(flow: Flow, events: readonly RequestEvent[], callbackUrl: string, window: number): Map<string, SetCookie> {
   const start = flow.steps[flow.authorize!.step]!;

@@ -13,7 +13,7 @@ export default defineCheck({
     const a = flow.authorize;
     const cb = flow.callback;
     if (!a?.state || !cb || cb.state === null || cb.state === a.state) return;
-    // checks.md §2.2: only when no other open flow in this browser context has that value.
+    // docs/architecture.md "Correlating flows" step 2: only when no other open flow in this browser context has that value.
     const owned = ctx.analysis.flows.some((f) => f !== flow && f.authorize?.state === cb.state);
     if (owned) return;
     ctx.report({

@@ -1,6 +1,6 @@
 import { defineCheck } from './types';
 
-/** checks.md §1.3 step 8: a confidential client redeems the code on its server. */
+/** docs/architecture.md "Correlating flows" step 8: a confidential client redeems the code on its server. */
 export default defineCheck({
   id: 'token-exchange-not-observable',
   severity: 'info',

@@ -4,7 +4,7 @@ import type { TokenExchange } from '../model/flow';
 import { browserTokens, tokenError, tokenErrorText, tokenEvent } from './support/token-requests';
 import { defineCheck } from './types';
 
-/** RFC 6749 §5.2 error codes → the check that explains each one (checks.md §2.7). */
+/** RFC 6749 §5.2 error codes → the check that explains each one (docs/checks.md, error responses). */
 const ERROR_CHECKS: Record<string, string> = {
   invalid_request: 'error-response-invalid-request',
   invalid_client: 'error-response-invalid-client',

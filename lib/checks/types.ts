@@ -8,9 +8,9 @@ import type { AnalysisContext } from '../flow/context';
  * throws over bad protocol data (a bad token is a finding, not an exception).
  */
 export interface CheckMeta {
-  /** Stable kebab-case id from checks.md; equals the file name. */
+  /** Stable kebab-case id (listed in docs/checks.md); equals the file name. */
   id: string;
-  /** Default severity; `report` may raise or lower it where checks.md says so. */
+  /** Default severity; `report` may raise or lower it where a check says so (docs/checks.md). */
   severity: Severity;
   title: string;
   /** Spec reference with sections, e.g. "RFC 6749 §10.12; RFC 9700 §4.7.1". */
@@ -35,7 +35,7 @@ export interface Report {
 export interface CheckContext {
   readonly analysis: AnalysisContext;
   report(report: Report): void;
-  /** The evidence lies outside the browser (checks.md: never report that as a failure). */
+  /** The evidence lies outside the browser (docs/architecture.md "What the browser sees": never report that as a failure). */
   notObservable(reason: string): void;
 }
 

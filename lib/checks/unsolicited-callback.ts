@@ -3,7 +3,7 @@ import { stepEvent } from './support/browser-context';
 import { defineCheck } from './types';
 
 /**
- * RFC 9700 §4.5, §4.7: a response with no stored transaction must be rejected. checks.md §1.3
+ * RFC 9700 §4.5, §4.7: a response with no stored transaction must be rejected. docs/architecture.md "Correlating flows"
  * step 9: when capture obviously began mid-flow this is only an observation (info).
  */
 export default defineCheck({

@@ -1,6 +1,6 @@
 import { PROVIDER_ERROR_CODES, type ProviderErrorRow, type ProviderErrorWhere } from './provider-error-codes';
 
-/** One row of checks.md §3 that fits an error text. */
+/** One row of PROVIDER_ERROR_CODES that fits an error text. */
 export interface ProviderErrorMatch {
   provider: string;
   /** The text that matched, e.g. "AADSTS50011" or "Callback URL mismatch". */
@@ -8,7 +8,7 @@ export interface ProviderErrorMatch {
   /** Plain-language meaning of the code. */
   meaning: string;
   where: ProviderErrorWhere;
-  /** Generic check ids from checks.md §2 this code points to (several = decide by correlation). */
+  /** Generic check ids (docs/checks.md) this code points to (several = decide by correlation). */
   checks: readonly string[];
   note?: string;
 }
@@ -20,7 +20,7 @@ export interface MatchProviderErrorOptions {
 }
 
 /**
- * Which provider codes from checks.md §3 appear in `text` (an `error`, `error_description`,
+ * Which provider codes in PROVIDER_ERROR_CODES appear in `text` (an `error`, `error_description`,
  * error-page text, or all of them joined). Pure and total: every string in, a possibly empty list
  * out, in table order, at most one match per row. For diagnosis only — never a reason to fail a
  * flow (Microsoft says apps must not depend on AADSTS numbers).

@@ -1,10 +1,11 @@
 /**
- * checks.md §3 as data: provider-specific error codes and texts → generic check ids.
+ * Provider-specific error codes and texts → generic check ids, as data (docs/checks.md lists
+ * the codes under each check).
  *
  * Provider wording changes over time and Microsoft says apps must not depend on AADSTS numbers,
  * so rows match loosely (code number with a word boundary, or a stable substring) and are used
- * for diagnosis only, never to decide whether a flow failed. One row per row of the catalog
- * table; `variants` refine a row that lists several codes with different meanings.
+ * for diagnosis only, never to decide whether a flow failed. One row per provider code
+ * or text; `variants` refine a row that lists several codes with different meanings.
  */
 
 /** Where the text shows up: AZ = authorization-server error page or callback `error_description`,

@@ -30,7 +30,7 @@ export function isDocument(event: RequestEvent): boolean {
 }
 
 /**
- * Label one request hop (checks.md §1.2). Parameters decide first; provider URL shapes and
+ * Label one request hop (docs/architecture.md "Classifying hops"). Parameters decide first; provider URL shapes and
  * discovery-learned endpoints fill in where parameters are absent. `fullUrl` is the URL with a
  * fragment recovered from a redirect's Location or the committed navigation.
  */

@@ -24,12 +24,12 @@ export interface JwksDoc {
 }
 
 export interface AnalysisOptions {
-  /** Allowed clock skew for token time claims (checks.md §2.4: 120 s). */
+  /** Allowed clock skew for token time claims (OIDC Core §3.1.3.7 items 9–10 leave it to the client; we allow 120 s). */
   skewSeconds: number;
   /** How long after the authorization request a callback may still belong to it (§1.3.7). */
   correlationWindowMs: number;
   /**
-   * The redaction manifest of the trace the events come from (checks.md §4.4), or null for a raw
+   * The redaction manifest of the trace the events come from (docs/trace-format.md "Redaction manifest"), or null for a raw
    * capture. Its `derived` relations answer what tags cannot (PKCE S256, at_hash, c_hash, §4.2).
    */
   redaction: RedactionManifest | null;

@@ -20,7 +20,7 @@ export interface Correlation {
 export type { VerifierHashes } from './match-token';
 
 /**
- * Join request hops into flows (checks.md §1.3): open a flow per authorization request, match
+ * Join request hops into flows (docs/architecture.md "Correlating flows"): open a flow per authorization request, match
  * callbacks by state, then redirect_uri + previous hop, then tab lineage; match token requests by
  * code, then PKCE, then client + redirect_uri + time; label server-side exchanges not observable.
  */
@@ -151,7 +151,7 @@ function sameChain(a: RequestEvent, b: RequestEvent, hops: HopIndex): boolean {
   return false;
 }
 
-/** A 4xx/5xx page, or an error page URL, shown by the authorization server (checks.md §2.2 callback-never-reached). */
+/** A 4xx/5xx page, or an error page URL, shown by the authorization server (docs/checks.md `callback-never-reached`). */
 function markErrorPage(b: FlowBuilder, event: RequestEvent): void {
   const status = event.status ?? 0;
   const errorish = status >= 400 || /[?&]error=|\/error(?:[/?#]|$)/.test(event.url);

@@ -21,7 +21,7 @@ export interface Derived {
   digest(value: string, alg: DigestAlg): Uint8Array | null;
   /**
    * BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. For a tagged
-   * code_verifier it is the tag of its S256 as recorded before redaction (checks.md §4.2), which
+   * code_verifier it is the tag of its S256 as recorded before redaction (docs/trace-format.md "Derived relations"), which
    * equals the tag of the matching code_challenge; null when the export recorded none.
    */
   s256(value: string): string | null;
@@ -32,7 +32,7 @@ export interface Derived {
   hashMatch(relation: 'at_hash' | 'c_hash', idToken: string): boolean | null;
   /**
    * Signature status of an ID Token against the captured JWKS of its flow's issuer (OIDC-Core
-   * §3.1.3.7 step 6), or null when no JWKS was captured for it (checks.md §2.4).
+   * §3.1.3.7 step 6), or null when no JWKS was captured for it (OIDC Core §3.1.3.7 step 6).
    */
   signature(idToken: string): SignatureStatus | null;
 }
@@ -126,7 +126,7 @@ export async function verifySignatures(
     const keys = jwksFor(flow)?.keys;
     if (!keys) continue;
     for (const token of idTokensIn(flow)) {
-      // A redacted ID Token has no signature left to verify (checks.md §4.3).
+      // A redacted ID Token has no signature left to verify (docs/trace-format.md "JWTs").
       if (!signatures.has(token) && !isRedacted(token)) signatures.set(token, await verifyJws(token, keys));
     }
   }

@@ -4,7 +4,7 @@ import { stripFragment } from './params';
 
 /**
  * What surrounds a request hop: the hop before it in the same redirect chain, the URL with its
- * fragment (fragments never travel on the wire: checks.md §1.1), and the tab's opener.
+ * fragment (fragments never travel on the wire: docs/architecture.md "What the browser sees"), and the tab's opener.
  */
 export interface HopIndex {
   requests: RequestEvent[];

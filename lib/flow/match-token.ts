@@ -9,7 +9,7 @@ import { buildTokenExchange } from './token-exchange';
 export type VerifierHashes = (verifier: string) => string | null;
 
 /**
- * Token requests join flows (checks.md §1.3 step 3): by code, then by an S256 verifier that
+ * Token requests join flows (docs/architecture.md "Correlating flows" step 3): by code, then by an S256 verifier that
  * hashes to a flow's challenge, then by client + redirect_uri + time; device-code polls by their
  * device_code; anything else opens a flow of its own grant.
  */
@@ -79,7 +79,7 @@ function deviceCodeOf(b: FlowBuilder): string | null {
   }
 }
 
-/** checks.md §1.3 step 8: a code delivered to a server-handled callback and never redeemed by the browser. */
+/** docs/architecture.md "Correlating flows" step 8: a code delivered to a server-handled callback and never redeemed by the browser. */
 export function finishExchange(b: FlowBuilder): void {
   const flow = b.flow;
   const callback = flow.callback;

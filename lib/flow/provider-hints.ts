@@ -1,7 +1,7 @@
 /**
- * URL shapes of well-known providers (from shared/providers.json), reduced to what
+ * URL shapes of well-known providers (as the providers document their endpoints; data in lib/capture/provider-patterns.ts), reduced to what
  * classification needs. Parameters still decide the label; these only raise confidence where
- * parameters are absent (checks.md §1.2: custom domains make host matching unreliable).
+ * parameters are absent (docs/architecture.md "Classifying hops": custom domains make host matching unreliable).
  */
 export type EndpointRole = 'authorize' | 'token' | 'discovery' | 'jwks' | 'userinfo' | 'end_session' | 'revocation' | 'device_authorization';
 

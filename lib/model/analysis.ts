@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FindingSchema } from './finding';
 import { GrantSchema, OutcomeSchema, StepContextSchema, StepKindSchema } from './flow';
 
-/** The document `oauth-lens analyze --json` prints and the background answers with (design.md). */
+/** The document `oauth-lens analyze --json` prints and the background answers with (docs/architecture.md "The analysis document"). */
 export const StepReportSchema = z.object({
   kind: StepKindSchema,
   method: z.string(),

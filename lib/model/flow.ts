@@ -98,7 +98,7 @@ export interface CallbackResponse {
   iss: string | null;
   idToken: string | null;
   accessToken: string | null;
-  /** How the callback was tied to this flow (checks.md §1.3 step 2). */
+  /** How the callback was tied to this flow (docs/architecture.md "Correlating flows" step 2). */
   matchedBy: 'state' | 'redirect-uri' | 'lineage' | 'orphan';
 }
 
@@ -135,7 +135,7 @@ export interface Flow {
   tokens: TokenExchange[];
   /**
    * `browser`: the code was redeemed by a browser request we saw; `not-observable`: the callback
-   * was handled by a server and no browser request redeemed the code (checks.md §1.3 step 8).
+   * was handled by a server and no browser request redeemed the code (docs/architecture.md "Correlating flows" step 8).
    */
   tokenExchange: 'browser' | 'not-observable' | 'none';
   /** Step where the authorization server showed its own error page instead of redirecting back. */

@@ -4,7 +4,7 @@ import { CapturedEventSchema } from './event';
 import { TraceV1Schema } from './trace';
 
 /**
- * Every message between the background and its clients (design.md "Asking the background").
+ * Every message between the background and its clients (docs/architecture.md "Messages").
  * One discriminated union per direction; every receiver `safeParse`s and answers a malformed
  * message with `{ ok: false, error }` (runtime) or drops it (ports).
  */
@@ -17,7 +17,7 @@ export const AnalysisRequestSchema = z.object({ type: z.literal('analysis'), tab
 export const ExportTraceRequestSchema = z.object({
   type: z.literal('export-trace'),
   tabId: TabIdSchema.optional(),
-  /** Redacted unless explicitly `false` (design.md "Redaction": on by default for every export). */
+  /** Redacted unless explicitly `false` (docs/trace-format.md "Redaction": on by default for every export). */
   redact: z.boolean().optional(),
 });
 

@@ -3,12 +3,12 @@ import { CapturedEventSchema } from './event';
 
 export const TRACE_FORMAT = 'oauth-lens-trace';
 
-/** What an export did to secrets, so a reader knows tags are not values (checks.md §4.4). */
+/** What an export did to secrets, so a reader knows tags are not values (docs/trace-format.md "Redaction manifest"). */
 export const RedactionManifestSchema = z.object({
   redacted: z.boolean(),
   tagLength: z.number().int().optional(),
   fields: z.array(z.string()).default([]),
-  /** Results computed from raw values before they were removed (checks.md §4.2). */
+  /** Results computed from raw values before they were removed (docs/trace-format.md "Derived relations"). */
   derived: z.array(z.record(z.string(), z.union([z.string(), z.boolean(), z.number()]))).default([]),
 });
 export type RedactionManifest = z.infer<typeof RedactionManifestSchema>;

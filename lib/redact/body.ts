@@ -46,7 +46,7 @@ export function redactJsonText(text: string, ctx: RedactContext, isResponse = fa
   } catch {
     return null;
   }
-  // UserInfo and introspection answers are claim sets about a person (checks.md §4.1 "PII").
+  // UserInfo and introspection answers are claim sets about a person (docs/trace-format.md "What is redacted", personal data).
   const claims = isResponse && isObject(parsed) && typeof parsed.sub === 'string' && !('issuer' in parsed) && !('keys' in parsed);
   const redacted = claims && isObject(parsed) ? redactClaims(parsed, ctx) : redactJson(parsed, ctx);
   const out = JSON.stringify(redacted);

@@ -4,8 +4,8 @@ import { bodyParams, fragmentParams, getParam, queryParams, responseObject } fro
 import { isTag, type RedactContext } from './tags';
 
 /**
- * Relations that need raw values, computed before the values go (checks.md §4.2: "Run these
- * before redaction and store their boolean results in a derived section"). Each relation names
+ * Relations that need raw values, computed before the values go (docs/trace-format.md "Derived relations": run
+ * them before redaction and store their results in the manifest). Each relation names
  * its values by tag, so a reader can find them in the redacted events:
  * - `pkce_s256`: BASE64URL(SHA-256(code_verifier)) (RFC 7636 §4.2), tagged as `s256_of_verifier`;
  *   it equals the tag of every code_challenge it matches, and `challenge_seen` says whether one

@@ -4,7 +4,7 @@ import { isTag, type RedactContext } from './tags';
 import { redactUrl } from './url';
 import { formDecode, redactSecret, scrubText } from './value';
 
-/** checks.md §4.1 "Headers": schemes, cookie names and attributes stay; credentials become tags. */
+/** docs/trace-format.md "What is redacted", headers: schemes, cookie names and attributes stay; credentials become tags. */
 export function redactHeaders(headers: readonly Header[], ctx: RedactContext): Header[] {
   return headers.map((h) => ({ name: h.name, value: redactHeader(h.name, h.value, ctx) }));
 }
@@ -19,7 +19,7 @@ export function redactHeader(name: string, value: string, ctx: RedactContext): s
     return redactSecret('dpop', value.trim(), ctx);
   }
   // RFC 9449 §8: the server's nonce comes back as the proof's `nonce` claim, which is tagged
-  // (checks.md §4.3); tagging the header too keeps "the proof carried the nonce offered" visible.
+  // (docs/trace-format.md "JWTs"); tagging the header too keeps "the proof carried the nonce offered" visible.
   if (n === 'dpop-nonce') return value.trim() === '' ? value : ctx.tag('nonce', value.trim());
   if (CREDENTIAL_HEADERS.has(n)) {
     ctx.note(`header:${n}`);

@@ -9,7 +9,7 @@ export function looksLikeJwt(value: string): boolean {
 }
 
 /**
- * Structural redaction of a JWT (checks.md §4.3). The result is a JSON object string, not a
+ * Structural redaction of a JWT (docs/trace-format.md "JWTs"). The result is a JSON object string, not a
  * compact JWT: the signature is gone and nothing re-encodes it, so it cannot be replayed.
  * `jwt` is a tag of the whole token, so the same token still matches itself elsewhere.
  * Decoding uses jose's decodeJwt / decodeProtectedHeader, which do not validate anything.

@@ -1,12 +1,12 @@
 /**
- * Which names carry secrets, correlation values or personal data (checks.md §4.1, §4.3).
+ * Which names carry secrets, correlation values or personal data (docs/trace-format.md "What is redacted" and "JWTs").
  * Names are compared case-insensitively. Everything here is data; the redactors decide how.
  */
 
 /** What happens to a parameter / JSON member / claim value with a given name. */
 export type NameClass = 'secret' | 'correlation' | 'pii-tag' | 'pii-drop' | 'keep';
 
-/** Credentials and bearer artefacts (checks.md §4.1 first row), plus a few common aliases. */
+/** Credentials and bearer artefacts (docs/trace-format.md "What is redacted", first row), plus a few common aliases. */
 const SECRET = new Set([
   'code',
   'access_token',
@@ -77,7 +77,7 @@ export function classifyName(name: string): NameClass {
   return 'keep';
 }
 
-/** Headers whose whole value is a credential (checks.md §4.1 "Headers"). */
+/** Headers whose whole value is a credential (docs/trace-format.md "What is redacted", headers). */
 export const CREDENTIAL_HEADERS = new Set([
   'x-csrf-token',
   'x-xsrf-token',
@@ -95,10 +95,10 @@ export const URL_HEADERS = new Set(['location', 'referer', 'origin', 'content-lo
 /** Private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1): tagged inside any object with `kty`. */
 export const JWK_PRIVATE_MEMBERS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
 
-/** JWT header members kept as-is (checks.md §4.3); others become ⟦removed⟧, `jwk` a thumbprint tag. */
+/** JWT header members kept as-is (docs/trace-format.md "JWTs"); others become ⟦removed⟧, `jwk` a thumbprint tag. */
 export const JWT_HEADER_KEEP = new Set(['alg', 'typ', 'kid', 'cty', 'crit']);
 
-/** JWT / claim-set members kept as-is (checks.md §4.3 "kept as-is"). */
+/** JWT / claim-set members kept as-is (docs/trace-format.md "JWTs", kept as-is). */
 export const CLAIM_KEEP = new Set([
   'iss',
   'aud',
@@ -124,7 +124,7 @@ export const CLAIM_KEEP = new Set([
   'events', // logout token event type, OIDC Back-Channel Logout §2.4
 ]);
 
-/** Claims tagged for equality only (checks.md §4.3 "tagged"). `cnf` is handled member by member. */
+/** Claims tagged for equality only (docs/trace-format.md "JWTs", tagged). `cnf` is handled member by member. */
 export const CLAIM_TAG = new Set(['sub', 'oid', 'tid', 'sid', 'jti', 'nonce', 'at_hash', 'c_hash', 's_hash', 'ath', 'uti', 'rh']);
 
 export type ClaimClass = 'keep' | 'tag' | 'cnf' | 'drop';

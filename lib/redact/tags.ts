@@ -1,5 +1,5 @@
 /**
- * Equality-preserving tags (checks.md §4.2). Each secret value v becomes
+ * Equality-preserving tags (docs/trace-format.md "Tags"). Each secret value v becomes
  * `⟦label:hex:len:charset⟧` where hex is the first 12 hex characters of HMAC-SHA256(K, v) and K is
  * a random 256-bit key made for one export and never written anywhere. The HMAC input is the value
  * alone, so equal values get byte-identical tags wherever they sit (state sent = state returned,
@@ -62,7 +62,7 @@ export interface RedactContext {
   tag(label: string, value: string): string;
   /** RFC 7638 thumbprint (base64url) of a public JWK, or null while collecting. */
   thumbprint(jwk: Record<string, unknown>): string | null;
-  /** Record a redacted field for the manifest, e.g. `query:state` (checks.md §4.4). */
+  /** Record a redacted field for the manifest, e.g. `query:state` (docs/trace-format.md "Redaction manifest"). */
   note(field: string): void;
 }
 
@@ -118,7 +118,7 @@ export function jwkKey(jwk: Record<string, unknown>): string {
   return JSON.stringify(Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** A fresh random 256-bit key (checks.md §4.2). Callers must not persist it. */
+/** A fresh random 256-bit key (docs/trace-format.md "Tags"). Callers must not persist it. */
 export function randomKey(): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(32));
 }

@@ -12,10 +12,10 @@ import { scrubText } from './value';
 export interface RedactOptions {
   /**
    * The HMAC key. Leave it out: a fresh random 256-bit key per export is what keeps tags from
-   * different exports unlinkable (checks.md §4.2). Tests pass one to get stable tags.
+   * different exports unlinkable (docs/trace-format.md "Tags"). Tests pass one to get stable tags.
    */
   key?: Uint8Array;
-  /** Hex characters of HMAC per tag (checks.md §4.2 suggests 12–16 for automated comparison). */
+  /** Hex characters of HMAC per tag (docs/trace-format.md "Tags": 12–16 suit automated comparison). */
   hexLength?: number;
 }
 
@@ -25,7 +25,7 @@ export interface RedactedEvents {
 }
 
 /**
- * Redact captured events for export (design.md "Redaction"). Relations needing raw values are
+ * Redact captured events for export (docs/trace-format.md "Redaction"). Relations needing raw values are
  * computed first; then a collecting pass finds every value to tag, the HMACs and JWK thumbprints
  * are computed in one batch, and a second pass over the same pure redactors builds the output.
  * The key lives only in this call.

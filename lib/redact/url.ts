@@ -5,7 +5,7 @@ import { encodeUrlValue, formDecode, redactValue, scrubText, type Where } from '
  * Redact a URL (absolute or relative) without re-serializing it: each `name=value` pair of the
  * query and fragment is replaced only when its value changes, so non-secret parameters
  * (response_type, scope, redirect_uri, client_id) keep their exact bytes and the analyzer parses
- * the redacted URL the same way (checks.md §4.1: "Location and Referer carry the same secrets as
+ * the redacted URL the same way (docs/trace-format.md "What is redacted": "Location and Referer carry the same secrets as
  * the callback"). Never throws: a URL that does not parse is still scrubbed as text.
  */
 let depth = 0;

@@ -8,7 +8,7 @@ export type Where = 'query' | 'fragment' | 'form' | 'json' | 'header' | 'cookie'
 
 /**
  * Redact the value of a named parameter, form field, JSON member or hidden input
- * (checks.md §4.1). Empty values stay empty: "state was empty" is evidence, not a secret.
+ * (docs/trace-format.md "What is redacted"). Empty values stay empty: "state was empty" is evidence, not a secret.
  */
 export function redactValue(name: string, value: string, ctx: RedactContext, where: Where): string {
   if (value === '' || isTag(value)) return value;
@@ -27,7 +27,7 @@ export function redactValue(name: string, value: string, ctx: RedactContext, whe
   }
 }
 
-/** A credential: JWTs get structural redaction (checks.md §4.3), opaque values are tagged whole. */
+/** A credential: JWTs get structural redaction (docs/trace-format.md "JWTs"), opaque values are tagged whole. */
 export function redactSecret(label: string, value: string, ctx: RedactContext): string {
   if (value === '' || isTag(value)) return value;
   return looksLikeJwt(value) ? redactJwt(value, ctx, label) : ctx.tag(label, value);
@@ -46,7 +46,7 @@ const NAMED_SECRETS =
 /**
  * Everything secret-shaped inside free text (error messages, HTML, JS, truncated bodies), in one
  * pass so a replacement is never looked at again: absolute URLs (their parameters), JWTs, JSON
- * members and `name=value` pairs with secret names, and email addresses (checks.md §4.1 "PII":
+ * members and `name=value` pairs with secret names, and email addresses (docs/trace-format.md "What is redacted", personal data:
  * "scrub email-shaped substrings anywhere"). `%40` counts as `@` because URLs carry it encoded.
  */
 const URL_PART = String.raw`(?<url>https?:\/\/[^\s"'<>\x60\\]+)`;
@@ -94,7 +94,7 @@ function unescapeJson(raw: string): string {
 }
 
 /**
- * canon(v) for URL and form values (checks.md §4.2): decoded exactly as the analyzer's
+ * canon(v) for URL and form values (docs/trace-format.md "Tags"): decoded exactly as the analyzer's
  * URLSearchParams decodes them ('+' is a space, malformed escapes stay), so equal tags mean the
  * analyzer would have seen equal values.
  */

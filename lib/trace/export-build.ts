@@ -10,7 +10,7 @@ import { makeTrace, serializeTrace } from './trace-v1';
 /**
  * What the panel's Export menu produces, composed here so the UI never touches a value:
  * every output except the one the user explicitly asked to leave unredacted goes through
- * `redactTrace` first (design.md "Redaction: on by default for every export and share").
+ * `redactTrace` first (docs/trace-format.md "Redaction").
  */
 export type ExportFormat = 'trace' | 'har' | 'trace-unredacted';
 

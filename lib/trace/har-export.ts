@@ -52,13 +52,13 @@ export interface OAuthLensHar {
     _redacted: boolean;
     _oauthLensVersion: 1;
     _oauthLensNavigations: NavigationEvent[];
-    /** The redaction manifest, so a re-imported redacted HAR keeps its derived relations (checks.md §4.2). */
+    /** The redaction manifest, so a re-imported redacted HAR keeps its derived relations (docs/trace-format.md "Derived relations"). */
     _oauthLensRedaction?: RedactionManifest;
   };
 }
 
 export interface HarExportOptions {
-  /** Sets `log._redacted` (checks.md §4.4) so a redacted export is not mistaken for a raw HAR. */
+  /** Sets `log._redacted` (docs/trace-format.md "Redaction manifest") so a redacted export is not mistaken for a raw HAR. */
   redacted?: boolean;
   /** The manifest of the redacted events (redactTrace / redactEvents), written to `log._oauthLensRedaction`. */
   redaction?: RedactionManifest;

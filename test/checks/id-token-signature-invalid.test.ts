@@ -11,8 +11,8 @@ const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(
 
 describeCheck(check, {
   fires: [
-    { name: 'signed by a key the issuer does not hold', events: await oidcCodeFlow({ idToken: forged }), redactionLoses: 'the signature is removed on export (checks.md §4.3)', expect: (f) => expect(f[0]?.message).toContain(`key "${KID}"`) },
-    { name: 'payload altered after signing', events: await oidcCodeFlow({ idToken: tampered }), redactionLoses: 'the signature is removed on export (checks.md §4.3)' },
+    { name: 'signed by a key the issuer does not hold', events: await oidcCodeFlow({ idToken: forged }), redactionLoses: 'the signature is removed on export (docs/trace-format.md "JWTs")', expect: (f) => expect(f[0]?.message).toContain(`key "${KID}"`) },
+    { name: 'payload altered after signing', events: await oidcCodeFlow({ idToken: tampered }), redactionLoses: 'the signature is removed on export (docs/trace-format.md "JWTs")' },
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },

@@ -4,7 +4,7 @@ import { runChecks } from '../../lib/checks/engine';
 import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
 import { codeFlow } from '../support/events';
 
-/** checks.md §1.3 step 8: with a server-side exchange, token-side checks say "not observable", never fail. */
+/** docs/architecture.md "Correlating flows" step 8: with a server-side exchange, token-side checks say "not observable", never fail. */
 const TOKEN_SIDE = [
   'code-exchanged-late',
   'code-reused',

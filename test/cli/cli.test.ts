@@ -30,7 +30,7 @@ function file(name: string, content: string): string {
 }
 
 describe('oauth-lens CLI', () => {
-  it('analyze --json prints the design.md document and exits 0 on a clean flow', async () => {
+  it('analyze --json prints the analysis document and exits 0 on a clean flow', async () => {
     const path = file('clean.json', serializeTrace(makeTrace(codeFlow())));
     const { code, stdout } = await cli(['analyze', path, '--json']);
     expect(code).toBe(0);

@@ -6,7 +6,7 @@ import { main } from '../../cli/main';
 import { AnalysisReportSchema, type AnalysisReport } from '../../lib/model/analysis';
 
 // `oauth-lens analyze` on a file made by `oauth-lens redact` or `export-har` reads the manifest
-// in it, so the verdicts equal those on the raw recording (checks.md §4.2).
+// in it, so the verdicts equal those on the raw recording (docs/trace-format.md "Derived relations").
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-reanalysis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

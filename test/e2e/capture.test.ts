@@ -43,7 +43,7 @@ async function spaLogin(page: Page, rpUrl: string, pauses: { onLoginForm?: () =>
 }
 
 /**
- * Stops every service worker through CDP (browser-testing.md) and waits until Chromium reports
+ * Stops every service worker through CDP (docs/architecture.md "Browser behaviour we rely on") and waits until Chromium reports
  * the extension's worker as stopped.
  */
 async function stopExtensionWorker(cdp: CDPSession, extensionId: string): Promise<void> {

@@ -233,7 +233,7 @@ export class ExtensionSession {
    * The context to hand to a scenario driver. With `devtools`, every page it opens waits until
    * DevTools (opened by --auto-open-devtools-for-tabs) runs our devtools page and forwards
    * response bodies for that tab: a person opens DevTools first, then logs in; requests made
-   * before DevTools has loaded would show no body (browser-testing.md).
+   * before DevTools has loaded would show no body (docs/architecture.md "Browser behaviour we rely on").
    */
   driverContext(issuer: string): BrowserContext {
     if (!this.devtools) return this.context;

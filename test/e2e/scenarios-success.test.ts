@@ -86,7 +86,7 @@ describe('successful logins', () => {
       outcome: 'success',
       steps: ['authorize', 'callback', 'userinfo'],
       checks: ['implicit-flow-used'],
-      // checks.md: token-in-fragment-leak needs the fragment carried over, kept with third-party
+      // docs/checks.md `token-in-fragment-leak` needs the fragment carried over, kept with third-party
       // scripts, or copied elsewhere; the demo app removes it with replaceState right away.
       absent: ['token-in-fragment-leak', 'response-mode-query-with-tokens', 'token-in-url-query', 'state-mismatch', 'at-hash-mismatch', 'response-type-mismatch', 'pkce-missing', 'callback-never-reached', 'token-exchange-not-observable'],
       noErrors: true,

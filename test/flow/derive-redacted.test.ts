@@ -7,7 +7,7 @@ import { makeTrace } from '../../lib/trace/trace-v1';
 import { codeFlow, CODE, VERIFIER } from '../support/events';
 import { hybridFlow, leftHalfS256, signIdToken } from '../support/oidc';
 
-/** analyzeEvents(events, { redaction }): the manifest's relations stand in for hashes of values that are gone (checks.md §4.2). */
+/** analyzeEvents(events, { redaction }): the manifest's relations stand in for hashes of values that are gone (docs/trace-format.md "Derived relations"). */
 const first = (events: CapturedEvent[], pick: (e: Extract<CapturedEvent, { kind: 'request' }>) => string | null) =>
   events.flatMap((e) => (e.kind === 'request' ? [pick(e)] : [])).find((v) => v !== null)!;
 

@@ -11,7 +11,7 @@ function files(dir: string): string[] {
   });
 }
 
-/** style.md: lib/ runs in vitest's node environment and in the CLI, so it touches no browser API. */
+/** docs/architecture.md "Layers": lib/ runs in vitest's node environment and in the CLI, so it touches no browser API. */
 describe('lib/ purity', () => {
   const FORBIDDEN: Array<[string, RegExp]> = [
     ['browser extension API', /\b(?:browser|chrome)\.(?:runtime|tabs|webRequest|webNavigation|storage|devtools|action|scripting)\b/],

@@ -3,7 +3,7 @@ import { redactBodyText, redactJsonText } from '../../lib/redact/body';
 import { scrubText } from '../../lib/redact/value';
 import { run, TAG } from './support';
 
-describe('body redaction (checks.md §4.1)', () => {
+describe('body redaction (docs/trace-format.md "What is redacted")', () => {
   it('token responses: tokens tagged, token_type/expires_in/scope kept', async () => {
     const { out } = await run((ctx) =>
       redactBodyText('{"access_token":"at-1","refresh_token":"rt-1","token_type":"Bearer","expires_in":3600,"scope":"openid"}', 'application/json', ctx, true),

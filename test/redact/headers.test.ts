@@ -4,7 +4,7 @@ import { run, TAG } from './support';
 
 const h = (name: string, value: string) => run((ctx) => redactHeader(name, value, ctx)).then((r) => r.out);
 
-describe('header redaction (checks.md §4.1 "Headers")', () => {
+describe('header redaction (docs/trace-format.md "What is redacted", headers)', () => {
   it('Basic: keeps the scheme and the client_id, tags the secret, and is no longer base64', async () => {
     const creds = btoa('web-app:s3cr3t%2Bpass'); // RFC 6749 §2.3.1: halves are form-encoded
     const out = await h('Authorization', `Basic ${creds}`);

@@ -9,7 +9,7 @@ async function idToken(claims: Record<string, unknown>) {
   return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'k1', x5u: 'https://idp/x' }).sign(privateKey);
 }
 
-describe('JWT structural redaction (checks.md §4.3)', () => {
+describe('JWT structural redaction (docs/trace-format.md "JWTs")', () => {
   it('keeps header alg/typ/kid and allowlisted claims, tags correlation claims, drops PII and the signature', async () => {
     const jwt = await idToken({ iss: 'https://idp.example.com', aud: 'web-app', exp: 2000000000, sub: 'user-8812', nonce: 'n-777', email: 'alice@example.com', name: 'Alice A', custom_claim: 'x', at_hash: 'abc' });
     const { out } = await run((ctx) => redactJwt(jwt, ctx, 'id_token'));

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { CapturedEvent } from '../../lib/model/event';
 import { AS, APP, CLIENT_ID, codeFlow, hop, REDIRECT_URI } from '../support/events';
 
-/** Secrets planted in every place checks.md §4.1 lists, so a test can prove none survives. */
+/** Secrets planted in every place docs/trace-format.md "What is redacted" lists, so a test can prove none survives. */
 export interface Planted {
   code: string;
   state: string;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { charsetOf, computeTags, isTag, parseTag, randomKey } from '../../lib/redact/tags';
 import { KEY } from './support';
 
-describe('tags (checks.md §4.2)', () => {
+describe('tags (docs/trace-format.md "Tags")', () => {
   it('gives the same value the same tag under one key, whatever label it was seen with', async () => {
     const tags = await computeTags(new Map([['v-123', 'state']]), KEY);
     const again = await computeTags(new Map([['v-123', 'state']]), KEY);

@@ -65,7 +65,7 @@ describe('redactTrace: planted secrets never survive any export path', () => {
   });
 });
 
-describe('derived relations are recorded before values go (checks.md §4.2)', () => {
+describe('derived relations are recorded before values go (docs/trace-format.md "Derived relations")', () => {
   it('pkce_s256: true for the RFC 7636 example pair, false for a wrong verifier', async () => {
     const good = await redactEvents(codeFlow({ exchange: 'browser' }));
     const bad = await redactEvents(codeFlow({ exchange: 'browser', tokenForm: { code_verifier: `${VERIFIER}x` } }));

@@ -5,7 +5,7 @@ import { run, TAG } from './support';
 
 const u = (url: string) => run((ctx) => redactUrl(url, ctx)).then((r) => r.out);
 
-describe('URL redaction (checks.md §4.1)', () => {
+describe('URL redaction (docs/trace-format.md "What is redacted")', () => {
   it('keeps non-secret parameters byte for byte and tags secret ones', async () => {
     const url =
       'https://idp.example.com/authorize?client_id=web-app&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=openid+profile&state=abc%2Bdef&nonce=n1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&login_hint=alice%40example.com';

@@ -14,7 +14,7 @@ export interface CheckCase {
   /** Extra assertions on the check's findings (message values, severity, step). */
   expect?: (findings: Finding[]) => void;
   /**
-   * Why a redacted export of this case cannot give the verdict (checks.md §4.2–§4.3: e.g. the
+   * Why a redacted export of this case cannot give the verdict (docs/trace-format.md "Tags" and "JWTs": e.g. the
    * signature is removed, a tag keeps only length and charset). Without it, the redacted copy,
    * analysed with its manifest, must give the same findings (count and severities).
    */

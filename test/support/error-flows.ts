@@ -2,7 +2,7 @@ import type { CapturedEvent, Header } from '../../lib/model/event';
 import { APP, AS, authorizeUrl, chain, CHALLENGE, CLIENT_ID, codeFlow, hop, REDIRECT_URI, STATE } from './events';
 
 /**
- * Failing flows for the error-response checks (checks.md §2.7): an authorization error on the
+ * Failing flows for the error-response checks (docs/checks.md, error responses): an authorization error on the
  * callback, a refused token request, a refused resource call, and a silent renew in an iframe.
  */
 const T = 1_700_000_000_000;

@@ -27,7 +27,7 @@ import scopeUnknown from '../scope-unknown';
 import stateMissing from '../state-missing';
 import stateWeak from '../state-weak';
 
-/** checks.md §2.1 — the authorization request. */
+/** One section of docs/checks.md: the authorization request. */
 export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   authorizeLoop,
   authzRequestMalformed,

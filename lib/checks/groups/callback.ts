@@ -19,7 +19,7 @@ import tokenInFragmentLeak from '../token-in-fragment-leak';
 import tokenInUrlQuery from '../token-in-url-query';
 import unsolicitedCallback from '../unsolicited-callback';
 
-/** checks.md §2.2 and §2.5 — the authorization response (callback), cookies and browser mechanics. */
+/** One section of docs/checks.md: the authorization response (callback), cookies and browser mechanics. */
 export const CALLBACK_CHECKS: readonly Check[] = [
   authzPageFramingBlocked,
   callbackNeverReached,

@@ -28,7 +28,7 @@ import errorResponseUnsupportedResponseType from '../error-response-unsupported-
 import jwksFetchFailed from '../jwks-fetch-failed';
 import type { Check } from '../types';
 
-/** checks.md §2.6 and §2.7 — discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
+/** One section of docs/checks.md: discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
 export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
   deviceFlowPolling,
   discoveryEndpointMismatch,

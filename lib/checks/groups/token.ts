@@ -29,7 +29,7 @@ import tokenResponseCacheable from '../token-response-cacheable';
 import tokenResponseIncomplete from '../token-response-incomplete';
 import userinfoSubMismatch from '../userinfo-sub-mismatch';
 
-/** checks.md §2.3 and §2.4 — the token endpoint, ID Tokens and OIDC artifacts. Sorted by id. */
+/** One section of docs/checks.md: the token endpoint, ID Tokens and OIDC artifacts. Sorted by id. */
 export const TOKEN_CHECKS: readonly Check[] = [
   acrNotSatisfied,
   atHashMismatch,

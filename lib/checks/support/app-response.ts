@@ -5,7 +5,7 @@ const ERROR_ROUTE = /(?:^|[/_-])(?:error|errors|fail|failed|failure|denied|unaut
 const STATE_ERROR = /\b(?:state|transaction|correlation|session)\b[^.]{0,60}\b(?:mismatch|invalid|not found|missing|expired|unknown|does not match)\b/i;
 
 /**
- * How the app answered its callback, when that answer is an error (checks.md §1.3 step 8: an app
+ * How the app answered its callback, when that answer is an error (docs/architecture.md "Correlating flows" step 8: an app
  * error page after the callback is an app-side failure): an HTTP error status, a redirect to an
  * error route or with `error=`, or a 200 page that talks about a lost state or transaction.
  */

@@ -8,7 +8,7 @@ export function stepEvent(flow: Flow, index: number | null | undefined): Request
   return flow.steps[index]?.event ?? null;
 }
 
-/** "Now" for a capture: the time of the last captured event (checks.md §2.4 uses capture time too). */
+/** "Now" for a capture: the time of the last captured event (the ID Token time checks use capture time too). */
 export function captureEnd(events: readonly CapturedEvent[]): number {
   let end = 0;
   for (const e of events) end = Math.max(end, eventTime(e));

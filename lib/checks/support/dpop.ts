@@ -63,7 +63,7 @@ export function proofProblems(proof: DecodedProof, event: RequestEvent, rules: P
   if (header.typ !== 'dpop+jwt') out.push({ label: 'typ', value: String(header.typ ?? '(none)'), expected: 'dpop+jwt' });
   const alg = typeof header.alg === 'string' ? header.alg : '(none)';
   if (alg === 'none' || alg === '(none)' || /^HS/i.test(alg)) out.push({ label: 'alg', value: alg, expected: 'an asymmetric algorithm (ES256, RS256, EdDSA, …)' });
-  // A redacted proof keeps only the key's thumbprint tag (checks.md §4.3): a key was there, its members are gone.
+  // A redacted proof keeps only the key's thumbprint tag (docs/trace-format.md "JWTs"): a key was there, its members are gone.
   const thumbprintOnly = proof.redacted && typeof header.jwk === 'string' && shapeOf(header.jwk).tagged;
   const jwk = thumbprintOnly ? {} : header.jwk;
   if (jwk === null || typeof jwk !== 'object' || Array.isArray(jwk)) out.push({ label: 'jwk', value: '(none)', expected: 'the public key in the header' });

@@ -6,7 +6,7 @@ import type { CheckContext } from '../types';
 import { challengesOf } from './www-authenticate';
 
 /**
- * Every OAuth `error` value a flow shows, with where it came from (checks.md §2.7 "Evidence"):
+ * Every OAuth `error` value a flow shows, with where it came from (RFC 6749 §4.1.2.1, §5.2):
  * the authorization response (query, fragment or form_post; RFC 6749 §4.1.2.1), an
  * authorization-server error page whose URL carries `error`, a token-endpoint body (400, 401,
  * or 200 at GitHub; RFC 6749 §5.2), PAR / device-authorization bodies (RFC 9126 §2.3,
@@ -27,7 +27,7 @@ export interface SeenError {
   grantType: string | null;
   /** Resource: the challenge scheme ("Bearer", "DPoP"). */
   scheme: string | null;
-  /** Provider codes of checks.md §3 found in the error and its description. */
+  /** Provider codes of lib/diagnosis/provider-error-codes.ts found in the error and its description. */
   providers: ProviderErrorMatch[];
 }
 

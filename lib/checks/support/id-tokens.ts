@@ -12,10 +12,10 @@ export interface IdTokenSeen {
   token: string;
   step: number;
   source: 'callback' | 'token';
-  /** Epoch ms when the response carrying it arrived: "now" for time claims (checks.md §2.4). */
+  /** Epoch ms when the response carrying it arrived: "now" for time claims (OIDC Core §3.1.3.7 items 9–10). */
   receivedAt: number;
   exchange: TokenExchange | null;
-  /** Raw or redacted (`decoded.redacted`: the signature was removed on export, checks.md §4.3). */
+  /** Raw or redacted (`decoded.redacted`: the signature was removed on export, docs/trace-format.md "JWTs"). */
   decoded: TokenDecode;
   /** The access token delivered in the same response (for `at_hash`, OIDC-Core §3.1.3.8). */
   accessToken: string | null;
@@ -42,7 +42,7 @@ export function idTokensOf(flow: Flow): IdTokenSeen[] {
 
 /**
  * ID Tokens a check can look at. With a server-side exchange the token response is out of
- * sight: say so (checks.md §1.3 step 8) and look only at what the callback carried.
+ * sight: say so (docs/architecture.md "Correlating flows" step 8) and look only at what the callback carried.
  */
 export function visibleIdTokens(flow: Flow, ctx: CheckContext): IdTokenSeen[] {
   if (flow.tokenExchange === 'not-observable') {
@@ -55,7 +55,7 @@ export function visibleIdTokens(flow: Flow, ctx: CheckContext): IdTokenSeen[] {
 export interface TimedIdToken {
   seen: IdTokenSeen;
   claims: JWTPayload;
-  /** When the response carrying it arrived (checks.md §2.4), in seconds like exp/iat/nbf. */
+  /** When the response carrying it arrived (OIDC Core §3.1.3.7 items 9–10), in seconds like exp/iat/nbf. */
   now: number;
 }
 
@@ -95,8 +95,8 @@ export function leftHalfHash(ctx: CheckContext, value: string, alg: string | nul
 
 /**
  * Does the at_hash / c_hash claim match the value delivered beside the token? Raw tokens are
- * hashed here; a redacted token answers from the relation recorded before redaction (checks.md
- * §4.2), with `computed` null because the value is gone. Null when it cannot be told.
+ * hashed here; a redacted token answers from the relation recorded before redaction (docs/trace-format.md
+ * "Derived relations"), with `computed` null because the value is gone. Null when it cannot be told.
  */
 export function hashClaimMatch(ctx: CheckContext, seen: IdTokenSeen, relation: 'at_hash' | 'c_hash', claim: string, value: string): { match: boolean; computed: string | null } | null {
   if (seen.decoded.redacted) {

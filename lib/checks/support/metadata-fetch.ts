@@ -39,7 +39,7 @@ export function ownerFlow(ctx: AnalysisContext, event: RequestEvent): { flow: Fl
 /**
  * Why the request failed, or null when it worked or we can't tell: a network or CORS error, a
  * non-2xx status (304 is a cache revalidation, fine), or a captured body that isn't a JSON object.
- * A body that wasn't captured proves nothing (checks.md: body not captured = unknown).
+ * A body that wasn't captured proves nothing (docs/architecture.md "What the browser sees": a body not captured is unknown).
  */
 export function fetchFailure(event: RequestEvent, shape: (json: Record<string, unknown>) => string | null = () => null): string | null {
   if (event.error) return `the browser reports a network or CORS error (${event.error})`;

@@ -32,7 +32,7 @@ export function decodedText(value: string): string | null {
 
 /**
  * Why a tagged value looked guessable, from the length and character class its tag kept
- * (checks.md §4.2). Words, URLs and encoded app data cannot be told from a tag: those pass.
+ * (docs/trace-format.md "Tags"). Words, URLs and encoded app data cannot be told from a tag: those pass.
  */
 function taggedWeakness(shape: ValueShape): string | null {
   if (shape.charset === 'digits' && shape.length > 0) return `it is purely numeric (${shape.length} digits)`;

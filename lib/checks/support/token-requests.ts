@@ -4,8 +4,8 @@ import type { Flow, TokenExchange } from '../../model/flow';
 import type { CheckContext } from '../types';
 
 /**
- * Helpers for the token-endpoint checks (checks.md §2.3). A server-side exchange is not a
- * failure: every token-side check says "not observable" instead (checks.md §1.3 step 8).
+ * Helpers for the token-endpoint checks (RFC 6749 §4.1.3, §5; docs/checks.md, token endpoint). A server-side exchange is not a
+ * failure: every token-side check says "not observable" instead (docs/architecture.md "Correlating flows" step 8).
  */
 export function browserTokens(flow: Flow, ctx: CheckContext): readonly TokenExchange[] {
   if (flow.tokenExchange === 'not-observable') {
@@ -30,7 +30,7 @@ export function paramsSeen(flow: Flow, token: TokenExchange): boolean {
   return Boolean(event?.requestBody) || token.params.length > 0;
 }
 
-/** When the response carrying a token arrived (checks.md §2.4: the capture time is "now"). */
+/** When the response carrying a token arrived (the capture time is "now" for OIDC Core §3.1.3.7 items 9–10). */
 export function receivedAt(flow: Flow, step: number): number {
   const s = flow.steps[step];
   return s?.event?.endTime ?? s?.time ?? 0;
@@ -54,7 +54,7 @@ export function describeTokenError(token: TokenExchange): string | null {
   return description ? `${error} ("${description}")` : error;
 }
 
-/** Text of the response the provider-code table (checks.md §3) can be matched against. */
+/** Text of the response the provider-code table (lib/diagnosis/provider-error-codes.ts) can be matched against. */
 export function tokenErrorText(flow: Flow, token: TokenExchange): string {
   const body = tokenEvent(flow, token)?.responseBody?.text ?? '';
   const www = headerValue(tokenEvent(flow, token)?.responseHeaders, 'www-authenticate') ?? '';

@@ -5,7 +5,7 @@ import { charsetOf, parseTag, type Charset } from '../../redact/tags';
 
 /**
  * The one place checks learn what a value looked like, whether they see the raw value or what a
- * redacted export left of it (checks.md §4.2–§4.3). A tag `⟦label:hex:len:charset⟧` keeps the
+ * redacted export left of it (docs/trace-format.md "Tags" and "JWTs"). A tag `⟦label:hex:len:charset⟧` keeps the
  * original length and character class, so format checks still run and never judge the tag text;
  * a redacted JWT keeps its header and allowlisted claims but no signature.
  */
