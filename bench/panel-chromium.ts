@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, QUIET_ARGS } from '../test/support/chromium';
-import type { PanelData } from '../components/panel-types';
+import type { PanelData } from '../components/view-models/panel-types';
 import { figure, median, type Figure } from './figure';
 import { syntheticPanelData } from './panel-render';
 

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Window } from 'happy-dom';
 import type { AnalysisReport, FlowReport, StepReport } from '../lib/model/analysis';
 import type { CapturedEvent, RequestEvent } from '../lib/model/event';
-import type { PanelData } from '../components/panel-types';
+import type { PanelData } from '../components/view-models/panel-types';
 import { figure, type Figure } from './figure';
 
 const KINDS: StepReport['kind'][] = ['app', 'authorize', 'login', 'login', 'callback', 'token', 'userinfo', 'jwks', 'discovery', 'resource'];

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '../lib/model/event';
-import { cookiesSent, cookiesSet } from './cookies';
+import { cookiesSent, cookiesSet } from './view-models/cookies';
 import { LongText } from './LongText';
 
 /** Cookies sent with the request and set by the response, attributes included (RFC 6265 §4.1). */

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { AnalysisReport, FlowReport } from '../lib/model/analysis';
 import { diffReports } from '../lib/trace/diff';
 import { Icon } from './Icon';
-import { pairViews, stepStrips, type DiffRow, type PairView } from './diff-rows';
+import { pairViews, stepStrips, type DiffRow, type PairView } from './view-models/diff-rows';
 
 export interface DiffSide {
   name: string;

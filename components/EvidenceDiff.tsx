@@ -1,4 +1,4 @@
-import { diffParts, type DiffParts } from './diff-parts';
+import { diffParts, type DiffParts } from './view-models/diff-parts';
 import { LongText } from './LongText';
 
 /** Expected vs actual with the shared prefix and suffix dimmed and the differing middle marked. */

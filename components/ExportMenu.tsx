@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-export type ExportAction = 'trace' | 'har' | 'markdown' | 'share' | 'unredacted';
-export type ExportScope = 'flow' | 'all';
+import type { ExportAction, ExportScope } from './view-models/ui-types';
 
 export interface ExportMenuProps {
   /** The flow on screen ("this flow" exports it), null when none is. */

@@ -1,10 +1,10 @@
 import type { StepReport } from '../lib/model/analysis';
 import type { Finding } from '../lib/model/finding';
 import { EvidenceDiff } from './EvidenceDiff';
-import { SEVERITY_LABEL } from './format';
+import { SEVERITY_LABEL } from './view-models/format';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
-import { specLinks } from './spec-link';
+import { specLinks } from './view-models/spec-link';
 
 export interface FindingCardProps {
   finding: Finding;

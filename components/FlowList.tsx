@@ -1,10 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import type { Grant, Outcome } from '../lib/model/flow';
-import type { FlowRow } from './flow-view';
-import { formatClock, hostOf, shorten } from './format';
+import type { FlowRow } from './view-models/flow-view';
+import { formatClock, hostOf, shorten } from './view-models/format';
 import { Icon } from './Icon';
-import { listKeyHandler } from './use-list-keys';
-import { useVirtualList } from './use-virtual-list';
+import { listKeyHandler } from './hooks/use-list-keys';
+import { useVirtualList } from './hooks/use-virtual-list';
 
 export const FLOW_ROW_HEIGHT = 42;
 

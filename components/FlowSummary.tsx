@@ -1,5 +1,5 @@
 import type { FlowReport } from '../lib/model/analysis';
-import type { FlowRow } from './flow-view';
+import type { FlowRow } from './view-models/flow-view';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
 

@@ -1,13 +1,7 @@
 import { Icon } from './Icon';
-import { megabytes, type ImportedTrace, type ImportProgress } from './import-core';
+import type { Message } from './view-models/ui-types';
+import { megabytes, type ImportedTrace, type ImportProgress } from '../lib/trace/import-core';
 
-export interface Message {
-  tone: 'error' | 'warn' | 'ok' | 'info';
-  text: string;
-  /** An import failed: say that what was on screen is unchanged. */
-  nothing?: boolean;
-  action?: { label: string; run(): void };
-}
 
 const KIND: Record<ImportedTrace['kind'], string> = { trace: 'trace v1', har: 'HAR', link: 'share link' };
 

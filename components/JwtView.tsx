@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { decodeToken, TIME_CLAIMS } from './jwt';
-import { formatDateTime, formatRelative } from './format';
+import { decodeJwtSafe, TIME_CLAIMS } from '../lib/jwt/decode';
+import { formatDateTime, formatRelative } from './view-models/format';
 import { LongText } from './LongText';
 
 function show(value: unknown): string {
@@ -38,7 +38,7 @@ export interface JwtViewProps {
 
 /** A decoded JWT: header and claims as text. Decoding is not verification, and it says so. */
 export function JwtView({ token, source, stepTime, now = Date.now() }: JwtViewProps) {
-  const decoded = useMemo(() => decodeToken(token), [token]);
+  const decoded = useMemo(() => decodeJwtSafe(token), [token]);
   return (
     <section class="ol-section ol-jwt">
       <h4 class="ol-section-title">
@@ -66,10 +66,13 @@ export function JwtView({ token, source, stepTime, now = Date.now() }: JwtViewPr
               ))}
             </tbody>
           </table>
+          {decoded.payload === null ? (
+            <p class="ol-pad ol-dim">Encrypted (JWE): the claims are not readable without the client's key.</p>
+          ) : (
           <table class="ol-kv">
             <caption class="ol-caption">Claims</caption>
             <tbody>
-              {Object.entries(decoded.claims).map(([k, v]) => (
+              {Object.entries(decoded.payload).map(([k, v]) => (
                 <tr key={k}>
                   <th scope="row" class="ol-mono">{k}</th>
                   <td>
@@ -83,10 +86,11 @@ export function JwtView({ token, source, stepTime, now = Date.now() }: JwtViewPr
               ))}
             </tbody>
           </table>
+          )}
         </>
       ) : (
         <div class="ol-pad">
-          <p class="ol-dim">Could not decode: {decoded.error}</p>
+          <p class="ol-dim">Could not decode: {decoded.message}</p>
           <LongText text={token} class="ol-mono ol-value" limit={400} />
         </div>
       )}

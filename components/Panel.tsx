@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { LiveSource } from './Workspace';
 import { Workspace } from './Workspace';
-import { useBridge, viewerUrl } from './use-bridge';
+import { useBridge, viewerUrl } from './hooks/use-bridge';
 
 /** The DevTools panel (or `devtools-panel.html?tabId=N`): the bridge's live data, plus import and export. */
 export function Panel({ tabId }: { tabId: number | null }) {

@@ -1,6 +1,6 @@
 import { describeParam } from '../lib/flow/param-glossary';
 import type { Param } from '../lib/model/event';
-import { looksLikeJwt } from './jwt';
+import { looksLikeJwt } from '../lib/jwt/decode';
 import { LongText } from './LongText';
 
 /** Name | value | OAuth meaning. Duplicated names are flagged: they are evidence of a bug. */

@@ -1,5 +1,5 @@
 import { EvidenceDiff } from './EvidenceDiff';
-import { useS256 } from './use-s256';
+import { useS256 } from './hooks/use-s256';
 
 export interface PkceViewProps {
   verifier: string | null;

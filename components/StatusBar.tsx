@@ -1,5 +1,5 @@
-import type { PanelStatus } from './panel-types';
-import { plural } from './format';
+import type { PanelStatus } from './view-models/panel-types';
+import { plural } from './view-models/format';
 
 const CONNECTION: Record<PanelStatus['connection'], string> = {
   connecting: 'Connecting…',

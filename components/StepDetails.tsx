@@ -3,12 +3,12 @@ import type { FlowReport, StepReport } from '../lib/model/analysis';
 import type { RequestEvent } from '../lib/model/event';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
-import { formatDateTime, parseTime } from './format';
+import { formatDateTime, parseTime } from './view-models/format';
 import { HeaderTable } from './HeaderTable';
 import { JwtView } from './JwtView';
 import { ParamTable } from './ParamTable';
 import { PkceView } from './PkceView';
-import { pkceFor, tokensIn } from './step-data';
+import { pkceFor, tokensIn } from './view-models/step-data';
 import { UrlParts } from './UrlParts';
 
 export type StepTab = 'request' | 'response' | 'tokens' | 'cookies';

@@ -1,10 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import type { FlowReport, StepReport } from '../lib/model/analysis';
-import type { StepRow } from './flow-view';
-import { formatOffset, hostPath } from './format';
+import type { StepRow } from './view-models/flow-view';
+import { formatOffset, hostPath } from './view-models/format';
 import { Icon } from './Icon';
-import { listKeyHandler } from './use-list-keys';
-import { useVirtualList } from './use-virtual-list';
+import { listKeyHandler } from './hooks/use-list-keys';
+import { useVirtualList } from './hooks/use-virtual-list';
 
 export const STEP_ROW_HEIGHT = 24;
 

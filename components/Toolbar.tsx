@@ -1,6 +1,6 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { Icon } from './Icon';
-import type { FlowFilter } from './flow-view';
+import type { FlowFilter } from './view-models/flow-view';
 
 export interface ToolbarProps {
   filter: FlowFilter;

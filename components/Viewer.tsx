@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { DiffView } from './DiffView';
-import type { FileIo } from './file-io';
-import type { ImportedTrace } from './import-core';
+import type { FileIo } from './platform/file-io';
+import type { ImportedTrace } from '../lib/trace/import-core';
 import { ImportBanner, MessageBar } from './ImportBars';
-import type { ThemeName } from './panel-types';
-import { useFileDrop } from './use-file-drop';
-import { useImport, type ImportSettings } from './use-import';
+import type { ThemeName } from './view-models/panel-types';
+import { useFileDrop } from './hooks/use-file-drop';
+import { useImport, type ImportSettings } from './hooks/use-import';
 import { Workspace } from './Workspace';
 
 export interface ViewerProps {

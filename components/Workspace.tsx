@@ -2,14 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { App } from './App';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ExportMenu, type ExportScope } from './ExportMenu';
-import { DOM_IO, type FileIo } from './file-io';
-import { ImportBanner, ImportedBar, MessageBar, type Message } from './ImportBars';
-import type { ImportedTrace } from './import-core';
-import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type ThemeName } from './panel-types';
-import { useExport } from './use-export';
-import { useFileDrop } from './use-file-drop';
-import { useImport, type ImportSettings } from './use-import';
+import { ExportMenu } from './ExportMenu';
+import { DOM_IO, type FileIo } from './platform/file-io';
+import { ImportBanner, ImportedBar, MessageBar } from './ImportBars';
+import type { ExportScope, Message } from './view-models/ui-types';
+import type { ImportedTrace } from '../lib/trace/import-core';
+import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type ThemeName } from './view-models/panel-types';
+import { useExport } from './hooks/use-export';
+import { useFileDrop } from './hooks/use-file-drop';
+import { useImport, type ImportSettings } from './hooks/use-import';
 
 /** Live capture from the bridge; null in the standalone viewer. */
 export interface LiveSource {

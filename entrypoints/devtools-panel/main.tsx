@@ -1,7 +1,7 @@
 import '../../components/panel.css';
 import { render } from 'preact';
 import { Panel } from '../../components/Panel';
-import { resolveTabId } from '../../components/use-bridge';
+import { resolveTabId } from '../../components/hooks/use-bridge';
 
 const root = document.getElementById('app');
 if (root) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { analyzeEvents } from '../../lib/analyze';
 import { CapturedEventSchema } from '../../lib/model/event';
 import { App } from '../../components/App';
-import type { PanelData, ThemeName } from '../../components/panel-types';
+import type { PanelData, ThemeName } from '../../components/view-models/panel-types';
 
 const ShowSchema = z.object({
   events: z.array(CapturedEventSchema),

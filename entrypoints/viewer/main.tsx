@@ -1,6 +1,6 @@
 import '../../components/panel.css';
 import { render } from 'preact';
-import { viewerUrl } from '../../components/use-bridge';
+import { viewerUrl } from '../../components/hooks/use-bridge';
 import { Viewer } from '../../components/Viewer';
 
 // viewer.html: opens share links (`#trace=…`, read here and never sent anywhere), files and diffs.

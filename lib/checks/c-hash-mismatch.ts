@@ -1,4 +1,5 @@
-import { claimsOf, hashClaimMatch, hashForAlg, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
+import { hashForAlg } from '../crypto/digest';
+import { claimsOf, hashClaimMatch, headerAlg, leftHalfHash, tokenWhere, visibleIdTokens } from './support/id-tokens';
 import { defineCheck } from './types';
 
 /**

@@ -1,4 +1,5 @@
 import { base64url } from 'jose';
+import { digest, DIGEST_ALGS, type DigestAlg } from '../crypto/digest';
 import { verifyJws, type SignatureStatus } from '../jwt/verify';
 import type { CapturedEvent } from '../model/event';
 import type { Flow } from '../model/flow';
@@ -8,8 +9,6 @@ import { isTag } from '../redact/tags';
 import type { JwksDoc } from './context';
 import { bodyParams, getParam, stringField } from './params';
 
-export type DigestAlg = 'SHA-256' | 'SHA-384' | 'SHA-512';
-export const DIGEST_ALGS: readonly DigestAlg[] = ['SHA-256', 'SHA-384', 'SHA-512'];
 
 /**
  * Results that need async WebCrypto, computed before the (synchronous, pure) checks run, so a
@@ -39,12 +38,10 @@ export interface Derived {
 
 /** Digests of `values` added to `out` (values already there are not hashed again). */
 export async function digestAll(values: Iterable<string>, out = new Map<string, Uint8Array>()): Promise<Map<string, Uint8Array>> {
-  const encoder = new TextEncoder();
   for (const value of new Set(values)) {
     if (isRedacted(value) || out.has(`${DIGEST_ALGS[0]}\u0000${value}`)) continue;
     for (const alg of DIGEST_ALGS) {
-      const bytes = new Uint8Array(await globalThis.crypto.subtle.digest(alg, encoder.encode(value)));
-      out.set(`${alg}\u0000${value}`, bytes);
+      out.set(`${alg}\u0000${value}`, await digest(alg, value));
     }
   }
   return out;

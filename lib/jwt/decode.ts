@@ -38,6 +38,14 @@ export type JwtDecodeResult = DecodedJws | DecodedJwe | JwtDecodeError;
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
+/** Compact JWS (3 parts) or JWE (5 parts) whose header starts `{"` (RFC 7515 §7.1, RFC 7516 §7.1). */
+export function looksLikeJwt(value: string): boolean {
+  return /^eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2}(?:(?:\.[A-Za-z0-9_-]*){2})?$/.test(value);
+}
+
+/** Claims that hold NumericDate values (RFC 7519 §2, §4.1.4–4.1.6; OIDC Core §2 auth_time). */
+export const TIME_CLAIMS: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 'auth_time', 'updated_at']);
+
 function fail(code: JwtDecodeErrorCode, message: string, parts: number): JwtDecodeError {
   return { ok: false, code, message, parts };
 }

@@ -1,6 +1,7 @@
 import type { Header, RequestBody, ResponseBody } from '../model/event';
 import { headerValue } from '../flow/params';
-import { isObject, looksLikeJwt, redactClaims } from './jwt';
+import { looksLikeJwt } from '../jwt/decode';
+import { isObject, redactClaims } from './jwt';
 import { classifyName, JWK_PRIVATE_MEMBERS, PII, REMOVED } from './policy';
 import type { RedactContext } from './tags';
 import { redactPairs } from './url';

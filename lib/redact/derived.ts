@@ -1,4 +1,5 @@
-import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { digest, hashForAlg, leftHalf, s256 } from '../crypto/digest';
 import type { CapturedEvent, Param } from '../model/event';
 import { bodyParams, fragmentParams, getParam, queryParams, responseObject } from '../flow/params';
 import { isTag, type RedactContext } from './tags';
@@ -38,12 +39,12 @@ export async function computeRelations(events: readonly CapturedEvent[]): Promis
     const verifier = getParam(bodyParams(e), 'code_verifier');
     if (verifier && !isTag(verifier) && !seen.has(verifier)) {
       seen.add(verifier);
-      const s256 = base64url.encode(await digest('SHA-256', verifier));
+      const challenge = await s256(verifier);
       out.push({
         relation: 'pkce_s256',
         event: e.id,
-        values: { code_verifier: { label: 'code_verifier', value: verifier }, s256_of_verifier: { label: 'code_challenge', value: s256 } },
-        flags: { challenge_seen: challenges.has(s256) },
+        values: { code_verifier: { label: 'code_verifier', value: verifier }, s256_of_verifier: { label: 'code_challenge', value: challenge } },
+        flags: { challenge_seen: challenges.has(challenge) },
       });
     }
     for (const params of paramSets(e)) out.push(...(await hashRelations(e.id, params)));
@@ -70,15 +71,14 @@ async function hashRelations(eventId: string, params: Param[]): Promise<RawRelat
   } catch {
     return [];
   }
-  const hash = hashFor(alg);
+  const hash = hashForAlg(alg);
   if (!hash) return [];
   const out: RawRelation[] = [];
   for (const [claim, name] of [['at_hash', 'access_token'], ['c_hash', 'code']] as const) {
     const expected = claims[claim];
     const value = getParam(params, name);
     if (typeof expected !== 'string' || !value) continue;
-    const full = await digest(hash, value);
-    const left = base64url.encode(full.slice(0, full.length / 2));
+    const left = leftHalf(await digest(hash, value));
     out.push({
       relation: claim,
       event: eventId,
@@ -87,18 +87,6 @@ async function hashRelations(eventId: string, params: Param[]): Promise<RawRelat
     });
   }
   return out;
-}
-
-/** OIDC-Core §3.1.3.6: the hash of the JOSE header's alg (EdDSA: SHA-512 for Ed25519). */
-function hashFor(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' | null {
-  if (/256$/.test(alg)) return 'SHA-256';
-  if (/384$/.test(alg)) return 'SHA-384';
-  if (/512$/.test(alg) || alg === 'EdDSA' || alg === 'Ed25519') return 'SHA-512';
-  return null;
-}
-
-async function digest(alg: string, value: string): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest(alg, new TextEncoder().encode(value)));
 }
 
 /** Turn raw relations into manifest records; values are replaced by their tags. */

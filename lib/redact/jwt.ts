@@ -1,12 +1,8 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { looksLikeJwt } from '../jwt/decode';
 import { classifyClaim, JWT_HEADER_KEEP, PII, REMOVED } from './policy';
 import type { RedactContext } from './tags';
 import { redactLoose } from './value';
-
-/** Compact JWS (3 parts) or JWE (5 parts) whose first part is a base64url JSON object. */
-export function looksLikeJwt(value: string): boolean {
-  return /^eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2}(?:(?:\.[A-Za-z0-9_-]*){2})?$/.test(value);
-}
 
 /**
  * Structural redaction of a JWT (docs/trace-format.md "JWTs"). The result is a JSON object string, not a

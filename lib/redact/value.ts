@@ -1,5 +1,6 @@
 import { classifyName, PII } from './policy';
-import { looksLikeJwt, redactJwt } from './jwt';
+import { looksLikeJwt } from '../jwt/decode';
+import { redactJwt } from './jwt';
 import { isTag, type RedactContext } from './tags';
 import { redactUrl } from './url';
 

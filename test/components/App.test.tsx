@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
-import { EMPTY_DATA, type PanelData } from '../../components/panel-types';
+import { EMPTY_DATA, type PanelData } from '../../components/view-models/panel-types';
 import { analyzeEvents } from '../../lib/analyze';
 import { FIXED_NOW, panelScenarios } from '../support/panel-fixtures';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexEvents } from '../../components/flow-view';
+import { indexEvents } from '../../components/view-models/flow-view';
 import { StepDetails, type StepTab } from '../../components/StepDetails';
 import { analyzeEvents } from '../../lib/analyze';
 import type { CapturedEvent } from '../../lib/model/event';

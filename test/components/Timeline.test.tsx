@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { indexEvents, stepRows } from '../../components/flow-view';
+import { indexEvents, stepRows } from '../../components/view-models/flow-view';
 import { Timeline } from '../../components/Timeline';
 import { analyzeEvents } from '../../lib/analyze';
 import { syntheticPanelData } from '../../bench/panel-render';

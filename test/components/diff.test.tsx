@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiffView, type DiffSide } from '../../components/DiffView';
-import { diffRows, stepStrips } from '../../components/diff-rows';
+import { diffRows, stepStrips } from '../../components/view-models/diff-rows';
 import { Viewer } from '../../components/Viewer';
 import { analyzeEvents } from '../../lib/analyze';
 import { loadInputText } from '../../lib/trace/load';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FileIo, SavedFile } from '../../components/file-io';
-import type { PanelData } from '../../components/panel-types';
+import type { FileIo, SavedFile } from '../../components/platform/file-io';
+import type { PanelData } from '../../components/view-models/panel-types';
 import { Workspace } from '../../components/Workspace';
 import { analyzeEvents } from '../../lib/analyze';
 import type { CapturedEvent } from '../../lib/model/event';

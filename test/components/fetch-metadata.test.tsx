@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
-import type { PanelData } from '../../components/panel-types';
+import type { PanelData } from '../../components/view-models/panel-types';
 import { Panel } from '../../components/Panel';
 import { analyzeEvents } from '../../lib/analyze';
 import type { BackgroundMessage } from '../../lib/model/messages';

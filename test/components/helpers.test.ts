@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cookiesSent, cookiesSet } from '../../components/cookies';
-import { diffParts } from '../../components/diff-parts';
-import { formatOffset, formatRelative } from '../../components/format';
-import { specLinks } from '../../components/spec-link';
-import { applyUpdate, resolveTabId } from '../../components/use-bridge';
+import { cookiesSent, cookiesSet } from '../../components/view-models/cookies';
+import { diffParts } from '../../components/view-models/diff-parts';
+import { formatOffset, formatRelative } from '../../components/view-models/format';
+import { specLinks } from '../../components/view-models/spec-link';
+import { applyUpdate, resolveTabId } from '../../components/hooks/use-bridge';
 import { clampBody, wantsBody } from '../../entrypoints/devtools/body-filter';
 import { describeParam } from '../../lib/flow/param-glossary';
 import type { CapturedEvent } from '../../lib/model/event';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
 import { FindingCard } from '../../components/FindingCard';
-import type { PanelData } from '../../components/panel-types';
+import type { PanelData } from '../../components/view-models/panel-types';
 import { analyzeEvents } from '../../lib/analyze';
 import type { Finding } from '../../lib/model/finding';
 import { FIXED_NOW, HOSTILE, hostileFlow } from '../support/panel-fixtures';

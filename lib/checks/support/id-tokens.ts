@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { base64url } from 'jose';
-import type { DigestAlg } from '../../flow/derive';
+import { hashForAlg, leftHalf } from '../../crypto/digest';
 import { stringField } from '../../flow/params';
 import type { Flow, TokenExchange } from '../../model/flow';
 import type { CheckContext } from '../types';
@@ -78,19 +78,11 @@ export function headerAlg(seen: IdTokenSeen): string | null {
   return seen.decoded.ok && typeof seen.decoded.header.alg === 'string' ? seen.decoded.header.alg : null;
 }
 
-/** The hash used by the JWS alg (OIDC-Core §3.1.3.6: SHA-256 for RS256/ES256/PS256…; EdDSA/Ed25519: SHA-512). */
-export function hashForAlg(alg: string | null): DigestAlg | null {
-  if (!alg) return null;
-  const bits = /^(?:RS|PS|ES|HS)(256|384|512)K?$/.exec(alg)?.[1];
-  if (bits) return `SHA-${bits}` as DigestAlg;
-  return alg === 'EdDSA' || alg === 'Ed25519' ? 'SHA-512' : null;
-}
-
 /** base64url of the left-most half of the hash of `value` (at_hash / c_hash), or null if not precomputed. */
 export function leftHalfHash(ctx: CheckContext, value: string, alg: string | null): string | null {
   const hash = hashForAlg(alg);
   const bytes = hash ? ctx.analysis.derived.digest(value, hash) : null;
-  return bytes ? base64url.encode(bytes.subarray(0, bytes.length / 2)) : null;
+  return bytes ? leftHalf(bytes) : null;
 }
 
 /**

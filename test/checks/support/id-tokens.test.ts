@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashForAlg, tokenWhere, type IdTokenSeen } from '../../../lib/checks/support/id-tokens';
+import { hashForAlg } from '../../../lib/crypto/digest';
+import { tokenWhere, type IdTokenSeen } from '../../../lib/checks/support/id-tokens';
 
 describe('hashForAlg (OIDC-Core §3.1.3.6: the hash of the JWS alg)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AnalysisReport } from '../lib/model/analysis';
-import type { CapturedEvent } from '../lib/model/event';
+import type { AnalysisReport } from '../model/analysis';
+import type { CapturedEvent } from '../model/event';
 
 /**
  * Messages between the page and the import worker. The worker is ours, but the boundary is

@@ -1,10 +1,10 @@
-import { analyzeEvents } from '../lib/analyze';
-import { isOAuthLensError, OAuthLensError } from '../lib/errors';
-import type { AnalysisReport } from '../lib/model/analysis';
-import type { CapturedEvent } from '../lib/model/event';
-import type { RedactionManifest, TraceV1 } from '../lib/model/trace';
-import { loadInputText, MAX_INPUT_BYTES } from '../lib/trace/load';
-import { decodeShareFragment } from '../lib/trace/share-link';
+import { analyzeEvents } from '../analyze';
+import { isOAuthLensError, OAuthLensError } from '../errors';
+import type { AnalysisReport } from '../model/analysis';
+import type { CapturedEvent } from '../model/event';
+import type { RedactionManifest, TraceV1 } from '../model/trace';
+import { loadInputText, MAX_INPUT_BYTES } from './load';
+import { decodeShareFragment } from './share-link';
 
 /**
  * Importing a file is all-or-nothing: read (with progress), parse and validate (lib/trace/load),

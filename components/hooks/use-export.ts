@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { isOAuthLensError, OAuthLensError } from '../lib/errors';
-import type { FlowReport } from '../lib/model/analysis';
-import { buildExportFile, buildMarkdownSummary, buildShareLink, type ExportFormat } from '../lib/trace/export-build';
-import { eventsOfFlows } from '../lib/trace/flow-events';
-import type { ExportAction, ExportScope } from './ExportMenu';
-import type { FileIo } from './file-io';
-import type { Message } from './ImportBars';
-import type { PanelData } from './panel-types';
+import { isOAuthLensError, OAuthLensError } from '../../lib/errors';
+import type { FlowReport } from '../../lib/model/analysis';
+import { buildExportFile, buildMarkdownSummary, buildShareLink, type ExportFormat } from '../../lib/trace/export-build';
+import { eventsOfFlows } from '../../lib/trace/flow-events';
+import type { ExportAction, ExportScope, Message } from '../view-models/ui-types';
+import type { FileIo } from '../platform/file-io';
+import type { PanelData } from '../view-models/panel-types';
 
 export interface ExportState {
   busy: string | null;

@@ -1,15 +1,15 @@
-import { base64url } from 'jose';
 import { useEffect, useState } from 'preact/hooks';
+import { s256 } from '../../lib/crypto/digest';
 
-/** BASE64URL(SHA-256(ASCII(verifier))) — the PKCE S256 transformation (RFC 7636 §4.2). */
+/** The PKCE S256 of a verifier (lib/crypto/digest.ts), null until computed or without WebCrypto. */
 export function useS256(verifier: string | null): string | null {
   const [digest, setDigest] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setDigest(null);
     if (verifier === null || !globalThis.crypto?.subtle) return;
-    void globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then((buf) => {
-      if (live) setDigest(base64url.encode(new Uint8Array(buf)));
+    void s256(verifier).then((value) => {
+      if (live) setDigest(value);
     });
     return () => {
       live = false;

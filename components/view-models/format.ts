@@ -1,5 +1,5 @@
-import { safeUrl } from '../lib/flow/params';
-import type { Severity } from '../lib/model/finding';
+import { safeUrl } from '../../lib/flow/params';
+import type { Severity } from '../../lib/model/finding';
 
 /** `+0 ms`, `+41 ms`, `+6.2 s`, `+2.5 min` — offsets inside one flow, like the Network waterfall. */
 export function formatOffset(ms: number): string {

@@ -1,7 +1,7 @@
-import { bodyParams, fragmentParams, getParam, headerValue, parseJsonObject, queryParams } from '../lib/flow/params';
-import type { FlowReport, StepReport } from '../lib/model/analysis';
-import type { Param, RequestEvent } from '../lib/model/event';
-import { looksLikeJwt } from './jwt';
+import { bodyParams, fragmentParams, getParam, headerValue, parseJsonObject, queryParams } from '../../lib/flow/params';
+import type { FlowReport, StepReport } from '../../lib/model/analysis';
+import type { Param, RequestEvent } from '../../lib/model/event';
+import { looksLikeJwt } from '../../lib/jwt/decode';
 
 export interface FoundToken {
   source: string;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { isOAuthLensError } from '../lib/errors';
-import { importShareFragment, type FileLike, type ImportedTrace, type ImportProgress } from './import-core';
-import { ImportCancelled, startImport, type ImportJob } from './importer';
+import { isOAuthLensError } from '../../lib/errors';
+import { importShareFragment, type FileLike, type ImportedTrace, type ImportProgress } from '../../lib/trace/import-core';
+import { ImportCancelled, startImport, type ImportJob } from '../platform/importer';
 
 export interface ImportSettings {
   /** false in tests: import on the page's thread. */

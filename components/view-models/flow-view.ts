@@ -1,7 +1,7 @@
-import { stripFragment } from '../lib/flow/params';
-import type { FlowReport, StepReport } from '../lib/model/analysis';
-import type { CapturedEvent, RequestEvent } from '../lib/model/event';
-import { SEVERITY_RANK, type Finding, type Severity } from '../lib/model/finding';
+import { stripFragment } from '../../lib/flow/params';
+import type { FlowReport, StepReport } from '../../lib/model/analysis';
+import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
+import { SEVERITY_RANK, type Finding, type Severity } from '../../lib/model/finding';
 import { parseTime } from './format';
 
 /** View models derived from the analysis report; computed once per data change, not per row. */

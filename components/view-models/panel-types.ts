@@ -1,5 +1,5 @@
-import type { AnalysisReport } from '../lib/model/analysis';
-import type { CapturedEvent } from '../lib/model/event';
+import type { AnalysisReport } from '../../lib/model/analysis';
+import type { CapturedEvent } from '../../lib/model/event';
 
 /** What every view renders: raw events (for step details) and the analysis of those events. */
 export interface PanelData {

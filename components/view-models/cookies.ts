@@ -1,4 +1,4 @@
-import type { Header } from '../lib/model/event';
+import type { Header } from '../../lib/model/event';
 
 export interface CookieSent {
   name: string;

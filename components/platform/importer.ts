@@ -1,7 +1,7 @@
-import { OAuthLensError } from '../lib/errors';
-import { MAX_INPUT_BYTES } from '../lib/trace/load';
-import { checkSize, importFile, type FileLike, type ImportedTrace, type ImportProgress } from './import-core';
-import { WorkerReplySchema, type WorkerRequest } from './import-protocol';
+import { OAuthLensError } from '../../lib/errors';
+import { MAX_INPUT_BYTES } from '../../lib/trace/load';
+import { checkSize, importFile, type FileLike, type ImportedTrace, type ImportProgress } from '../../lib/trace/import-core';
+import { WorkerReplySchema, type WorkerRequest } from '../../lib/trace/import-protocol';
 
 /** Thrown when the user cancels; the caller shows nothing and keeps what it had. */
 export class ImportCancelled extends Error {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BackgroundMessageSchema, PANEL_PORT_NAME, type BackgroundMessage, type PanelMessage } from '../lib/model/messages';
-import type { CapturedEvent } from '../lib/model/event';
-import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type ThemeName } from './panel-types';
+import { BackgroundMessageSchema, PANEL_PORT_NAME, type BackgroundMessage, type PanelMessage } from '../../lib/model/messages';
+import type { CapturedEvent } from '../../lib/model/event';
+import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type ThemeName } from '../view-models/panel-types';
 
 /**
  * The only UI module that touches `browser.*`. It subscribes to the background through a port

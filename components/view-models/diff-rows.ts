@@ -1,5 +1,5 @@
-import type { FlowReport } from '../lib/model/analysis';
-import type { FlowDifference, FlowPairDiff } from '../lib/trace/diff';
+import type { FlowReport } from '../../lib/model/analysis';
+import type { FlowDifference, FlowPairDiff } from '../../lib/trace/diff';
 
 /** One line of the diff table; `left`/`right` are shown as text, `null` as a dash. */
 export interface DiffRow {

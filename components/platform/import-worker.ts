@@ -1,6 +1,6 @@
-import { isOAuthLensError } from '../lib/errors';
-import { importFile } from './import-core';
-import { WorkerRequestSchema, type WorkerReply } from './import-protocol';
+import { isOAuthLensError } from '../../lib/errors';
+import { importFile } from '../../lib/trace/import-core';
+import { WorkerRequestSchema, type WorkerReply } from '../../lib/trace/import-protocol';
 
 /**
  * The import worker: reading, JSON.parse, validation and analysis of a big file happen here so
