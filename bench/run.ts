@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAnalyze } from './analyze';
 import { benchCapture } from './capture';
+import { benchCliStart } from './cli-start';
 import { formatTable, type Figure } from './figure';
 import { benchMemory } from './memory';
 import { benchPageLoad } from './page-load';
@@ -20,6 +21,7 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   capture: () => benchCapture(),
   memory: () => benchMemory(),
   analyze: () => benchAnalyze(),
+  'cli-start': () => benchCliStart(),
   'panel-dom': () => benchPanelRender(),
   panel: () => benchPanelChromium(),
   'page-load': () => benchPageLoad(),

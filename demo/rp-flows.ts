@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DECLINING_ACCOUNT } from './accounts';
 import { CLIENT_IDS, CLIENT_SECRETS, RP_PATHS } from './clients';
 import { parseCookies, readBody, redirect, sendHtml, sendJson } from './http-util';

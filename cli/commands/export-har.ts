@@ -2,10 +2,8 @@ import { redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';
 import { makeTrace } from '../../lib/trace/trace-v1';
 import type { Io } from '../commands';
-import { readInputFile } from '../read-input';
+import { readInput } from '../read-source';
 import { exitOnBadInput, parseFileArgs, writeOutput } from './args';
-
-const USAGE = 'usage: oauth-lens export-har <trace.json|in.har> <out.har> [--no-redact]';
 
 /**
  * `oauth-lens export-har <trace> <out.har>`: HAR 1.2 for Chrome DevTools' import. Redacted by
@@ -13,12 +11,12 @@ const USAGE = 'usage: oauth-lens export-har <trace.json|in.har> <out.har> [--no-
  * values and says so on stderr.
  */
 export async function runExportHar(args: string[], io: Io): Promise<number> {
-  const parsed = parseFileArgs(args, io, { takes: 'export-har takes a trace and an output file', usage: USAGE, flags: ['--no-redact'] });
+  const parsed = parseFileArgs(args, io, { name: 'export-har', takes: 'export-har takes a trace and an output file', flags: ['--no-redact'] });
   if (!parsed) return 2;
   const { input, output } = parsed;
   const redact = !parsed.flags.has('--no-redact');
   return exitOnBadInput(io, async () => {
-    const loaded = await readInputFile(input);
+    const loaded = await readInput(input, io.stdin);
     // redactTrace keeps what an already-redacted input derived; the manifest rides in the HAR.
     const redacted = redact ? await redactTrace(makeTrace(loaded.events, loaded.redaction ?? undefined)) : null;
     const redaction = redacted?.redaction ?? (loaded.redaction?.redacted ? loaded.redaction : null);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { analyzeEvents } from '../../lib/analyze';
 import { CapturedEventSchema } from '../../lib/model/event';
 import { App } from '../../components/App';

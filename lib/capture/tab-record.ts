@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CapturedEventSchema, eventTime, type CapturedEvent } from '../model/event';
 
 /**

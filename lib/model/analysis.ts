@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FindingSchema } from './finding';
 import { GrantSchema, OutcomeSchema, StepContextSchema, StepKindSchema } from './flow';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A raw captured event: what the browser (webRequest, webNavigation, devtools.network) or an

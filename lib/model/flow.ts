@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Param, RequestEvent } from './event';
 import type { Finding } from './finding';
 

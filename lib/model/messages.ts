@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnalysisReportSchema } from './analysis';
 import { CapturedEventSchema } from './event';
 import { TraceV1Schema } from './trace';

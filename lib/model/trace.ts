@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CapturedEventSchema } from './event';
 
 export const TRACE_FORMAT = 'oauth-lens-trace';

@@ -1,5 +1,5 @@
 import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon, Request as HarRequest } from 'har-format';
-import { z } from 'zod';
+import * as z from 'zod';
 import { headerValue, parseForm } from '../flow/params';
 import { BodySourceSchema, NavigationEventSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
 import type { RedactionManifest } from '../model/trace';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseForm } from '../flow/params';
 import { CapturedEventSchema, HeaderSchema, type CapturedEvent, type RequestEvent } from '../model/event';
 import { navigationsFromHar, OAuthLensEntryExtSchema } from './har-export';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * HAR 1.2 as Chrome DevTools, Firefox and Playwright write it — only the fields we read.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalysisReport } from '../model/analysis';
 import type { CapturedEvent } from '../model/event';
 

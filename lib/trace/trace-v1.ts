@@ -1,9 +1,11 @@
 import { OAuthLensError } from '../errors';
 import { CapturedEventSchema, type CapturedEvent } from '../model/event';
 import { TRACE_FORMAT, TraceV1Schema, type RedactionManifest, type TraceV1 } from '../model/trace';
+import { name, version } from '../../package.json';
 import { firstIssue } from './zod-message';
 
-export const TOOL = { name: 'oauth-lens', version: '0.1.0' } as const;
+/** The writer of exports, from package.json (the one place the version is kept). */
+export const TOOL: { readonly name: string; readonly version: string } = { name, version };
 
 export function makeTrace(events: CapturedEvent[], redaction: RedactionManifest = { redacted: false, fields: [], derived: [] }, now = new Date()): TraceV1 {
   return { format: TRACE_FORMAT, version: 1, createdAt: now.toISOString(), tool: { ...TOOL }, redaction, events };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { benchAnalyze } from '../../bench/analyze';
 import { benchCapture } from '../../bench/capture';
+import { benchCliStart } from '../../bench/cli-start';
 import { formatTable, type Figure } from '../../bench/figure';
 import { benchMemory, storeSizeAfter } from '../../bench/memory';
 import { benchPageLoad, pageHtml, servePage } from '../../bench/page-load';
@@ -48,6 +49,10 @@ describe('bench smoke', () => {
 
   it('analyze', async () => {
     expectWellFormed(await benchAnalyze(300, 1), 2);
+  });
+
+  it('CLI cold start', async () => {
+    expectWellFormed(await benchCliStart(1, 10), 1);
   });
 
   it('panel render in happy-dom', async () => {
