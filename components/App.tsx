@@ -115,7 +115,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
           <section class="ol-pane ol-center" aria-label="Timeline">
             {row && flow ? (
               <>
-                <FlowSummary row={row} failing={failing} />
+                <FlowSummary row={row} />
                 <Timeline
                   flow={flow}
                   rows={steps}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import type { Grant, Outcome } from '../lib/model/flow';
+import { outcomeLabel } from '../lib/flow/outcome-label';
+import type { Grant } from '../lib/model/flow';
 import type { FlowRow } from './view-models/flow-view';
 import { formatClock, hostOf, shorten } from './view-models/format';
 import { Icon } from './Icon';
@@ -17,8 +18,6 @@ const GRANT_LABEL: Record<Grant, string> = {
   device_code: 'device code',
   unknown: 'unknown grant',
 };
-
-const OUTCOME_LABEL: Record<Outcome, string> = { success: 'Succeeded', failed: 'Failed', incomplete: 'Incomplete' };
 
 export function flowTitle(row: FlowRow): string {
   const flow = row.flow;
@@ -70,7 +69,7 @@ export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: Flo
                 onClick={() => onSelect(flow.id)}
                 onDblClick={() => onOpen?.()}
               >
-                <Icon name={flow.outcome} class="ol-outcome-icon" title={OUTCOME_LABEL[flow.outcome]} />
+                <Icon name={flow.outcome} class="ol-outcome-icon" title={outcomeLabel(flow)} />
                 <div class="ol-flow-main">
                   <div class="ol-flow-line1">
                     <span class="ol-flow-host">{flowTitle(row)}</span>

@@ -1,18 +1,18 @@
+import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { FlowReport } from '../lib/model/analysis';
 import type { FlowRow } from './view-models/flow-view';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
 
-function headline(flow: FlowReport, failing: number | null): string {
-  const at = failing !== null ? flow.steps[failing] : undefined;
-  if (flow.outcome === 'failed') return at ? `Flow failed at ${at.kind} (step ${failing! + 1})` : 'Flow failed';
-  if (flow.outcome === 'success') return at ? `Flow succeeded, with a warning at ${at.kind}` : 'Flow succeeded';
+function headline(flow: FlowReport): string {
+  const label = outcomeLabel(flow);
+  if (flow.outcome !== 'incomplete') return label;
   const last = flow.steps[flow.steps.length - 1];
-  return `Flow incomplete${last ? ` — last step seen: ${last.kind}` : ''}`;
+  return `${label}${last ? ` — last step seen: ${last.kind}` : ''}`;
 }
 
 /** The selected flow in one glance: outcome, where it broke, who the client and server are. */
-export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | null }) {
+export function FlowSummary({ row }: { row: FlowRow }) {
   const flow = row.flow;
   const facts: Array<[string, string | null]> = [
     ['issuer', flow.issuer],
@@ -24,7 +24,7 @@ export function FlowSummary({ row, failing }: { row: FlowRow; failing: number | 
     <header class={`ol-summary ol-outcome-${flow.outcome}`}>
       <div class="ol-summary-line">
         <Icon name={flow.outcome} class="ol-outcome-icon" />
-        <strong>{headline(flow, failing)}</strong>
+        <strong>{headline(flow)}</strong>
         <span class="ol-summary-counts">
           <span class="ol-dim">{flow.steps.length.toLocaleString('en-US')} steps</span>
           <span class={`ol-count${row.errors ? ' ol-sev-error' : ' ol-dim'}`} title="errors">

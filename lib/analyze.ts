@@ -72,7 +72,7 @@ export async function analyzeEvents(
   await verifySignatures(flows, (flow) => context.jwksFor(flow), signatures);
   for (const flow of flows) {
     flow.findings = runChecks(checks, flow, context).findings;
-    flow.outcome = decideOutcome(flow, flow.findings);
+    ({ outcome: flow.outcome, failedAt: flow.failedAt } = decideOutcome(flow));
   }
   return { flows, report: toReport(flows, unownedMetadataFindings(context)), context };
 }

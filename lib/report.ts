@@ -21,6 +21,7 @@ export function toFlowReport(flow: Flow): FlowReport {
     issuer: flow.issuer,
     redirectUri: flow.redirectUri,
     outcome: flow.outcome,
+    failedAt: flow.failedAt,
     startTime: iso(flow.startTime),
     steps: flow.steps.map((s) => ({
       kind: s.kind,

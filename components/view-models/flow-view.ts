@@ -120,8 +120,9 @@ export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEv
   return rows;
 }
 
-/** Where the flow broke: the first step with an error finding, else the first warning step. */
+/** Where the flow broke: the step the outcome names, else the first step with an error finding, else the first warning step. */
 export function failingStep(flow: FlowReport): number | null {
+  if (flow.failedAt !== undefined && flow.failedAt !== null) return flow.failedAt;
   let best: Finding | null = null;
   for (const f of flow.findings) {
     if (f.step === null) continue;

@@ -1,5 +1,5 @@
 import type { WebRequestBody } from './details';
-import { matchesProviderPattern } from './provider-patterns';
+import { matchesProviderPattern } from '../providers/match';
 
 /**
  * The capture prefilter: a cheap "could this belong to an OAuth/OIDC flow?" on the hot path of

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { Flow } from '../model/flow';
 import type { AnalysisContext } from '../flow/context';
+import { providerFixForCheck } from '../providers/match';
 import type { Check, CheckContext, Report } from './types';
 
 export interface CheckRun {
@@ -19,7 +20,7 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
   for (const check of checks) {
     const ctx: CheckContext = {
       analysis,
-      report: (r: Report) => findings.push(toFinding(check, r)),
+      report: (r: Report) => findings.push(toFinding(check, r, flow)),
       notObservable: (reason) => notObservable.push({ check: check.id, reason }),
     };
     try {
@@ -41,14 +42,17 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
   return { findings, notObservable };
 }
 
-function toFinding(check: Check, r: Report): Finding {
+/** The finding, its fix led by the provider's own console path where its profile has one (lib/providers). */
+function toFinding(check: Check, r: Report, flow: Flow): Finding {
+  const fix = r.fix ?? check.fix;
+  const where = providerFixForCheck(flow, check.id);
   return {
     check: check.id,
     severity: r.severity ?? check.severity,
     title: check.title,
     message: r.message,
     cause: r.cause ?? check.cause,
-    fix: r.fix ?? check.fix,
+    fix: where ? `${where} ${fix}` : fix,
     spec: check.spec,
     step: r.step,
     evidence: r.evidence ?? [],

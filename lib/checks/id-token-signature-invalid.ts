@@ -25,7 +25,7 @@ export default defineCheck({
       const kid = seen.decoded.ok && typeof seen.decoded.header.kid === 'string' ? seen.decoded.header.kid : null;
       ctx.report({
         step: seen.step,
-        message: `${tokenWhere(seen)} (step ${seen.step + 1}) does not verify against ${kid ? `key "${kid}" of ` : ''}the JWKS from ${jwks?.url ?? 'the issuer'}: the token was altered or signed by someone else.`,
+        message: `${tokenWhere(seen)} (step ${seen.step + 1}) does not verify against ${kid ? `key "${kid}" of ` : ''}the JWKS from ${jwks?.url ?? 'the issuer'}: the token was altered or signed by someone else. A correct client rejects this token (OIDC-Core §3.1.3.7 step 6).`,
         evidence: [{ label: 'signature', value: 'invalid', expected: 'valid', step: seen.step }],
       });
     }

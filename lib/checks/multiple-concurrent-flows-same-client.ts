@@ -1,6 +1,6 @@
 import type { Flow } from '../model/flow';
 import { stringField } from '../flow/params';
-import { appErrorOnCallback } from './support/app-response';
+import { appErrorOnCallback } from '../flow/app-response';
 import { jwtClaims } from './support/value-shape';
 import { defineCheck, type CheckContext } from './types';
 

@@ -25,10 +25,11 @@ export default defineCheck({
       const owner = got === null ? undefined : ctx.analysis.flows.find((f) => f !== flow && f.authorize?.nonce === got);
       ctx.report({
         step: seen.step,
-        message:
+        message: `${
           got === null
             ? `The authorization request (step ${a.step + 1}) sent nonce "${a.nonce}", but ${tokenWhere(seen, true)} (step ${seen.step + 1}) has no nonce claim.`
-            : `${tokenWhere(seen)} (step ${seen.step + 1}) has nonce "${got}", but this flow sent "${a.nonce}" (step ${a.step + 1}).${owner ? ` That nonce belongs to flow ${owner.id}: concurrent flows overwrote each other's transaction.` : ''}`,
+            : `${tokenWhere(seen)} (step ${seen.step + 1}) has nonce "${got}", but this flow sent "${a.nonce}" (step ${a.step + 1}).${owner ? ` That nonce belongs to flow ${owner.id}: concurrent flows overwrote each other's transaction.` : ''}`
+        } A correct client rejects this ID Token (OIDC-Core §3.1.3.7).`,
         evidence: [{ label: 'nonce', value: got ?? '(missing)', expected: a.nonce, step: seen.step }],
       });
     }

@@ -18,7 +18,7 @@ export default defineCheck({
     if (owned) return;
     ctx.report({
       step: cb.step,
-      message: `The callback returned state "${cb.state}" but this flow sent "${a.state}".`,
+      message: `The callback returned state "${cb.state}" but this flow sent "${a.state}". A correct client rejects this response (RFC 6749 §10.12).`,
       evidence: [{ label: 'state', value: cb.state, expected: a.state, step: cb.step }],
     });
   },

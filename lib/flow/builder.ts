@@ -41,6 +41,7 @@ export function newBuilder(grant: Grant, startTime: number, tabId: number): Flow
       serverOrigin: null,
       redirectUri: null,
       outcome: 'incomplete',
+      failedAt: null,
       steps: [],
       authorize: null,
       callback: null,

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { StepKind } from '../model/flow';
 import { bodyParams, fragmentParams, hasParam, headerValue, parseForm, responseObject, safeUrl } from './params';
-import { providerRole, type EndpointRole } from './provider-hints';
+import { providerRole, type EndpointRole } from '../providers/match';
 
 /** Endpoints learned from captured discovery documents, keyed by URL base (scheme+host+path). */
 export type KnownEndpoints = ReadonlyMap<string, StepKind>;

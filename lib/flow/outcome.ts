@@ -1,22 +1,31 @@
-import type { Finding } from '../model/finding';
 import type { Flow, Outcome } from '../model/flow';
+import { appErrorOnCallback } from './app-response';
 import { tokenFailed } from './token-exchange';
 
+export interface OutcomeDecision {
+  outcome: Outcome;
+  /** Index of the step where the login broke (failed only). */
+  failedAt: number | null;
+}
+
 /**
- * failed: the server or the checks say it broke (error callback, error page, failed token call,
- * an error-level finding); success: the app got a code or tokens and nothing failed;
- * incomplete: still running, or the capture ends before the callback.
+ * What happened, never how safe it was (issue 17 point 4): severity is for findings.
+ * - failed: an error response at the callback, the authorization server's own error page, a
+ *   refused token call, or the app answering its callback with an error (checks.md §1.3.8);
+ * - success: the app received its code or tokens and nothing in the exchange failed;
+ * - incomplete: otherwise (still running, or the capture ends before the callback).
+ * A security finding (no state, weak PKCE, …) never turns a completed login into a failure.
  */
-export function decideOutcome(flow: Flow, findings: readonly Finding[]): Outcome {
-  if (flow.callback?.error || flow.errorPage !== null) return 'failed';
-  // The app's own answer to the callback: an error page means the login failed app-side (§1.3.8).
-  const callbackStatus = flow.callback ? flow.steps[flow.callback.step]?.status ?? null : null;
-  if (callbackStatus !== null && callbackStatus >= 400) return 'failed';
-  if (flow.tokens.some(tokenFailed)) return 'failed';
-  if (findings.some((f) => f.severity === 'error')) return 'failed';
+export function decideOutcome(flow: Flow): OutcomeDecision {
+  const failed = (failedAt: number | null): OutcomeDecision => ({ outcome: 'failed', failedAt });
   const cb = flow.callback;
-  if (cb && (cb.code || cb.idToken || cb.accessToken)) return 'success';
-  if (!flow.authorize && flow.tokens.length > 0) return 'success';
-  if (flow.steps.some((s) => s.kind === 'logout') && flow.steps.length > 1) return 'success';
-  return 'incomplete';
+  if (flow.errorPage !== null) return failed(flow.errorPage);
+  if (cb?.error) return failed(cb.step);
+  if (cb && appErrorOnCallback(flow) !== null) return failed(cb.step);
+  const refused = flow.tokens.find(tokenFailed);
+  if (refused) return failed(refused.step);
+  if (cb && (cb.code || cb.idToken || cb.accessToken)) return { outcome: 'success', failedAt: null };
+  if (!flow.authorize && flow.tokens.length > 0) return { outcome: 'success', failedAt: null };
+  if (flow.steps.some((s) => s.kind === 'logout') && flow.steps.length > 1) return { outcome: 'success', failedAt: null };
+  return { outcome: 'incomplete', failedAt: null };
 }

@@ -1,5 +1,6 @@
 import type { AnalysisReport, FlowReport, StepReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
+import { outcomeLabel } from '../flow/outcome-label';
 
 const MARK: Record<Finding['severity'], string> = { error: '✖ error', warning: '▲ warning', info: '• info' };
 
@@ -30,10 +31,10 @@ export function formatFlow(flow: FlowReport): string {
   const t0 = Date.parse(flow.startTime);
   const errors = flow.findings.filter((f) => f.severity === 'error').length;
   const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
-  const head = `Flow ${flow.id} — ${flow.grant}, ${flow.outcome.toUpperCase()} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? '?')} (${errors} errors, ${warnings} warnings)`;
+  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? '?')} (${errors} errors, ${warnings} warnings)`;
   const lines = [head];
   flow.steps.forEach((step, i) => {
-    lines.push(stepLine(step, i, t0));
+    lines.push(stepLine(step, i + 1, t0));
     for (const f of flow.findings.filter((x) => x.step === i)) lines.push(...findingLines(f));
   });
   const general = flow.findings.filter((f) => f.step === null || f.step >= flow.steps.length);

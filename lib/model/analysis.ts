@@ -25,6 +25,8 @@ export const FlowReportSchema = z.object({
   issuer: z.string().nullable(),
   redirectUri: z.string().nullable(),
   outcome: OutcomeSchema,
+  /** Index of the step where a failed login broke (absent in reports written before it existed). */
+  failedAt: z.number().int().nullable().optional(),
   startTime: z.string(),
   steps: z.array(StepReportSchema),
   findings: z.array(FindingSchema),

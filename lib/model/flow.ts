@@ -129,6 +129,8 @@ export interface Flow {
   serverOrigin: string | null;
   redirectUri: string | null;
   outcome: Outcome;
+  /** Index of the step where the login broke, when `outcome` is failed (lib/flow/outcome.ts). */
+  failedAt: number | null;
   steps: Step[];
   authorize: AuthorizeRequest | null;
   callback: CallbackResponse | null;

@@ -1,5 +1,6 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
+import { outcomeLabel } from '../flow/outcome-label';
 
 /**
  * A Markdown summary of an analysis for a ticket: per flow a timeline table and its findings.
@@ -34,7 +35,7 @@ export function toMarkdown(report: AnalysisReport, options: MarkdownOptions = {}
 
 function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
   const lines = [
-    `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(flow.outcome)}`,
+    `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(outcomeLabel(flow))}`,
     '',
     `- Client: ${text(flow.clientId)}`,
     `- Issuer: ${text(flow.issuer)}`,
@@ -49,7 +50,7 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
   flow.steps.forEach((s, i) => {
     const url = s.url.length > maxUrl ? `${s.url.slice(0, maxUrl)}…` : s.url;
     const status = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
-    lines.push(`| ${i} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
+    lines.push(`| ${i + 1} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
   });
   lines.push('', '### Findings', '');
   if (flow.findings.length === 0) lines.push('No findings.');
@@ -59,7 +60,7 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
 }
 
 function findingLines(f: Finding, flow: FlowReport | null): string[] {
-  const step = f.step === null ? '' : ` (step ${f.step}${flow?.steps[f.step] ? `, ${escapeMarkdown(flow.steps[f.step]!.kind)}` : ''})`;
+  const step = f.step === null ? '' : ` (step ${f.step + 1}${flow?.steps[f.step] ? `, ${escapeMarkdown(flow.steps[f.step]!.kind)}` : ''})`;
   const lines = [
     `- **${escapeMarkdown(f.severity)}** ${escapeMarkdown(f.check)}: ${escapeMarkdown(f.title)}${step}`,
     `  - ${escapeMarkdown(f.message)}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_PATTERNS, matchesProviderPattern } from '../../lib/capture/provider-patterns';
+import { matchesProviderPattern } from '../../lib/providers/match';
+import { PROVIDER_PROFILES } from '../../lib/providers/profiles';
 import { isIgnoredType, shapeOfBody, shapeOfRequest, shapeOfUrl, type Shape } from '../../lib/capture/prefilter';
 
 const form = (fields: Record<string, string>) => ({ formData: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])) });
@@ -96,8 +97,9 @@ describe('resource types and provider patterns', () => {
   });
 
   it('compiles every provider pattern, each matching its own kind of URL shape', () => {
-    for (const [, , source] of PROVIDER_PATTERNS) expect(() => new RegExp(source)).not.toThrow();
-    expect(PROVIDER_PATTERNS.length).toBeGreaterThan(100);
+    const shapes = PROVIDER_PROFILES.flatMap((p) => [...p.urls, ...(p.customDomainUrls ?? [])]);
+    for (const [, source] of shapes) expect(() => new RegExp(source)).not.toThrow();
+    expect(shapes.length).toBeGreaterThan(100);
     expect(matchesProviderPattern('https://tenant.b2clogin.com/tenant.onmicrosoft.com/B2C_1_signin/oauth2/v2.0/authorize?')).toBe(true);
     expect(matchesProviderPattern('https://www.example.com/about')).toBe(false);
   });

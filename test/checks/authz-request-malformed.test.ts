@@ -3,6 +3,7 @@ import check from '../../lib/checks/authz-request-malformed';
 import { describeCheck } from '../support/check-cases';
 import { AS, CLIENT_ID, codeFlow, hop, REDIRECT_URI } from '../support/events';
 import { discovery } from '../support/authorize-flows';
+import { PROVIDER_LOGINS } from '../support/provider-logins';
 
 const base = `client_id=${CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&state=Zm9vYmFyYmF6cXV4cXV1eA-state-7f3a`;
 
@@ -29,6 +30,8 @@ describeCheck(check, {
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },
+    // Hand-built from GitHub's documentation (test/support/provider-logins.ts): no response_type by design.
+    { name: 'GitHub OAuth App authorize URL without response_type', events: PROVIDER_LOGINS.find((l) => l.provider === 'github')!.events },
     { name: 'response_type listed in another order', events: [discovery({ response_types_supported: ['code', 'id_token code'] }), ...codeFlow({ authorizeParams: { response_type: 'code id_token' } })] },
     { name: 'PAR request_uri from a server (parameters not visible)', events: [hop({ url: `${AS}/authorize?client_id=${CLIENT_ID}&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aabc`, status: 302, location: `${AS}/login` })] },
   ],

@@ -23,6 +23,8 @@ describeCheck(check, {
       expect: (f) => {
         expect(f[0]?.severity).toBe('error');
         expect(f[0]?.message).toContain('"https://app.example.com/callback/"');
+        // No provider profile for the demo provider: the generic fix only.
+        expect(f[0]?.fix).toBe(check.fix);
         expect(f[0]?.message).toContain("redirect_uri did not match any of the client's registered redirect_uris");
       },
     },
@@ -38,6 +40,8 @@ describeCheck(check, {
       expect: (f) => {
         expect(f[0]?.message).toContain('AADSTS50011 (Microsoft Entra');
         expect(f[0]?.fix).toContain('platform type');
+        // The provider profile leads the fix with Entra's own console path, the value filled in, and its documentation.
+        expect(f[0]?.fix).toMatch(/^Microsoft Entra admin center → App registrations → your app → Authentication → .*Redirect URIs: add https:\/\/app\.example\.com\/auth\. \(Microsoft Entra ID documentation: https:\/\/learn\.microsoft\.com\/entra\/identity-platform\/how-to-add-redirect-uri\)/);
       },
     },
     {

@@ -22,7 +22,8 @@ describe('FlowList', () => {
     expect(acme.querySelector('.ol-count.ol-sev-error')?.textContent).toBe('1');
     const ok = options.find((o) => o.textContent?.includes('web-app'))!;
     expect(ok.className).toContain('ol-outcome-success');
-    expect(ok.querySelector('title')?.textContent).toBe('Succeeded');
+    expect(ok.querySelector('title')?.textContent).toMatch(/^Completed/);
+    expect(acme.querySelector('title')?.textContent).toMatch(/^Failed at step \d+ \(callback\)$/);
   });
 
   it('selects on click and with arrows, and says when the filter hides everything', () => {

@@ -74,9 +74,15 @@ export async function successFlow(start: number): Promise<CapturedEvent[]> {
   ];
 }
 
+/** The callback brings another state and the app, as a correct client does, answers it with an error page. */
 export function stateMismatchFlow(start: number): CapturedEvent[] {
   const p = pkceParams('sm');
-  return codeFlow({ ...p, startTime: start, callbackParams: { ...p.callbackParams, state: `${p.authorizeParams.state.slice(0, -4)}0000` } });
+  const state = `${p.authorizeParams.state.slice(0, -4)}0000`;
+  return codeFlow({ ...p, startTime: start, callbackParams: { ...p.callbackParams, state } }).map((e) =>
+    e.kind === 'request' && e.url.includes(`state=${state}`)
+      ? { ...e, status: 400, redirectUrl: undefined, responseHeaders: (e.responseHeaders ?? []).filter((h) => h.name.toLowerCase() !== 'location') }
+      : e,
+  );
 }
 
 export function tokenRejectedFlow(start: number): CapturedEvent[] {

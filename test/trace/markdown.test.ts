@@ -9,8 +9,11 @@ describe('toMarkdown', () => {
     const md = toMarkdown(report);
     expect(md).toMatch(/^# OAuth Lens report/);
     expect(md).toContain('| # | Time | Step | Method | Status | URL |');
-    expect(md).toMatch(/\| 1 \| [^|]+ \| authorize \| GET \| 303 \|/);
+    // Steps are numbered from 1, as in the panel and in "Failed at step N".
+    expect(md).toMatch(/\| 2 \| [^|]+ \| authorize \| GET \| 303 \|/);
     expect(md).toContain('**error** state-mismatch');
+    // The app took the forged state (302 to its home page): the login completed, with an error (issue 17 point 4).
+    expect(md).toContain('## Flow 1: authorization\\_code, Completed, 1 error');
   });
 
   it('renders HTML and Markdown in values as inert text', async () => {

@@ -15,6 +15,7 @@ import pkceChallengeReused from '../pkce-challenge-reused';
 import pkceMissing from '../pkce-missing';
 import pkcePlain from '../pkce-plain';
 import pkceUnsupportedHint from '../pkce-unsupported-hint';
+import providerKnownDeviation from '../provider-known-deviation';
 import redirectUriHasFragment from '../redirect-uri-has-fragment';
 import redirectUriMismatch from '../redirect-uri-mismatch';
 import redirectUriNotRegisteredHint from '../redirect-uri-not-registered-hint';
@@ -45,6 +46,7 @@ export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   pkceMissing,
   pkcePlain,
   pkceUnsupportedHint,
+  providerKnownDeviation,
   redirectUriHasFragment,
   redirectUriMismatch,
   redirectUriNotRegisteredHint,

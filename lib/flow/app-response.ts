@@ -1,5 +1,5 @@
-import { getParam, queryParams, safeUrl, urlBase } from '../../flow/params';
-import type { Flow } from '../../model/flow';
+import { getParam, queryParams, safeUrl, urlBase } from './params';
+import type { Flow } from '../model/flow';
 
 const ERROR_ROUTE = /(?:^|[/_-])(?:error|errors|fail|failed|failure|denied|unauthorized)(?:[/_.-]|$)/i;
 const STATE_ERROR = /\b(?:state|transaction|correlation|session)\b[^.]{0,60}\b(?:mismatch|invalid|not found|missing|expired|unknown|does not match)\b/i;

@@ -1,0 +1,38 @@
+import { flowProvider } from '../providers/match';
+import type { Deviation } from '../providers/profile';
+import type { Flow } from '../model/flow';
+import { defineCheck } from './types';
+
+/** Whether this flow shows the deviation (a profile lists what its provider may do; the flow says whether it did). */
+function shows(flow: Flow, deviation: Deviation): boolean {
+  const a = flow.authorize;
+  switch (deviation.id) {
+    case 'authorize-without-response-type':
+      return a !== null && a.responseType === null && !a.opaque;
+    case 'form-post-for-name-and-email':
+      return a !== null && a.responseMode === 'form_post' && /(?:^|\s)(?:name|email)(?:\s|$)/.test(a.scope ?? '');
+  }
+}
+
+/**
+ * Issue 17 point 1: a deviation from the specs that a provider documents is not a defect of the
+ * app. The check it would trip stays silent (each consults lib/providers/match.ts knownDeviation)
+ * and this check says so once per flow, naming the provider and citing its documentation.
+ */
+export default defineCheck({
+  id: 'provider-known-deviation',
+  severity: 'info',
+  title: 'Known deviation of this provider',
+  spec: 'RFC 6749 §3.1.1, §4.1.1; OAuth 2.0 Form Post Response Mode §2 (deviations documented by the provider)',
+  cause: "The provider's endpoint works this way by design; its documentation says so.",
+  fix: 'Nothing to change in the app. Follow the provider documentation cited in the message.',
+  run(flow, ctx) {
+    const provider = flowProvider(flow);
+    const seen = (provider?.deviations ?? []).filter((d) => shows(flow, d));
+    if (!provider || !seen.length) return;
+    ctx.report({
+      step: flow.authorize?.step ?? null,
+      message: `${provider.name}: ${seen.map((d) => `${d.says} (${d.source})`).join(' ')} Not reported as an error.`,
+    });
+  },
+});

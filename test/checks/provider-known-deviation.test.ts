@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import check from '../../lib/checks/provider-known-deviation';
+import { describeCheck } from '../support/check-cases';
+import { codeFlow } from '../support/events';
+import { PROVIDER_LOGINS } from '../support/provider-logins';
+
+// The logins come from test/support/provider-logins.ts: hand-built from each provider's documentation.
+const login = (name: string) => PROVIDER_LOGINS.find((l) => l.provider === name)!.events;
+
+describeCheck(check, {
+  fires: [
+    {
+      name: 'GitHub OAuth App login: authorize URL without response_type',
+      events: login('github'),
+      expect: (f) => {
+        expect(f).toHaveLength(1);
+        expect(f[0]?.severity).toBe('info');
+        expect(f[0]?.message).toMatch(/^GitHub: GitHub's authorize endpoint takes no response_type/);
+        expect(f[0]?.message).toContain('https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps');
+      },
+    },
+    { name: 'Slack oauth/v2/authorize without response_type', events: login('slack'), expect: (f) => expect(f[0]?.message).toMatch(/^Slack: /) },
+    { name: 'Facebook Login dialog without response_type', events: login('facebook'), expect: (f) => expect(f[0]?.message).toMatch(/^Facebook: /) },
+    {
+      name: 'Sign in with Apple: form_post because name and email are requested',
+      events: login('apple'),
+      expect: (f) => expect(f[0]?.message).toMatch(/^Sign in with Apple: .*form_post.*first authorization/),
+    },
+  ],
+  silent: [
+    { name: 'Google login (no documented deviation shown)', events: login('google') },
+    { name: 'the demo-style login at an unprofiled provider', events: codeFlow() },
+    { name: 'an unprofiled provider without response_type is not excused', events: codeFlow({ authorizeParams: { response_type: null } }) },
+  ],
+});
