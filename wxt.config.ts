@@ -1,13 +1,30 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { EXTENSION_PUBLIC_KEY, STORE_BUILD_ENV } from './build/extension-key';
+import { lintSafe } from './build/lint-safe';
 
 // Auto-imports are off: every file imports what it uses, so dependencies stay visible.
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // `browser.*` is webextension-polyfill's promise API in Chrome and Firefox alike.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // The import worker is a separate Vite build with its own plugin list.
+  vite: () => ({ plugins: [preact(), lintSafe()], worker: { plugins: () => [lintSafe()] } }),
+  // `npm run zip` builds into chrome-mv3-store/ and firefox-mv2-store/, leaving the dev builds
+  // (with the fixed `key`) that `npm start` and the e2e tests load untouched.
+  ...(process.env[STORE_BUILD_ENV] ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
+  zip: {
+    // Versioned from package.json: oauth-lens-<version>-chrome.zip, -firefox.zip, -sources.zip.
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    // The sources zip is what addons.mozilla.org reviewers rebuild from: no test output or local files.
+    excludeSources: ['test-results/**', 'docs/screenshots/**', '.ci-*/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'OAuth Lens',
     description: 'See why an OAuth 2.0 / OpenID Connect login failed, step by step.',
+    // A fixed id for unpacked Chrome installs (build/extension-key.ts); never in the store upload.
+    ...(browser !== 'firefox' && !process.env[STORE_BUILD_ENV] ? { key: EXTENSION_PUBLIC_KEY } : {}),
     // Firefox reads token-endpoint bodies with webRequest.filterResponseData, which needs blocking.
     permissions: ['webRequest', 'webNavigation', 'storage', 'tabs', ...(browser === 'firefox' ? ['webRequestBlocking'] : [])],
     // The badge (flows with errors) needs an action; WXT writes browser_action for MV2.
@@ -18,6 +35,8 @@ export default defineConfig({
           browser_specific_settings: {
             // Nothing leaves the browser: captures stay local and exports are user-initiated files.
             gecko: { id: 'oauth-lens@oauth-lens.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions exists from Firefox for Android 142 (desktop: 140, ESR).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

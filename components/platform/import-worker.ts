@@ -1,3 +1,4 @@
+import '../../lib/model/zod-jitless';
 import { isOAuthLensError } from '../../lib/errors';
 import { importFile } from '../../lib/trace/import-core';
 import { WorkerRequestSchema, type WorkerReply } from '../../lib/trace/import-protocol';

@@ -1,3 +1,4 @@
+import '../../lib/model/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ServiceApi } from './api';

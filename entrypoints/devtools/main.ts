@@ -1,3 +1,4 @@
+import '../../lib/model/zod-jitless';
 import { browser } from 'wxt/browser';
 import type { Entry } from 'har-format';
 import { PANEL_PORT_NAME, type PanelMessage } from '../../lib/model/messages';

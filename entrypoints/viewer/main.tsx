@@ -1,3 +1,4 @@
+import '../../lib/model/zod-jitless';
 import '../../components/panel.css';
 import { render } from 'preact';
 import { viewerUrl } from '../../components/hooks/use-bridge';

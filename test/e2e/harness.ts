@@ -107,10 +107,14 @@ export class ExtensionSession {
     readonly devtools: boolean,
   ) {}
 
-  /** `devtools`: DevTools open on every tab (the devtools page forwards response bodies). */
-  static async launch(options: { devtools?: boolean } = {}): Promise<ExtensionSession> {
+  /**
+   * `devtools`: DevTools open on every tab (the devtools page forwards response bodies).
+   * `extensionDir`: load this unpacked extension (e.g. an unzipped store package) instead of a
+   * snapshot of the build.
+   */
+  static async launch(options: { devtools?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
     const args = options.devtools ? ['--auto-open-devtools-for-tabs'] : [];
-    const browser = await launchBrowser({ extension: true, extensionDir: await extensionSnapshot(), args });
+    const browser = await launchBrowser({ extension: true, extensionDir: options.extensionDir ?? (await extensionSnapshot()), args });
     const session = new ExtensionSession(browser, options.devtools === true);
     try {
       await session.ready();

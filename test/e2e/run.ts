@@ -34,9 +34,9 @@ export async function runScenario(
   name: string,
   demo: Demo,
   expected: readonly FlowExpectation[],
-  options: { devtools?: boolean; onSession?: (s: ExtensionSession) => void } = {},
+  options: { devtools?: boolean; extensionDir?: string; onSession?: (s: ExtensionSession) => void } = {},
 ): Promise<ScenarioRun> {
-  const session = await ExtensionSession.launch({ devtools: options.devtools === true });
+  const session = await ExtensionSession.launch({ devtools: options.devtools === true, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
   options.onSession?.(session);
   const page = await scenario(name).run(session.driverContext(demo.issuer), demo);
   const tabId = await session.tabIdOf(page);

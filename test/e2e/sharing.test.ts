@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../../build/extension-key';
 import { analyzeEvents } from '../../lib/analyze';
 import { TraceV1Schema } from '../../lib/model/trace';
 import { redactTrace } from '../../lib/redact/trace';
@@ -32,6 +33,10 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'oauth-lens-sharing-'));
   browser = await launchBrowser({ extension: true });
   viewer = `chrome-extension://${browser.extensionId}/viewer.html`;
+});
+
+it('the unpacked build has the fixed id (manifest key), so share links are the same on every machine', () => {
+  expect(browser.extensionId).toBe(EXTENSION_ID);
 });
 
 afterAll(async () => {
