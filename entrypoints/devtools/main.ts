@@ -25,10 +25,13 @@ function send(message: PanelMessage): void {
   }
 }
 
+// getContent() is a promise of a two-element array: [content, encoding] in Chrome through
+// webextension-polyfill, [content, mimeType] natively in Firefox. Only base64 bodies are skipped.
 browser.devtools.network.onRequestFinished.addListener((request) => {
-  const entry = request as unknown as Entry & { getContent(cb: (content: string, encoding: string) => void): void };
+  const entry = request as unknown as Entry & { getContent(): Promise<unknown> };
   if (!wantsBody(entry)) return;
-  entry.getContent((content, encoding) => {
+  void entry.getContent().then((answer) => {
+    const [content, encoding] = Array.isArray(answer) ? (answer as unknown[]) : [];
     if (typeof content !== 'string' || encoding === 'base64') return;
     const { text, truncated } = clampBody(content);
     const startTime = Date.parse(entry.startedDateTime);
@@ -40,5 +43,5 @@ browser.devtools.network.onRequestFinished.addListener((request) => {
       ...(Number.isNaN(startTime) ? {} : { startTime }),
       body: { text, truncated, ...(entry.response.content.mimeType ? { mimeType: entry.response.content.mimeType } : {}) },
     });
-  });
+  }, () => undefined); // the request is gone (navigation, DevTools closed): no body
 });
