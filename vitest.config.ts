@@ -13,7 +13,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
-          // Tests that spawn the CLI pay a tsx start-up; on a loaded 2-core machine 5 s is too tight.
+          // Tests that spawn the CLI pay a process start-up; on a loaded 2-core machine 5 s is too tight.
           testTimeout: 30_000,
         },
       },

@@ -3,19 +3,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
+import { buildCli } from '../../cli/build';
+import { makeTrace, serializeTrace, TOOL } from '../../lib/trace/trace-v1';
 import { codeFlow } from '../support/events';
 
 const run = promisify(execFile);
-const bin = join(__dirname, '..', '..', 'bin', 'oauth-lens');
 const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+// The compiled CLI, as `npm pack` ships it (cli/build.ts): a process per case, as a user runs it.
+let compiled = '';
+beforeAll(async () => {
+  compiled = (await buildCli(join(dir, 'dist'))).file;
+}, 120_000);
+
+async function cli(args: string[], bin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(bin, args, { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await (bin ? run(bin, args, { cwd: dir }) : run(process.execPath, [compiled, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }));
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -72,6 +78,11 @@ describe('oauth-lens CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/invalid HAR: har\.log\.entries\[0\]/);
   }, 60_000);
+
+  it('runs from the sources through bin/oauth-lens in a checkout, from any directory', async () => {
+    const { code, stdout } = await cli(['--version'], join(__dirname, '..', '..', 'bin', 'oauth-lens'));
+    expect({ code, stdout }).toEqual({ code: 0, stdout: `${TOOL.version}\n` });
+  });
 
   it('exits 2 with usage for unknown commands and options', async () => {
     expect((await cli(['frobnicate'])).code).toBe(2);
