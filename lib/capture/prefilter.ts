@@ -27,7 +27,7 @@ export function isIgnoredType(type: string): boolean {
 /** Names worth parsing a query/fragment/body for; the regex runs before any URLSearchParams. */
 const INTERESTING = /(?:^|[&?#;])(?:client_id|response_type|code|error|id_token|access_token|state|iss|grant_type|request_uri|request|post_logout_redirect_uri|id_token_hint|SAMLRequest|SAMLResponse|token)=/;
 
-/** Path shapes of well-known documents and generic endpoint names (the "generic" rows of lib/capture/provider-patterns.ts). */
+/** Path shapes of well-known documents and generic endpoint names (the endpoint names every provider uses; lib/providers/profiles.ts has the per-provider shapes). */
 const PATH =
   /\/\.well-known\/(?:openid-configuration|oauth-authorization-server|jwks\.json)|\/(?:jwks(?:\.json)?|certs|userinfo|end_?session|endsession|logout|revoke|revocation|introspect(?:ion)?|par|device(?:_authorization|\/code|code)?|token)(?:\/?$)/i;
 

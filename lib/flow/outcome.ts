@@ -11,7 +11,7 @@ export interface OutcomeDecision {
 /**
  * What happened, never how safe it was (issue 17 point 4): severity is for findings.
  * - failed: an error response at the callback, the authorization server's own error page, a
- *   refused token call, or the app answering its callback with an error (checks.md §1.3.8);
+ *   refused token call, or the app answering its callback with an error (docs/architecture.md "Correlating flows" step 8);
  * - success: the app received its code or tokens and nothing in the exchange failed;
  * - incomplete: otherwise (still running, or the capture ends before the callback).
  * A security finding (no state, weak PKCE, …) never turns a completed login into a failure.

@@ -6,7 +6,7 @@ import { isIgnoredType, shapeOfBody, shapeOfRequest, shapeOfUrl, type Shape } fr
 const form = (fields: Record<string, string>) => ({ formData: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])) });
 const raw = (text: string) => ({ raw: [{ bytes: new TextEncoder().encode(text).buffer }] });
 
-// [description, url, expected shape] — real-looking URLs of the providers in lib/capture/provider-patterns.ts.
+// [description, url, expected shape] — real-looking URLs of the providers in lib/providers/profiles.ts.
 const KEPT: Array<[string, string, Shape]> = [
   ['Google authorize', 'https://accounts.google.com/o/oauth2/v2/auth?client_id=123.apps.googleusercontent.com&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&response_type=code&scope=openid%20email&state=xyz&code_challenge=abc&code_challenge_method=S256', 'authorize'],
   ['Google discovery', 'https://accounts.google.com/.well-known/openid-configuration', 'metadata'],
