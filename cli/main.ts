@@ -1,5 +1,5 @@
 import { analyzeEvents } from '../lib/analyze';
-import { isOAuthLensError } from '../lib/errors';
+import { describeInternalError, isOAuthLensError } from '../lib/errors';
 import { formatText } from '../lib/format/text';
 import type { AnalysisReport } from '../lib/model/analysis';
 import { parseOptions, usageLine, UsageError } from './commands/args';
@@ -112,7 +112,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`oauth-lens: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`oauth-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Never the message: it can quote captured values (issue 12: a crash printed raw tokens).
+    io.stderr(`oauth-lens: internal error in ${command ?? 'oauth-lens'} (${describeInternalError(error)}); please report it\n`);
     return 3;
   }
 }

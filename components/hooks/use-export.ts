@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { isOAuthLensError, OAuthLensError } from '../../lib/errors';
+import { describeInternalError, isOAuthLensError, OAuthLensError } from '../../lib/errors';
 import type { FlowReport } from '../../lib/model/analysis';
 import { buildExportFile, buildMarkdownSummary, buildShareLink, type ExportFormat } from '../../lib/trace/export-build';
 import { eventsOfFlows } from '../../lib/trace/flow-events';
@@ -44,7 +44,9 @@ export function useExport({ data, flow, scope, viewerUrl, io, onMessage }: Expor
     setBusy(label);
     onMessage(null);
     work()
-      .catch((error: unknown) => onMessage({ tone: 'error', text: isOAuthLensError(error) ? error.message : 'Export failed; nothing was written.' }))
+      .catch((error: unknown) =>
+        onMessage({ tone: 'error', text: isOAuthLensError(error) ? error.message : `Export failed (${describeInternalError(error)}); nothing was written.` }),
+      )
       .finally(() => setBusy(null));
   };
 

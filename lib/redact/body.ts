@@ -2,9 +2,10 @@ import type { Header, RequestBody, ResponseBody } from '../model/event';
 import { headerValue } from '../flow/params';
 import { looksLikeJwt } from '../jwt/decode';
 import { isObject, redactClaims } from './jwt';
-import { classifyName, JWK_PRIVATE_MEMBERS, PII, REMOVED } from './policy';
-import type { RedactContext } from './tags';
+import { classifyName, JWK_PRIVATE_MEMBERS, JWK_PUBLIC_MEMBERS, MAX_VALUE_CHARS, PII, REMOVED } from './policy';
+import { boundedJson, type RedactContext } from './tags';
 import { redactPairs } from './url';
+import { decodeEntities } from './scrub';
 import { redactLoose, redactSecret, redactValue, scrubText } from './value';
 
 const MAX_DEPTH = 64;
@@ -27,6 +28,7 @@ export function redactResponseBody(body: ResponseBody, headers: readonly Header[
  * FormPost §2), a bare JWT (`application/jwt` UserInfo), anything else as free text.
  */
 export function redactBodyText(text: string, contentType: string, ctx: RedactContext, isResponse = false): string {
+  if (text.length > MAX_VALUE_CHARS) return ctx.tag('oversize', text);
   const type = contentType.toLowerCase();
   const trimmed = text.trim();
   if (type.includes('json') || /^[{[]/.test(trimmed)) {
@@ -50,8 +52,23 @@ export function redactJsonText(text: string, ctx: RedactContext, isResponse = fa
   // UserInfo and introspection answers are claim sets about a person (docs/trace-format.md "What is redacted", personal data).
   const claims = isResponse && isObject(parsed) && typeof parsed.sub === 'string' && !('issuer' in parsed) && !('keys' in parsed);
   const redacted = claims && isObject(parsed) ? redactClaims(parsed, ctx) : redactJson(parsed, ctx);
-  const out = JSON.stringify(redacted);
-  return out === JSON.stringify(parsed) ? text : out;
+  // The redacted value is at most MAX_DEPTH deep (deeper parts are ⟦removed⟧), so comparing and
+  // serializing it cannot exhaust the stack even when the input is nested 10k levels.
+  return sameJson(redacted, parsed, 0) ? text : JSON.stringify(redacted);
+}
+
+/** Structural equality, walking only as deep as `redacted` goes. */
+function sameJson(redacted: unknown, original: unknown, depth: number): boolean {
+  if (redacted === original) return true;
+  if (depth > MAX_DEPTH + 2 || typeof redacted !== 'object' || typeof original !== 'object' || redacted === null || original === null) return false;
+  if (Array.isArray(redacted) !== Array.isArray(original)) return false;
+  const a = Object.entries(redacted);
+  const b = Object.entries(original);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]![0] !== b[i]![0] || !sameJson(a[i]![1], b[i]![1], depth + 1)) return false;
+  }
+  return true;
 }
 
 /**
@@ -66,7 +83,9 @@ export function redactJson(value: unknown, ctx: RedactContext, depth = 0): unkno
   const isJwk = typeof value.kty === 'string';
   return Object.fromEntries(
     Object.entries(value).map(([name, member]): [string, unknown] => {
+      // A JWK's members are public (RFC 7517 §4) except its private key parts (RFC 7518 §6).
       if (isJwk && JWK_PRIVATE_MEMBERS.has(name)) return [name, tagMember('jwk_private', member, ctx)];
+      if (isJwk && JWK_PUBLIC_MEMBERS.has(name)) return [name, redactJson(member, ctx, depth + 1)];
       const cls = classifyName(name);
       if (cls === 'keep') return [name, redactJson(member, ctx, depth + 1)];
       if (typeof member === 'string') return [name, redactValue(name, member, ctx, 'json')];
@@ -77,10 +96,11 @@ export function redactJson(value: unknown, ctx: RedactContext, depth = 0): unkno
   );
 }
 
+/** Booleans stay (`require_pushed_authorization_requests: true` is no secret); anything else is tagged. */
 function tagMember(name: string, member: unknown, ctx: RedactContext): unknown {
-  if (member === null || member === '') return member;
+  if (member === null || member === '' || typeof member === 'boolean') return member;
   if (typeof member === 'string') return redactSecret(name, member, ctx);
-  return ctx.tag(name, JSON.stringify(member));
+  return ctx.tag(name, boundedJson(member));
 }
 
 /**
@@ -89,12 +109,16 @@ function tagMember(name: string, member: unknown, ctx: RedactContext): unknown {
  * and inline scripts, is scrubbed as text. Replacements are HTML-escaped.
  */
 export function redactHtml(html: string, ctx: RedactContext): string {
-  const INPUT = /<input\b[^>]*>/gi;
+  const INPUT = /<input\b/gi;
   let out = '';
   let last = 0;
-  for (const m of html.matchAll(INPUT)) {
-    out += scrubText(html.slice(last, m.index), ctx) + redactInput(m[0], ctx);
-    last = m.index + m[0].length;
+  for (let m = INPUT.exec(html); m; m = INPUT.exec(html)) {
+    // indexOf, not `[^>]*>`: a page of unclosed `<input` tags must not be read once per tag.
+    const close = html.indexOf('>', m.index);
+    if (close < 0) break;
+    out += scrubText(html.slice(last, m.index), ctx) + redactInput(html.slice(m.index, close + 1), ctx);
+    last = close + 1;
+    INPUT.lastIndex = last;
   }
   return out + scrubText(html.slice(last), ctx);
 }
@@ -110,19 +134,6 @@ function redactInput(tag: string, ctx: RedactContext): string {
   const redacted = redactValue(n, v, ctx, 'html');
   if (redacted === v) return tag;
   return tag.replace(value[0], `${value[1]}"${escapeHtml(redacted)}"`);
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (m, e: string) => {
-    const lower = e.toLowerCase();
-    if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16)) ?? m;
-    if (lower.startsWith('#')) return safeCodePoint(parseInt(lower.slice(1), 10)) ?? m;
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? m;
-  });
-}
-
-function safeCodePoint(n: number): string | null {
-  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : null;
 }
 
 export function escapeHtml(text: string): string {

@@ -1,5 +1,5 @@
 import type { Header } from '../model/event';
-import { AUTH_HEADERS, CREDENTIAL_HEADERS, URL_HEADERS } from './policy';
+import { AUTH_HEADERS, isCredentialHeader, URL_HEADERS } from './policy';
 import { isTag, type RedactContext } from './tags';
 import { redactUrl } from './url';
 import { formDecode, redactSecret, scrubText } from './value';
@@ -21,7 +21,7 @@ export function redactHeader(name: string, value: string, ctx: RedactContext): s
   // RFC 9449 §8: the server's nonce comes back as the proof's `nonce` claim, which is tagged
   // (docs/trace-format.md "JWTs"); tagging the header too keeps "the proof carried the nonce offered" visible.
   if (n === 'dpop-nonce') return value.trim() === '' ? value : ctx.tag('nonce', value.trim());
-  if (CREDENTIAL_HEADERS.has(n)) {
+  if (isCredentialHeader(n)) {
     ctx.note(`header:${n}`);
     return value === '' ? value : ctx.tag(n, value);
   }
@@ -90,9 +90,13 @@ function redactCookiePair(pair: string, ctx: RedactContext): string {
   const eq = pair.indexOf('=');
   if (eq < 0) return pair;
   const raw = pair.slice(eq + 1);
-  const lead = /^\s*"?/.exec(raw)![0];
-  const trail = /"?\s*$/.exec(raw.slice(lead.length))![0];
-  const inner = raw.slice(lead.length, raw.length - trail.length);
+  // Trimmed by hand: `/"?\s*$/` would try every position of a long run of spaces.
+  const start = raw.length - raw.trimStart().length;
+  const lead = raw.slice(0, start) + (raw[start] === '"' ? '"' : '');
+  const body = raw.slice(lead.length);
+  const end = body.trimEnd().length;
+  const trail = (end > 0 && body[end - 1] === '"' ? '"' : '') + body.slice(end);
+  const inner = body.slice(0, body.length - trail.length);
   if (inner === '' || isTag(inner)) return pair;
   return `${pair.slice(0, eq)}=${lead}${ctx.tag('cookie', inner)}${trail}`;
 }

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { looksLikeJwt } from '../jwt/decode';
 import { classifyClaim, JWT_HEADER_KEEP, PII, REMOVED } from './policy';
-import type { RedactContext } from './tags';
+import { boundedJson, type RedactContext } from './tags';
 import { redactLoose } from './value';
 
 /**
@@ -29,7 +29,7 @@ export function redactJwt(token: string, ctx: RedactContext, label = 'jwt'): str
 function redactJwtHeader(header: Record<string, unknown>, ctx: RedactContext): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(header).map(([name, value]): [string, unknown] => {
-      if (JWT_HEADER_KEEP.has(name)) return [name, typeof value === 'string' ? redactLoose(value, ctx) : value];
+      if (JWT_HEADER_KEEP.has(name)) return [name, keepValue(value, ctx)];
       // DPoP proofs embed the public key: keep only its RFC 7638 thumbprint, tagged (RFC 9449 §4.2).
       if (name === 'jwk' && isObject(value)) return [name, jwkTag(value, ctx)];
       return [name, REMOVED];
@@ -79,7 +79,7 @@ function redactCnf(value: unknown, ctx: RedactContext): unknown {
 
 function tagAny(name: string, value: unknown, ctx: RedactContext): unknown {
   if (value === null || value === '') return value;
-  return ctx.tag(name, typeof value === 'string' ? value : JSON.stringify(value));
+  return ctx.tag(name, typeof value === 'string' ? value : boundedJson(value));
 }
 
 /** Kept claims may still hold URLs with parameters (`htu`) or emails in odd places. */

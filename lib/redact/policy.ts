@@ -65,26 +65,133 @@ const PII_DROP = new Set([
   'wids',
 ]);
 
+/**
+ * Words that make a name a credential wherever they appear in it, in any spelling: `accessToken`,
+ * `X-Auth-Token`, `api_key`, `sessionId`, `user-password`, `pinCode` (issue 12: by rule, not by
+ * list). Matched against the name's words, so `keys` (a JWKS) and `spinner` are not `key` / `pin`.
+ */
+const CREDENTIAL_WORDS = new Set([
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'passwords',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'passcode',
+  'key',
+  'apikey',
+  'session',
+  'sessionid',
+  'auth',
+  'credential',
+  'credentials',
+  'cookie',
+  'cookies',
+  'csrf',
+  'xsrf',
+  'otp',
+  'totp',
+  'pin',
+  'ssn',
+  'jwt',
+  'bearer',
+  'assertion',
+]);
+
+/**
+ * Words that make a name metadata about a credential, not the credential: `token_type`,
+ * `code_challenge_method`, `token_endpoint`, `expires_in`, `check_session_iframe`,
+ * `client_secret_expires_at`, `id_token_signing_alg_values_supported`, `key_ops`.
+ */
+const METADATA_WORDS = new Set([
+  'type',
+  'types',
+  'method',
+  'methods',
+  'endpoint',
+  'endpoints',
+  'supported',
+  'required',
+  'uri',
+  'uris',
+  'url',
+  'iframe',
+  'expires',
+  'expiry',
+  'exp',
+  'expiration',
+  'lifetime',
+  'ttl',
+  'alg',
+  'algs',
+  'enc',
+  'values',
+  'length',
+  'format',
+  'mode',
+  'name',
+  'ops',
+]);
+
+/** Names the word rule would get wrong: `kid` / `key_id` name a key, they are not one. */
+const BY_NAME: Record<string, NameClass> = { kid: 'keep', key_id: 'keep', keyid: 'keep' };
+
+/** `accessToken`, `X-Auth-Token`, `client.secret` → `access_token`, `x_auth_token`, `client_secret`. */
+export function snakeName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+}
+
+/** Names repeat (every `href=` of a page): answers are remembered, up to a bound. */
+const classified = new Map<string, NameClass>();
+
 export function classifyName(name: string): NameClass {
+  let cls = classified.get(name);
+  if (cls === undefined) {
+    cls = classifyNameUncached(name);
+    if (classified.size >= 10_000) classified.clear();
+    classified.set(name, cls);
+  }
+  return cls;
+}
+
+function classifyNameUncached(name: string): NameClass {
+  if (name.length > 128) return 'keep';
   const n = name.toLowerCase();
-  if (SECRET.has(n)) return 'secret';
-  if (CORRELATION.has(n)) return 'correlation';
-  if (PII_TAG.has(n)) return 'pii-tag';
-  if (PII_DROP.has(n)) return 'pii-drop';
-  // Names outside the spec vocabulary that still say what they hold: clientSecret, csrfToken,
-  // accessToken, user_password (camelCase app configs, custom APIs).
-  if (/secret|passw(?:or)?d|token$/.test(n)) return 'secret';
+  const snake = snakeName(name);
+  for (const form of [n, snake]) {
+    if (Object.hasOwn(BY_NAME, form)) return BY_NAME[form]!;
+    if (SECRET.has(form)) return 'secret';
+    if (CORRELATION.has(form)) return 'correlation';
+    if (PII_TAG.has(form)) return 'pii-tag';
+    if (PII_DROP.has(form)) return 'pii-drop';
+  }
+  const words = snake.split('_');
+  if (words.some((w) => METADATA_WORDS.has(w))) return 'keep';
+  if (words.some((w) => CREDENTIAL_WORDS.has(w))) return 'secret';
+  // One lowercase word that still says what it holds: csrfmiddlewaretoken, clientsecret, userpassword.
+  if (/secret|passw(?:or)?d|token$|apikey|sessionid/.test(snake)) return 'secret';
   return 'keep';
 }
 
-/** Headers whose whole value is a credential (docs/trace-format.md "What is redacted", headers). */
-export const CREDENTIAL_HEADERS = new Set([
-  'x-csrf-token',
-  'x-xsrf-token',
-  'x-api-key',
-  'ocp-apim-subscription-key',
-  'x-amz-security-token',
-]);
+/**
+ * Headers whose whole value is a credential: any name `classifyName` calls secret
+ * (`X-Auth-Token`, `X-Access-Token`, `X-Api-Key`, `Ocp-Apim-Subscription-Key`, `X-CSRF-Token`,
+ * `X-Amz-Security-Token`), except families whose names mention credentials but whose values are
+ * policy or challenges (`Access-Control-Allow-Credentials: true`, `WWW-Authenticate`).
+ */
+export function isCredentialHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  if (/^(?:access-control-|sec-fetch-|www-authenticate$|proxy-authenticate$|authentication-info$|vary$)/.test(n)) return false;
+  return classifyName(n) === 'secret';
+}
 
 /** `scheme credentials` headers: the scheme stays, the credential is tagged. */
 export const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
@@ -94,6 +201,9 @@ export const URL_HEADERS = new Set(['location', 'referer', 'origin', 'content-lo
 
 /** Private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1): tagged inside any object with `kty`. */
 export const JWK_PRIVATE_MEMBERS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
+
+/** Public members of a JWK (RFC 7517 §4, RFC 7518 §6.2.1, §6.3.1): kept inside any object with `kty`. */
+export const JWK_PUBLIC_MEMBERS = new Set(['kty', 'use', 'key_ops', 'alg', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crv', 'x', 'y', 'n', 'e']);
 
 /** JWT header members kept as-is (docs/trace-format.md "JWTs"); others become ⟦removed⟧, `jwk` a thumbprint tag. */
 export const JWT_HEADER_KEEP = new Set(['alg', 'typ', 'kid', 'cty', 'crit']);
@@ -136,6 +246,12 @@ export function classifyClaim(name: string): ClaimClass {
   if (name === 'cnf') return 'cnf';
   return 'drop';
 }
+
+/**
+ * The most characters of one value (a URL, a header, a body) the redactors read. A longer value is
+ * tagged whole, unread: every redactor is linear, and this bounds the constant too (issue 12).
+ */
+export const MAX_VALUE_CHARS = 4 * 1024 * 1024;
 
 /** Replacement for personal data that carries no equality. */
 export const PII = '⟦pii⟧';

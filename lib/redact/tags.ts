@@ -115,7 +115,21 @@ export class ResolvedContext implements RedactContext {
 }
 
 export function jwkKey(jwk: Record<string, unknown>): string {
-  return JSON.stringify(Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return boundedJson(Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * JSON.stringify for captured values of any depth: parts nested deeper than `maxDepth` are
+ * written as ⟦removed⟧, so a 10k-level body cannot overflow the stack. Equal values give equal text.
+ */
+export function boundedJson(value: unknown, maxDepth = 64): string {
+  const cut = (v: unknown, depth: number): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= maxDepth) return '⟦removed⟧';
+    if (Array.isArray(v)) return v.map((x) => cut(x, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x, depth + 1)]));
+  };
+  return JSON.stringify(cut(value, 0)) ?? 'undefined';
 }
 
 /** A fresh random 256-bit key (docs/trace-format.md "Tags"). Callers must not persist it. */

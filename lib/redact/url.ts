@@ -1,3 +1,4 @@
+import { MAX_VALUE_CHARS } from './policy';
 import type { RedactContext } from './tags';
 import { encodeUrlValue, formDecode, redactValue, scrubText, type Where } from './value';
 
@@ -13,7 +14,7 @@ let depth = 0;
 const MAX_NESTING = 16;
 
 export function redactUrl(url: string, ctx: RedactContext): string {
-  if (depth >= MAX_NESTING) return ctx.tag('url', url);
+  if (depth >= MAX_NESTING || url.length > MAX_VALUE_CHARS) return ctx.tag('url', url);
   depth += 1;
   try {
     return redactUrlAt(url, ctx);
@@ -78,7 +79,8 @@ export function redactPairs(raw: string, ctx: RedactContext, where: Where): stri
       if (eq < 0) return scrubPath(part, ctx);
       const rawName = part.slice(0, eq);
       const value = formDecode(part.slice(eq + 1));
-      const redacted = redactValue(formDecode(rawName), value, ctx, where);
+      // `&amp;` in a URL copied out of HTML leaves `amp;code` as the name.
+      const redacted = redactValue(formDecode(rawName).replace(/^amp;/i, ''), value, ctx, where);
       return redacted === value ? part : `${rawName}=${encodeUrlValue(redacted)}`;
     })
     .join('&');

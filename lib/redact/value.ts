@@ -2,6 +2,7 @@ import { classifyName, PII } from './policy';
 import { looksLikeJwt } from '../jwt/decode';
 import { redactJwt } from './jwt';
 import { isTag, type RedactContext } from './tags';
+import { scrubText } from './scrub';
 import { redactUrl } from './url';
 
 /** Where a value was found; used for the manifest's field list (`query:state`). */
@@ -41,58 +42,7 @@ export function redactLoose(value: string, ctx: RedactContext): string {
   return scrubText(value, ctx);
 }
 
-const NAMED_SECRETS =
-  'code|access_token|refresh_token|id_token|client_secret|code_verifier|client_assertion|assertion|subject_token|actor_token|device_code|user_code|password|passwd|otp|SAMLResponse|SAMLRequest|logout_token|id_token_hint|request_uri|token|state|nonce|session_state|code_challenge|login_hint';
-
-/**
- * Everything secret-shaped inside free text (error messages, HTML, JS, truncated bodies), in one
- * pass so a replacement is never looked at again: absolute URLs (their parameters), JWTs, JSON
- * members and `name=value` pairs with secret names, and email addresses (docs/trace-format.md "What is redacted", personal data:
- * "scrub email-shaped substrings anywhere"). `%40` counts as `@` because URLs carry it encoded.
- */
-const URL_PART = String.raw`(?<url>https?:\/\/[^\s"'<>\x60\\]+)`;
-const OTHER_PARTS = [
-  String.raw`(?<jwt>eyJ[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2,4})`,
-  String.raw`"(?<jname>${NAMED_SECRETS})"\s*:\s*"(?<jvalue>(?!⟦)(?:[^"\\]|\\.)+)"`,
-  String.raw`\b(?<pname>${NAMED_SECRETS})=(?<pvalue>(?!⟦)[^&\s"'<>#;,]+)`,
-  String.raw`(?<email>[A-Za-z0-9._+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
-];
-const SCRUB = new RegExp([URL_PART, ...OTHER_PARTS].join('|'), 'gi');
-/** For the path of a URL being redacted: no URL matching there, or redaction would recurse forever. */
-const SCRUB_NO_URL = new RegExp(OTHER_PARTS.join('|'), 'gi');
-
-export function scrubText(text: string, ctx: RedactContext, options: { urls?: boolean } = {}): string {
-  return text.replace(options.urls === false ? SCRUB_NO_URL : SCRUB, (match: string, ...rest: unknown[]) => {
-    const groups = rest[rest.length - 1] as Record<string, string | undefined>;
-    if (groups.url !== undefined) return redactUrl(groups.url, ctx);
-    if (groups.jwt !== undefined) {
-      ctx.note('text:jwt');
-      return ctx.tag('jwt', groups.jwt);
-    }
-    if (groups.jname !== undefined && groups.jvalue !== undefined) {
-      ctx.note(`text:${groups.jname.toLowerCase()}`);
-      return `"${groups.jname}":"${ctx.tag(groups.jname, unescapeJson(groups.jvalue))}"`;
-    }
-    if (groups.pname !== undefined && groups.pvalue !== undefined) {
-      ctx.note(`text:${groups.pname.toLowerCase()}`);
-      return `${groups.pname}=${ctx.tag(groups.pname, formDecode(groups.pvalue))}`;
-    }
-    if (groups.email !== undefined) {
-      ctx.note('text:email');
-      return ctx.tag('email', groups.email.replace(/%40/i, '@'));
-    }
-    return match;
-  });
-}
-
-function unescapeJson(raw: string): string {
-  try {
-    const v: unknown = JSON.parse(`"${raw}"`);
-    return typeof v === 'string' ? v : raw;
-  } catch {
-    return raw;
-  }
-}
+export { scrubText } from './scrub';
 
 /**
  * canon(v) for URL and form values (docs/trace-format.md "Tags"): decoded exactly as the analyzer's

@@ -1,5 +1,5 @@
 import { analyzeEvents } from '../analyze';
-import { isOAuthLensError, OAuthLensError } from '../errors';
+import { describeInternalError, isOAuthLensError, OAuthLensError } from '../errors';
 import type { AnalysisReport } from '../model/analysis';
 import type { CapturedEvent } from '../model/event';
 import type { RedactionManifest, TraceV1 } from '../model/trace';
@@ -112,7 +112,7 @@ async function asOneLine<T>(name: string, run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isOAuthLensError(error)) throw error;
     if (error instanceof RangeError) throw new OAuthLensError('too-large', `${name}: too large to load in this page`);
-    const detail = error instanceof Error && error.message ? error.message.split('\n')[0]! : 'unknown error';
-    throw new OAuthLensError('internal', `${name}: could not be analysed (${detail.slice(0, 200)})`);
+    // The kind and place of the failure, never its message (it can quote captured values).
+    throw new OAuthLensError('internal', `${name}: could not be analysed (${describeInternalError(error)})`);
   }
 }

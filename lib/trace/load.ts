@@ -32,7 +32,9 @@ export function loadInputText(text: string, name = 'input', maxBytes = MAX_INPUT
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : 'unreadable';
+    // V8 quotes the text around the error ("Unexpected token 'x', "{"code":"…"… is not valid
+    // JSON"): keep the kind and position, never the quoted input.
+    const detail = error instanceof Error ? error.message.replace(/,?\s*".*$/s, '').slice(0, 120) || 'unreadable' : 'unreadable';
     const hint = text.trim().length === 0 ? 'the file is empty' : endsEarly(detail, text) ? 'the file is truncated' : detail;
     throw new OAuthLensError('bad-input', `${name}: not valid JSON (${hint})`);
   }
