@@ -38,7 +38,7 @@ export async function timeBest(fn: () => unknown | Promise<unknown>, runs = 3): 
 export function formatTable(figures: readonly Figure[]): string {
   const rows = [
     ['name', 'value', 'unit', 'ratio', 'budget', 'ok'],
-    ...figures.map((f) => [f.name, String(f.value), f.unit, f.ratio.toFixed(3), `≤ ${f.budget}`, f.ok ? 'yes' : 'NO']),
+    ...figures.map((f) => [f.name, String(f.value), f.unit, f.ratio.toFixed(3), ...(Number.isFinite(f.budget) ? [`≤ ${f.budget}`, f.ok ? 'yes' : 'NO'] : ['—', '—'])]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 || c === 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;

@@ -1,95 +1,49 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchBrowser, QUIET_ARGS, type LaunchedBrowser } from '../test/support/chromium';
+import { CHROMIUM_PATH, EXTENSION_DIR, launchBrowser, QUIET_ARGS, type LaunchedBrowser } from '../test/support/chromium';
 import { figure, median, type Figure } from './figure';
+import { writeAblation } from './page-load-ablations';
+import { servePage } from './page-load-page';
 
 /**
- * Page load with the extension against without it, in Debian's Chromium. An ordinary (non-OAuth)
- * page with `resources` sub-resources is served from 127.0.0.1; the prefilter should drop every
- * request of it, so the extension may cost at most 5% (issue 9). Two browsers, runs interleaved
- * (and the order alternated each round) so load drift on a shared machine hits both sides.
+ * Page load in steady state, in Debian's Chromium: four warm browsers (no extension, an empty
+ * worker, empty webRequest listeners with `extraHeaders`, OAuth Lens), each launched once with its
+ * worker started, load the same page in turn, the order rotated every round so load drift on a
+ * shared machine hits all of them alike. A load is timed from navigation start to the later of
+ * the load event and the page's last fetch/XHR. Reported: the median per-round ratio against
+ * no extension, and OAuth Lens against the empty-listener floor.
  */
 
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+type Variant = 'none' | 'empty-worker' | 'empty-listeners' | 'oauth-lens';
+const VARIANTS: readonly Variant[] = ['none', 'empty-worker', 'empty-listeners', 'oauth-lens'];
 
-/** The page: images, scripts, stylesheets and fetches, like an article page with ads and analytics. */
-export function pageHtml(resources: number, run: string): string {
-  const parts: string[] = [];
-  for (let i = 0; i < resources; i++) {
-    const q = `?v=${run}-${i}&utm_source=feed`;
-    switch (i % 5) {
-      case 0:
-      case 1:
-        parts.push(`<img src="/img/${i}.gif${q}" width="1" height="1" alt="">`);
-        break;
-      case 2:
-        parts.push(`<script src="/js/chunk-${i}.js${q}"></script>`);
-        break;
-      case 3:
-        parts.push(`<link rel="stylesheet" href="/css/site-${i}.css${q}">`);
-        break;
-      default:
-        parts.push(`<script>fetch('/api/comments?article=${i}&page=2&${q.slice(1)}')</script>`);
-    }
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>News</title></head><body><h1>World news</h1>${parts.join('\n')}</body></html>`;
+/** Builds the extension the bench measures, so it never times a stale or missing build. */
+export function buildExtension(): void {
+  const root = resolve(import.meta.dirname, '..');
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`wxt build failed (exit ${String(r.status)})`);
 }
 
-export interface PageServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function servePage(resources: number): Promise<PageServer> {
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const noStore = { 'Cache-Control': 'no-store' };
-    if (url.pathname === '/') {
-      res.writeHead(200, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(pageHtml(resources, url.searchParams.get('run') ?? '0'));
-    } else if (url.pathname.startsWith('/img/')) {
-      res.writeHead(200, { ...noStore, 'Content-Type': 'image/gif' });
-      res.end(PIXEL);
-    } else if (url.pathname.startsWith('/js/')) {
-      res.writeHead(200, { ...noStore, 'Content-Type': 'text/javascript' });
-      res.end(`window.__n = (window.__n || 0) + 1; /* ${'x'.repeat(2000)} */`);
-    } else if (url.pathname.startsWith('/css/')) {
-      res.writeHead(200, { ...noStore, 'Content-Type': 'text/css' });
-      res.end(`.c${url.pathname.length} { color: #333; } /* ${'x'.repeat(1000)} */`);
-    } else if (url.pathname === '/api/comments') {
-      res.writeHead(200, { ...noStore, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ comments: [{ id: 1, text: 'first' }] }));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Milliseconds from navigation start to the end of the load event (Navigation Timing 2). */
 async function loadOnce(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof (window as { __doneAt?: number }).__doneAt === 'number');
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return nav ? nav.loadEventEnd - nav.startTime : NaN;
+    const doneAt = (window as { __doneAt?: number }).__doneAt ?? NaN;
+    return nav ? Math.max(nav.loadEventEnd, doneAt) - nav.startTime : NaN;
   });
 }
 
 /**
- * The floor: the same Chromium with the same switches and extensions enabled, minus ours.
+ * No extension: the same Chromium with the same switches and extensions enabled, minus ours
  * (Playwright's default `--disable-extensions` would also switch off Chromium's built-in
- * component extensions and make the floor a browser no user runs.)
+ * component extensions and make the floor a browser no user runs).
  */
-async function launchWithoutOurs(): Promise<LaunchedBrowser> {
+async function launchWithoutExtension(): Promise<LaunchedBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'oauth-lens-bench-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: QUIET_ARGS, ignoreDefaultArgs: ['--disable-extensions'] });
   return {
@@ -104,42 +58,61 @@ async function launchWithoutOurs(): Promise<LaunchedBrowser> {
   };
 }
 
-export interface PageLoadResult {
-  withExtension: number[];
-  without: number[];
-  /** Per-round ratio with/without. */
-  ratios: number[];
-}
+export type PageLoadResult = Record<Variant, { ms: number[]; ratios: number[] }>;
 
-export async function measurePageLoad(resources = 200, rounds = 15, warmup = 3): Promise<PageLoadResult> {
+export async function measurePageLoad(resources = 200, rounds = 30, warmup = 5): Promise<PageLoadResult> {
   const server = await servePage(resources);
+  const ablationDirs = { 'empty-worker': writeAblation('empty-worker'), 'empty-listeners': writeAblation('empty-listeners') };
   const browsers: LaunchedBrowser[] = [];
   try {
-    const withExt = await launchBrowser({ extension: true });
-    browsers.push(withExt);
-    const plain = await launchWithoutOurs();
-    browsers.push(plain);
-    const pages = { ext: await withExt.context.newPage(), plain: await plain.context.newPage() };
-    const result: PageLoadResult = { withExtension: [], without: [], ratios: [] };
+    const launch = async (v: Variant): Promise<LaunchedBrowser> => {
+      const b =
+        v === 'none'
+          ? await launchWithoutExtension()
+          : await launchBrowser({ extension: true, extensionDir: v === 'oauth-lens' ? EXTENSION_DIR : ablationDirs[v] });
+      browsers.push(b);
+      return b;
+    };
+    const pages = {} as Record<Variant, Page>;
+    for (const v of VARIANTS) pages[v] = await (await launch(v)).context.newPage();
+    const result = Object.fromEntries(VARIANTS.map((v) => [v, { ms: [], ratios: [] }])) as unknown as PageLoadResult;
     for (let i = 0; i < warmup + rounds; i++) {
       const url = `${server.url}?run=${i}`;
-      // Alternate which browser goes first, so neither always loads on a warmer machine.
-      const order = i % 2 === 0 ? (['ext', 'plain'] as const) : (['plain', 'ext'] as const);
-      const t: Record<'ext' | 'plain', number> = { ext: NaN, plain: NaN };
-      for (const which of order) t[which] = await loadOnce(pages[which], url);
+      // Rotate the order so no variant always loads first (or last) in a round.
+      const order = VARIANTS.map((_, k) => VARIANTS[(k + i) % VARIANTS.length]!);
+      const t = {} as Record<Variant, number>;
+      for (const v of order) t[v] = await loadOnce(pages[v], url);
       if (i < warmup) continue;
-      result.withExtension.push(t.ext);
-      result.without.push(t.plain);
-      result.ratios.push(t.ext / t.plain);
+      for (const v of VARIANTS) {
+        result[v].ms.push(t[v]);
+        result[v].ratios.push(t[v] / t.none);
+      }
     }
     return result;
   } finally {
     for (const b of browsers) await b.close();
     await server.close();
+    for (const dir of Object.values(ablationDirs)) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function benchPageLoad(resources = 200, rounds = 15): Promise<Figure[]> {
+const LABEL: Record<Variant, string> = {
+  none: 'no extension',
+  'empty-worker': 'empty MV3 worker',
+  'empty-listeners': 'empty webRequest listeners + extraHeaders',
+  'oauth-lens': 'OAuth Lens',
+};
+
+export async function benchPageLoad(resources = 200, rounds = 30, options: { build?: boolean } = {}): Promise<Figure[]> {
+  if (options.build ?? true) buildExtension();
   const r = await measurePageLoad(resources, rounds);
-  return [figure(`page load, ${resources} sub-resources, with extension vs without (median of ${rounds})`, median(r.withExtension), 'ms', median(r.ratios), 1.05)];
+  const page = `steady state, ${resources} sub-resources, median of ${rounds}`;
+  const vsFloor = r['oauth-lens'].ms.map((ms, k) => ms / r['empty-listeners'].ms[k]!);
+  const info = Number.POSITIVE_INFINITY; // ablation rows explain the budget rows; they have none of their own
+  return [
+    figure(`page load (${page}): ${LABEL['empty-worker']} vs no extension`, median(r['empty-worker'].ms), 'ms', median(r['empty-worker'].ratios), info),
+    figure(`page load (${page}): ${LABEL['empty-listeners']} vs no extension`, median(r['empty-listeners'].ms), 'ms', median(r['empty-listeners'].ratios), info),
+    figure(`page load (${page}): OAuth Lens vs no extension`, median(r['oauth-lens'].ms), 'ms', median(r['oauth-lens'].ratios), 1.05),
+    figure(`page load (${page}): OAuth Lens vs empty listeners (our code's own cost)`, median(r['oauth-lens'].ms), 'ms', median(vsFloor), 1.02),
+  ];
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- capture analyze    only the named groups
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchAnalyze } from './analyze';
 import { benchCapture } from './capture';
@@ -27,6 +28,8 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   'page-load': () => benchPageLoad(),
 };
 
+const load = (l: number[]): string => l.map((n) => n.toFixed(2)).join(' ');
+
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = asked.filter((a) => !(a in GROUPS));
@@ -34,6 +37,7 @@ async function main(): Promise<number> {
     console.error(`unknown bench group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
     return 2;
   }
+  const loadBefore = loadavg();
   const figures: Figure[] = [];
   const started = performance.now();
   for (const [name, run] of Object.entries(GROUPS)) {
@@ -47,8 +51,10 @@ async function main(): Promise<number> {
     }
     console.error(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  const budgeted = figures.filter((f) => Number.isFinite(f.budget));
   console.log(formatTable(figures));
-  console.log(`\n${figures.filter((f) => f.ok).length}/${figures.length} within budget in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\n${budgeted.filter((f) => f.ok).length}/${budgeted.length} within budget in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`load average (1, 5, 15 min) on ${availableParallelism()} cores: before ${load(loadBefore)}, after ${load(loadavg())}`);
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
   return figures.every((f) => f.ok) ? 0 : 1;
 }

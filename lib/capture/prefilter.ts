@@ -18,7 +18,8 @@ export type Shape =
   | 'saml'; // SAML hops of a brokered login (docs/architecture.md "Correlating flows" step 6)
 
 /** Subresources that never carry an OAuth request or response: dropped before anything else. */
-const NEVER = new Set(['image', 'imageset', 'stylesheet', 'font', 'media', 'script', 'beacon', 'ping', 'csp_report', 'websocket', 'speculative']);
+export const IGNORED_RESOURCE_TYPES: readonly string[] = ['image', 'imageset', 'stylesheet', 'font', 'media', 'script', 'beacon', 'ping', 'csp_report', 'websocket', 'speculative'];
+const NEVER = new Set(IGNORED_RESOURCE_TYPES);
 
 export function isIgnoredType(type: string): boolean {
   return NEVER.has(type);

@@ -5,7 +5,8 @@ import { benchCapture } from '../../bench/capture';
 import { benchCliStart } from '../../bench/cli-start';
 import { formatTable, type Figure } from '../../bench/figure';
 import { benchMemory, storeSizeAfter } from '../../bench/memory';
-import { benchPageLoad, pageHtml, servePage } from '../../bench/page-load';
+import { benchPageLoad } from '../../bench/page-load';
+import { pageHtml, resourceKind, servePage } from '../../bench/page-load-page';
 import { benchPanelChromium } from '../../bench/panel-chromium';
 import { benchPanelRender } from '../../bench/panel-render';
 import { DEFAULT_LIMITS } from '../../lib/capture/limits';
@@ -59,23 +60,32 @@ describe('bench smoke', () => {
     expectWellFormed(await benchPanelRender(50, 500), 1);
   });
 
-  it('the page-load page has the sub-resources it claims', async () => {
-    const html = pageHtml(10, 'x');
-    expect(html.match(/<img |<script src=|<link rel="stylesheet"|fetch\('/g)).toHaveLength(10);
-    const server = await servePage(10);
+  it('the page-load page has the sub-resources it claims, of every kind', async () => {
+    const html = pageHtml(40, 'x');
+    const elements = html.match(/ data-res>/g)?.length ?? 0;
+    const calls = Number(/window\.__calls = (\d+);/.exec(html)?.[1]);
+    expect(elements + calls).toBe(40);
+    const kinds = new Set(Array.from({ length: 40 }, (_, i) => resourceKind(i)));
+    expect([...kinds].sort()).toEqual(['fetch', 'iframe', 'img', 'redirect', 'script', 'style', 'xhr']);
+    const server = await servePage(40);
     try {
-      const res = await fetch(server.url);
-      expect(res.status).toBe(200);
-      const js = await fetch(new URL('/js/chunk-2.js?v=1', server.url));
+      expect((await fetch(server.url)).status).toBe(200);
+      const js = await fetch(new URL('/js/chunk-3.js?v=1', server.url));
       expect(js.headers.get('content-type')).toContain('javascript');
+      const chain = await fetch(new URL('/r/3?v=1', server.url), { redirect: 'manual' });
+      expect(chain.status).toBe(302);
+      expect(chain.headers.get('location')).toBe('/r/2?v=1');
+      const followed = await fetch(new URL('/r/3?v=1', server.url));
+      expect(followed.redirected).toBe(true);
+      expect(await followed.json()).toEqual({ comments: [{ id: 1, text: 'first' }] });
     } finally {
       await server.close();
     }
   });
 
-  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium (needs npm run build)', async () => {
-    expectWellFormed(await benchPageLoad(10, 1), 1);
-  }, 90_000);
+  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, four warm browsers (needs npm run build)', async () => {
+    expectWellFormed(await benchPageLoad(10, 1, { build: false }), 4);
+  }, 180_000);
 
   it.skipIf(!hasChromium)('panel first render in Chromium', async () => {
     expectWellFormed(await benchPanelChromium(20, 200, 1), 1);
