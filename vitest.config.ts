@@ -23,7 +23,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // Bounds against a hang, not speed targets: with DevTools auto-opened, a login takes
+          // 15–60 s on a loaded 2-core machine (DevTools alone can need 20 s to load).
+          testTimeout: 150_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -103,8 +103,9 @@ export class BackgroundService {
       case 'panel/preserve':
         return this.ingest((e) => e.setPreserve(tabId, message.preserve));
       case 'panel/attach-body':
+        // A body whose request is not in the store yet waits there for it (pending-bodies.ts).
         return this.ingest((e) => {
-          e.attachBody({ tabId, url: message.url, method: message.method, startTime: message.startTime, body: message.body });
+          e.attachBody({ tabId, url: message.url, method: message.method, startTime: message.startTime, body: message.body }, this.now());
         });
       case 'panel/fetch-metadata': {
         // A second click while the first is in flight would fetch (and store) the same documents twice.

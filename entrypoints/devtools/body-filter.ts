@@ -1,5 +1,13 @@
 import type { Entry } from 'har-format';
+import type { DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
 import { MAX_BODY_CHARS } from '../../lib/model/event';
+
+const DISCOVERY_PATH = /\/\.well-known\/(openid-configuration|oauth-authorization-server)/;
+
+/** A discovery document's URL: its body names the endpoints `wantsBody` recognises next. */
+export function isDiscovery(url: string): boolean {
+  return DISCOVERY_PATH.test(url);
+}
 
 /**
  * Which finished requests are worth a `getContent()` call: the responses OAuth checks read
@@ -7,12 +15,13 @@ import { MAX_BODY_CHARS } from '../../lib/model/event';
  * in Chrome, so this is the only way the token endpoint's JSON error reaches the analysis.
  * Also an authorization server's own error page (HTTP ≥ 400 on an authorization request): its
  * text is what names an unregistered redirect_uri (docs/checks.md `redirect-uri-not-registered-hint`).
+ * Endpoints named by a discovery document seen earlier (`known`) count whatever their path.
  */
-export function wantsBody(entry: Pick<Entry, 'request' | 'response'>): boolean {
+export function wantsBody(entry: Pick<Entry, 'request' | 'response'>, known?: DiscoveredEndpoints): boolean {
   const url = entry.request.url;
   const method = entry.request.method.toUpperCase();
   const post = entry.request.postData?.text ?? entry.request.postData?.params?.map((p) => `${p.name}=`).join('&') ?? '';
-  if (/\/\.well-known\/(openid-configuration|oauth-authorization-server)/.test(url)) return true;
+  if (isDiscovery(url) || known?.has(url)) return true;
   if (/jwks|\/certs\b|\/keys\b/i.test(url) && method === 'GET') return true;
   if (/userinfo/i.test(url)) return true;
   if (method === 'POST' && /(^|&)(grant_type|device_code|token)=/.test(post)) return true;

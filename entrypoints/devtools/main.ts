@@ -2,7 +2,8 @@ import '../../lib/model/zod-jitless';
 import { browser } from 'wxt/browser';
 import type { Entry } from 'har-format';
 import { PANEL_PORT_NAME, type PanelMessage } from '../../lib/model/messages';
-import { clampBody, wantsBody } from './body-filter';
+import { DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
+import { clampBody, isDiscovery, wantsBody } from './body-filter';
 
 // The devtools page creates the panel and, while DevTools is open, forwards the response bodies
 // of token/userinfo/discovery/JWKS requests (invisible to webRequest in Chrome) to the background.
@@ -10,6 +11,8 @@ void browser.devtools.panels.create('OAuth Lens', '/icon/32.png', '/devtools-pan
 
 const tabId = browser.devtools.inspectedWindow.tabId;
 let port: ReturnType<typeof browser.runtime.connect> | null = null;
+/** Endpoints named by the discovery documents this tab loaded (UserInfo at `/me`, …). */
+const endpoints = new DiscoveredEndpoints();
 
 function send(message: PanelMessage): void {
   try {
@@ -29,10 +32,11 @@ function send(message: PanelMessage): void {
 // webextension-polyfill, [content, mimeType] natively in Firefox. Only base64 bodies are skipped.
 browser.devtools.network.onRequestFinished.addListener((request) => {
   const entry = request as unknown as Entry & { getContent(): Promise<unknown> };
-  if (!wantsBody(entry)) return;
+  if (!wantsBody(entry, endpoints)) return;
   void entry.getContent().then((answer) => {
     const [content, encoding] = Array.isArray(answer) ? (answer as unknown[]) : [];
     if (typeof content !== 'string' || encoding === 'base64') return;
+    if (isDiscovery(entry.request.url)) endpoints.learn(content);
     const { text, truncated } = clampBody(content);
     const startTime = Date.parse(entry.startedDateTime);
     send({

@@ -1,21 +1,15 @@
-import { MAX_BODY_CHARS, eventTime, type CapturedEvent, type RequestEvent } from '../model/event';
-import { stripFragment } from '../flow/params';
+import { eventTime, type CapturedEvent, type RequestEvent } from '../model/event';
 import { newNavigationEvent, type NavigationKind } from './build-event';
 import type { CreatedTargetDetails, NavigationDetails } from './details';
 import { FLOW_SHAPES, fastOrigin, flowActive, isFlowOrigin, noteFlowOrigins } from './flow-origins';
+import { PendingBodies, bodyFits, type AttachBodyInput } from './pending-bodies';
 import { Recorder } from './recorder';
 import { shapeOfUrl } from './prefilter';
 
 /** Transitions a user starts; a redirect or a script's navigation is not "leaving" (Chrome's TransitionType). */
 const USER_TRANSITIONS = new Set(['typed', 'auto_bookmark', 'generated', 'keyword', 'keyword_generated', 'reload', 'start_page']);
 
-export interface AttachBodyInput {
-  tabId: number;
-  url: string;
-  method: string;
-  startTime?: number;
-  body: { text: string; mimeType?: string; truncated?: boolean };
-}
+export type { AttachBodyInput } from './pending-bodies';
 
 /**
  * The whole capture state machine: webRequest hops (Recorder), webNavigation events, tab
@@ -28,6 +22,8 @@ export interface AttachBodyInput {
  * popup whose opener is still open.
  */
 export class CaptureEngine extends Recorder {
+  private readonly pendingBodies = new PendingBodies(this.limits);
+
   committed(d: NavigationDetails): void {
     if (!this.accepts(d.tabId)) return;
     if (d.frameId === 0) {
@@ -83,31 +79,39 @@ export class CaptureEngine extends Recorder {
   }
 
   /**
-   * A response body the panel read through devtools.network. Matched by URL (fragment ignored)
-   * and method within the tab and its popups; the hop nearest `startTime` without a body wins.
+   * A response body the panel read through devtools.network. Matched by URL (fragment ignored),
+   * method and start time within the tab and its popups; the hop nearest `startTime` without a
+   * body wins. A body whose request is not in the store yet waits for it (pending-bodies.ts):
+   * returns whether it was attached now.
    */
-  attachBody(input: AttachBodyInput): boolean {
-    const url = stripFragment(input.url);
-    const method = input.method.toUpperCase();
+  attachBody(input: AttachBodyInput, now: number): boolean {
     let best: RequestEvent | undefined;
     for (const e of this.eventsFor(input.tabId)) {
-      if (e.kind !== 'request' || e.method.toUpperCase() !== method || stripFragment(e.url) !== url) continue;
+      if (e.kind !== 'request' || !bodyFits(input, e, this.limits.bodyMatchWindowMs)) continue;
       if (!best || isBetterMatch(e, best, input.startTime)) best = e;
     }
-    if (!best) return false;
-    const text = input.body.text;
-    best.responseBody = {
-      text: text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text,
-      truncated: text.length > MAX_BODY_CHARS || input.body.truncated === true,
-      source: 'devtools',
-      ...(input.body.mimeType ? { mimeType: input.body.mimeType } : {}),
-    };
-    this.store.touch(best.tabId, best);
+    if (!best) {
+      this.pendingBodies.add(input, now);
+      return false;
+    }
+    this.setResponseBody(best.tabId, best, { ...input.body, source: 'devtools' });
     return true;
+  }
+
+  /** Bodies still waiting for their request (bounded; see pending-bodies.ts). */
+  get pendingBodyCount(): number {
+    return this.pendingBodies.size;
+  }
+
+  protected override landed(event: RequestEvent): void {
+    if (this.pendingBodies.size === 0 || event.responseBody) return;
+    const input = this.pendingBodies.take(event, (tabId) => this.familyOf(tabId));
+    if (input) this.setResponseBody(event.tabId, event, { ...input.body, source: 'devtools' });
   }
 
   /** Drop closed tabs whose grace period is over. Returns the dropped tab ids. */
   sweep(now: number): number[] {
+    this.pendingBodies.expire(now);
     const dropped: number[] = [];
     for (const tabId of this.store.tabIds()) {
       const r = this.store.peek(tabId)!;

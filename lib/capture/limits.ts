@@ -3,7 +3,9 @@
  * (the session storage quota, QUOTA_BYTES, counted as JSON), and everything kept there is written
  * again on each flush, so the global cap stays below the quota with room for the key names.
  */
-export interface CaptureLimits {
+import type { PendingBodyLimits } from './pending-bodies';
+
+export interface CaptureLimits extends PendingBodyLimits {
   maxEventsPerTab: number;
   /** Approximate bytes: the JSON length of the events. */
   maxBytesPerTab: number;
@@ -26,4 +28,8 @@ export const DEFAULT_LIMITS: CaptureLimits = {
   evictTo: 0.9,
   closedTabGraceMs: 5 * 60_000,
   flowWindowMs: 15 * 60_000,
+  maxPendingBodies: 32,
+  maxPendingBodyChars: 2 * 1024 * 1024,
+  pendingBodyTtlMs: 60_000,
+  bodyMatchWindowMs: 5_000,
 };

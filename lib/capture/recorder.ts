@@ -74,7 +74,7 @@ export class Recorder {
       // The next hop of a kept redirect chain is kept whatever it looks like (the callback hop).
       const event = newRequestEvent(d, open.hops++, this.openerOf(d.tabId));
       open.current = event.id;
-      this.store.put(open.tabId, event);
+      this.keep(open.tabId, event);
       const shape = shapeOfRequest(d.url, d.method, d.requestBody);
       if (shape) this.noteFlow(open.tabId, event, shape);
       return shape ?? 'origin';
@@ -92,7 +92,7 @@ export class Recorder {
       const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
       this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
       capMap(this.open);
-      this.store.put(d.tabId, event);
+      this.keep(d.tabId, event);
       if (shape) this.noteFlow(d.tabId, event, shape);
       return shape ?? 'origin';
     }
@@ -115,7 +115,7 @@ export class Recorder {
     const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
     event.requestHeaders = selectHeaders(d.requestHeaders);
     this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
-    this.store.put(d.tabId, event);
+    this.keep(d.tabId, event);
   }
 
   headersReceived(d: ResponseDetails): void {
@@ -156,8 +156,7 @@ export class Recorder {
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
       if (event.kind === 'request' && event.requestId === requestId) {
-        event.responseBody = boundBody(body);
-        this.store.touch(tabId, event);
+        this.setResponseBody(tabId, event, body);
         return true;
       }
     }
@@ -188,9 +187,26 @@ export class Recorder {
     }
   }
 
-  /** Merge events another worker instance stored (tab-record.ts `eventsToAdopt`). */
+  /** Merge events another worker instance stored (tab-record.ts `eventsToAdopt`), field by field. */
   adopt(tabId: number, events: readonly CapturedEvent[]): void {
     this.store.merge(tabId, events);
+    for (const e of events) {
+      const landed = this.store.get(tabId, e.id);
+      if (landed?.kind === 'request') this.landed(landed);
+    }
+  }
+
+  /** A request hop entered the store (a subclass may have something waiting for it). */
+  protected landed(_event: RequestEvent): void {}
+
+  protected setResponseBody(tabId: number, event: RequestEvent, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): void {
+    event.responseBody = boundBody(body);
+    this.store.touch(tabId, event);
+  }
+
+  private keep(tabId: number, event: RequestEvent): void {
+    this.store.put(tabId, event);
+    this.landed(event);
   }
 
   private current(requestId: string): { tabId: number; event: RequestEvent; committed: boolean } | null {
@@ -221,7 +237,7 @@ export class Recorder {
     const last = chain.hops[chain.hops.length - 1]!;
     const inFlight = last.endTime === undefined && last.error === undefined;
     this.open.set(requestId, { tabId: chain.tabId, hops: chain.hops.length, current: inFlight ? last.id : undefined });
-    for (const hop of chain.hops) this.store.put(chain.tabId, hop);
+    for (const hop of chain.hops) this.keep(chain.tabId, hop);
     this.noteFlow(chain.tabId, last, shape, chain.hops);
   }
 

@@ -36,16 +36,34 @@ export function emptyTabRecord(tabId: number): TabRecord {
   return { tabId, events: [], paused: false, preserve: false, floor: 0, flowOrigins: {}, lastFlowActivity: 0 };
 }
 
-/** A rough measure of how complete an event is: a finished hop beats the same hop in flight. */
-function completeness(event: CapturedEvent): number {
-  return Object.values(event).filter((v) => v !== undefined).length;
+/**
+ * The fields `other` has and `mine` lacks (undefined or absent). Two copies of one event differ
+ * only by what each instance saw: a field is filled once and never changes meaning afterwards,
+ * so the union of both copies is the most complete event.
+ */
+export function missingFields(mine: CapturedEvent, other: CapturedEvent): string[] {
+  if (mine.kind !== other.kind) return [];
+  const have = mine as Record<string, unknown>;
+  return Object.entries(other)
+    .filter(([key, value]) => value !== undefined && have[key] === undefined)
+    .map(([key]) => key);
+}
+
+/** Fill `target` in place with the fields it lacks from `source` (memory keeps what it has). */
+export function fillMissing(target: CapturedEvent, source: CapturedEvent): boolean {
+  const keys = missingFields(target, source);
+  const t = target as Record<string, unknown>;
+  const s = source as Record<string, unknown>;
+  for (const key of keys) t[key] = s[key];
+  return keys.length > 0;
 }
 
 /**
  * Events from one request can reach two worker instances around a restart (docs/architecture.md "Browser behaviour we rely on").
  * Before writing, the store reads what is stored and adopts events this instance never saw,
  * unless they are older than its floor (cleared or evicted here on purpose). For an event both
- * know, the more complete copy wins. Returns the events to adopt or replace in memory.
+ * know, the stored copy is returned when it has a field memory lacks; merging it (TabStore.merge)
+ * fills only those fields, so nothing memory has — a body attached meanwhile — is ever lost.
  */
 export function eventsToAdopt(memory: TabRecord, stored: TabRecord | undefined): CapturedEvent[] {
   if (!stored) return [];
@@ -54,7 +72,7 @@ export function eventsToAdopt(memory: TabRecord, stored: TabRecord | undefined):
   for (const event of stored.events) {
     const mine = known.get(event.id);
     if (mine) {
-      if (completeness(event) > completeness(mine)) adopt.push(event);
+      if (missingFields(mine, event).length) adopt.push(event);
     } else if (eventTime(event) > memory.floor) {
       adopt.push(event);
     }

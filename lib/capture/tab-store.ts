@@ -1,6 +1,6 @@
 import { eventTime, type CapturedEvent } from '../model/event';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
-import { emptyTabRecord, type TabRecord } from './tab-record';
+import { emptyTabRecord, fillMissing, type TabRecord } from './tab-record';
 
 /** What changed in one tab since the last `drainChanges` (for ports and persistence). */
 export interface TabChanges {
@@ -93,8 +93,9 @@ export class TabStore {
   }
 
   /**
-   * Upsert events another worker instance stored, then restore time order (eviction and
-   * snapshots assume oldest first).
+   * Add events another worker instance stored; for an event already here, fill in only the
+   * fields it lacks (in place: what memory has wins, a body attached meanwhile stays). Then
+   * restore time order (eviction and snapshots assume oldest first).
    */
   merge(tabId: number, events: readonly CapturedEvent[]): void {
     if (events.length === 0) return;
@@ -102,9 +103,10 @@ export class TabStore {
     const c = this.changed(tabId);
     for (const e of events) {
       const i = s.index.get(e.id);
+      const kept = i === undefined ? e : s.record.events[i]!;
       if (i === undefined) s.record.events.push(e);
-      else s.record.events[i] = e;
-      this.measure(s, e);
+      else if (!fillMissing(kept, e)) continue;
+      this.measure(s, kept);
       c.upserted.add(e.id);
     }
     s.record.events.sort((a, b) => eventTime(a) - eventTime(b));

@@ -135,6 +135,54 @@ describe('persistence', () => {
   });
 });
 
+describe('response bodies from the devtools page', () => {
+  const token = { requestId: '200', url: `${AS}/token`, method: 'POST', type: 'xmlhttprequest', formData: { grant_type: ['authorization_code'], code: ['K1'] } };
+  const attach = (tabId: number, startTime: number) =>
+    ({ type: 'panel/attach-body', tabId, url: `${AS}/token`, method: 'POST', startTime, body: { text: '{"access_token":"at"}', mimeType: 'application/json' } }) as const;
+  type Stored = { events: Array<{ id: string; status?: number; responseBody?: { text: string } }> };
+
+  it('keeps a body that arrives before its request and attaches it when the request lands', async () => {
+    const fake = makeFakeApi();
+    const service = start(fake);
+    const panel = makePort(PANEL_PORT_NAME);
+    fake.onConnect.fire(panel.port);
+    const time = Date.now();
+    panel.send(attach(1, time));
+    await service.ready;
+    await new Promise((r) => setTimeout(r, 0));
+    fire(fake, { ...token, time }, 200);
+    await service.flush();
+    const [event] = await service.events(1);
+    expect(event).toMatchObject({ id: '200.0', status: 200, responseBody: { text: '{"access_token":"at"}', source: 'devtools' } });
+    const stored = (await fakeBrowser.storage.session.get(tabKey(1)))[tabKey(1)] as Stored;
+    expect(stored.events[0]?.responseBody?.text).toBe('{"access_token":"at"}');
+  });
+
+  it('a merge with a copy another worker stored keeps the body attached meanwhile, and the fields it adds', async () => {
+    const time = Date.now();
+    const a = makeFakeApi();
+    const first = start(a);
+    a.webRequest.onBeforeRequest.fire({ ...base({ ...token, time }) });
+    await first.flush();
+    // A second instance restores the in-flight hop and sees it complete (status, end time).
+    const b = makeFakeApi();
+    const second = start(b);
+    await second.ready;
+    b.webRequest.onCompleted.fire({ ...response({ ...token, time }, 200) });
+    await second.flush();
+    // Meanwhile the first instance gets the body; its copy lacks the completion, storage's lacks the body.
+    const panel = makePort(PANEL_PORT_NAME);
+    a.onConnect.fire(panel.port);
+    panel.send(attach(1, time));
+    await new Promise((r) => setTimeout(r, 0));
+    await first.flush();
+    const [mine] = await first.events(1);
+    expect(mine).toMatchObject({ status: 200, responseBody: { text: '{"access_token":"at"}' } });
+    const stored = (await fakeBrowser.storage.session.get(tabKey(1)))[tabKey(1)] as Stored;
+    expect(stored.events[0]).toMatchObject({ status: 200, responseBody: { text: '{"access_token":"at"}' } });
+  });
+});
+
 describe('panel ports and badge', () => {
   it('sends a snapshot, then increments; obeys clear and pause; drops malformed messages', async () => {
     const fake = makeFakeApi();

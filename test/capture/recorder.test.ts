@@ -168,8 +168,8 @@ describe('CaptureEngine: restart and bodies', () => {
   it('attaches a devtools body to the matching hop and bounds it', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '40', url: `${AS}/token`, method: 'POST', type: 'xmlhttprequest', formData: { grant_type: ['authorization_code'] } });
-    expect(engine.attachBody({ tabId: 1, url: `${AS}/token`, method: 'post', body: { text: '{"access_token":"a"}', mimeType: 'application/json' } })).toBe(true);
-    expect(engine.attachBody({ tabId: 1, url: `${AS}/other`, method: 'GET', body: { text: 'x' } })).toBe(false);
+    expect(engine.attachBody({ tabId: 1, url: `${AS}/token`, method: 'post', body: { text: '{"access_token":"a"}', mimeType: 'application/json' } }, 2_000)).toBe(true);
+    expect(engine.attachBody({ tabId: 1, url: `${AS}/other`, method: 'GET', body: { text: 'x' } }, 2_000)).toBe(false);
     expect(requests(engine.eventsFor(1))[0]!.responseBody).toEqual({ text: '{"access_token":"a"}', mimeType: 'application/json', truncated: false, source: 'devtools' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { DEFAULT_LIMITS, type CaptureLimits } from '../../lib/capture/limits';
-import { eventsToAdopt, emptyTabRecord } from '../../lib/capture/tab-record';
+import { eventsToAdopt, emptyTabRecord, missingFields } from '../../lib/capture/tab-record';
 import { TabStore } from '../../lib/capture/tab-store';
 import type { RequestEvent } from '../../lib/model/event';
 
@@ -101,5 +101,38 @@ describe('eventsToAdopt', () => {
     stored.events.push(finished, hop('q', 0, 11), hop('z', 0, 13));
     expect(eventsToAdopt(memory, stored).map((e) => e.id)).toEqual(['r.0', 'z.0']);
     expect(eventsToAdopt(memory, stored)[0]).toEqual(finished);
+  });
+});
+
+describe('merging a stored copy field by field', () => {
+  it('a merge racing an attached body keeps the body and takes the fields memory lacks', () => {
+    const engine = new CaptureEngine();
+    const mine: RequestEvent = { ...hop('t', 0, 10), method: 'POST', url: 'https://as.example/token', type: 'xmlhttprequest' };
+    engine.store.put(1, mine);
+    // Storage holds a copy another instance completed; it has more fields but no body.
+    const stored = emptyTabRecord(1);
+    stored.events.push({ ...structuredClone(mine), status: 200, statusText: 'OK', endTime: 20, responseHeaders: [{ name: 'content-type', value: 'application/json' }] });
+    // The body arrives between the read of storage and the merge.
+    expect(engine.attachBody({ tabId: 1, url: 'https://as.example/token', method: 'POST', startTime: 10, body: { text: '{"a":1}' } }, 30)).toBe(true);
+    engine.adopt(1, eventsToAdopt(engine.store.record(1), stored));
+    const merged = engine.store.get(1, 't.0');
+    expect(merged).toMatchObject({ status: 200, statusText: 'OK', endTime: 20, responseBody: { text: '{"a":1}', source: 'devtools' } });
+    // Merged in place: references held elsewhere (the in-flight request) see the same object.
+    expect(merged).toBe(mine);
+  });
+
+  it('never replaces a value memory has, and adopts nothing when storage adds no field', () => {
+    const memory = emptyTabRecord(1);
+    const mine = { ...hop('r', 0, 10), status: 200, endTime: 12, responseBody: { text: 'x', truncated: false, source: 'devtools' as const } };
+    memory.events.push(mine);
+    const stored = emptyTabRecord(1);
+    stored.events.push({ ...hop('r', 0, 10), status: 500, endTime: 99 });
+    expect(eventsToAdopt(memory, stored)).toEqual([]);
+    stored.events[0] = { ...stored.events[0]!, error: 'net::ERR_ABORTED' } as RequestEvent;
+    const store = new TabStore();
+    store.load(memory);
+    store.merge(1, eventsToAdopt(memory, stored));
+    expect(store.get(1, 'r.0')).toMatchObject({ status: 200, endTime: 12, error: 'net::ERR_ABORTED', responseBody: { text: 'x' } });
+    expect(missingFields(mine, stored.events[0]!)).toEqual([]);
   });
 });

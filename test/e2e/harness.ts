@@ -195,6 +195,21 @@ export class ExtensionSession {
     }
   }
 
+  /**
+   * Asks until the events behind the steps `want.bodies` names (of the flow at the same index)
+   * carry a response body. Returns whether they all do; the test's assertions say which is missing.
+   */
+  async bodiesForwarded(tabId: number, analysis: AnalysisReport, wanted: readonly FlowExpectation[], timeoutMs = 10_000): Promise<boolean> {
+    const ids = wanted.flatMap((w, i) => (analysis.flows[i]?.steps ?? []).filter((s) => w.bodies?.includes(s.kind) && s.eventId).map((s) => s.eventId!));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const withBody = new Set((await this.rawTrace(tabId)).events.filter((e) => e.kind === 'request' && e.responseBody).map((e) => e.id));
+      if (ids.every((id) => withBody.has(id))) return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
   /** Writes the raw (unredacted) trace and the analysis of a tab (all tabs when omitted) under test-results/e2e/. */
   async dump(name: string, tabId?: number): Promise<string> {
     await mkdir(RESULTS_DIR, { recursive: true });
@@ -263,7 +278,7 @@ export class ExtensionSession {
    */
   private async waitForBodyForwarding(page: Page, issuer: string): Promise<void> {
     const url = `${issuer}/.well-known/openid-configuration`;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       await page.goto(url);
       const tabId = await this.tabIdOf(page);
@@ -277,7 +292,7 @@ export class ExtensionSession {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    throw new Error('DevTools did not forward any response body within 30 s');
+    throw new Error('DevTools did not forward any response body within 60 s');
   }
 
   async close(): Promise<void> {
@@ -307,6 +322,12 @@ export interface FlowExpectation {
   absent?: readonly string[];
   /** No finding of severity error at all (success scenarios). */
   noErrors?: boolean;
+  /**
+   * Step kinds whose response body the devtools page forwards (DevTools open). The devtools page
+   * gets a request only when DevTools has finished it, and reads its body with one more
+   * round trip: the body can reach the background a second or more after the step itself.
+   */
+  bodies?: readonly string[];
 }
 
 export function expectFlow(flow: FlowReport | undefined, want: FlowExpectation): FlowReport {

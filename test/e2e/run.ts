@@ -25,7 +25,8 @@ export function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpecta
 
 /**
  * Runs one demo scenario in a fresh browser profile with the extension (DevTools open when asked),
- * then asks the background for the analysis of the tab the driver ended on. The trace and the
+ * then asks the background for the analysis of the tab the driver ended on (once the steps and
+ * checks expected are visible and, with `bodies`, the forwarded response bodies are in). The trace and the
  * analysis are written to test-results/e2e/<name>[-devtools].*.json for post-mortems.
  *
  * The session stays open for further questions; the caller closes it (afterEach).
@@ -40,7 +41,11 @@ export async function runScenario(
   options.onSession?.(session);
   const page = await scenario(name).run(session.driverContext(demo.issuer), demo);
   const tabId = await session.tabIdOf(page);
-  const analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
+  let analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
+  // Forwarded bodies can change the analysis (token response checks): analyse again once they are in.
+  if (expected.some((w) => w.bodies?.length) && (await session.bodiesForwarded(tabId, analysis, expected))) {
+    analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
+  }
   await session.dump(`${name}${options.devtools ? '-devtools' : ''}`, tabId);
   return { session, page, tabId, analysis };
 }

@@ -37,6 +37,8 @@ describe('successful logins', () => {
       checks: [],
       absent: ['token-exchange-not-observable', 'pkce-verifier-mismatch', 'pkce-verifier-missing', 'code-reused', 'token-request-failed', 'client-secret-in-browser', 'scope-narrowed', 'state-mismatch', 'iss-param-missing', 'token-response-incomplete', 'callback-never-reached'],
       noErrors: true,
+      // UserInfo is `GET /me`: known from the discovery document, not by its path.
+      bodies: ['discovery', 'token', 'jwks', 'userinfo'],
     };
     const demo = await demos.get('auto');
     const run = await runScenario('spa-pkce-success', demo, [want], { devtools: true, onSession: keep });
@@ -58,6 +60,11 @@ describe('successful logins', () => {
     // The JSON answer, forwarded by the devtools page (webRequest never shows it in Chrome).
     expect(token.responseBody?.source).toBe('devtools');
     expect(JSON.parse(token.responseBody?.text ?? '{}')).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String), id_token: expect.any(String) });
+    const userinfoStep = flow.steps.find((s) => s.kind === 'userinfo')!;
+    expect(userinfoStep.url).toBe(`${demo.issuer}/me`);
+    const userinfo = trace.events.find((e): e is RequestEvent => e.id === userinfoStep.eventId && e.kind === 'request')!;
+    expect(userinfo.responseBody?.source).toBe('devtools');
+    expect(JSON.parse(userinfo.responseBody?.text ?? '{}')).toMatchObject({ sub: expect.any(String) });
   });
 
   it('9. scope requested but not granted: scope narrowed (from the token response)', async () => {
