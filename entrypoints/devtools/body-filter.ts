@@ -35,3 +35,36 @@ export function wantsBody(entry: Pick<Entry, 'request' | 'response'>, known?: Di
 export function clampBody(text: string): { text: string; truncated: boolean } {
   return text.length > MAX_BODY_CHARS ? { text: text.slice(0, MAX_BODY_CHARS), truncated: true } : { text, truncated: false };
 }
+
+/** A devtools.network request's `getContent`, in any of the shapes browsers give it. */
+export interface ContentSource {
+  getContent(callback?: (content: unknown, encoding: unknown) => void): unknown;
+}
+
+/**
+ * The [content, encoding] of a finished request, whichever API shape the page was given:
+ * - Chrome's own API takes a callback and returns nothing. Chromium ≥ 15x exposes it as
+ *   `browser` too, and webextension-polyfill then hands that object over unwrapped.
+ * - webextension-polyfill's wrapper (older Chrome) returns a promise of [content, encoding] and
+ *   throws when given an argument.
+ * - Firefox returns a promise of [content, mimeType] (the second element is no encoding there).
+ * Never rejects: a request that is gone (navigation, DevTools closed) gives [undefined, undefined].
+ */
+export function readContent(request: ContentSource): Promise<[unknown, unknown]> {
+  return new Promise((resolve) => {
+    const none = () => resolve([undefined, undefined]);
+    const settle = (returned: unknown) => {
+      if (typeof (returned as PromiseLike<unknown> | undefined)?.then !== 'function') return;
+      (returned as PromiseLike<unknown>).then((answer) => resolve(Array.isArray(answer) ? [answer[0], answer[1]] : [answer, undefined]), none);
+    };
+    try {
+      settle(request.getContent((content, encoding) => resolve([content, encoding])));
+    } catch {
+      try {
+        settle(request.getContent());
+      } catch {
+        none();
+      }
+    }
+  });
+}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Entry } from 'har-format';
 import { PANEL_PORT_NAME, type PanelMessage } from '../../lib/model/messages';
 import { DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
-import { clampBody, isDiscovery, wantsBody } from './body-filter';
+import { clampBody, isDiscovery, readContent, wantsBody, type ContentSource } from './body-filter';
 
 // The devtools page creates the panel and, while DevTools is open, forwards the response bodies
 // of token/userinfo/discovery/JWKS requests (invisible to webRequest in Chrome) to the background.
@@ -28,13 +28,12 @@ function send(message: PanelMessage): void {
   }
 }
 
-// getContent() is a promise of a two-element array: [content, encoding] in Chrome through
-// webextension-polyfill, [content, mimeType] natively in Firefox. Only base64 bodies are skipped.
+// The body is read with readContent (body-filter.ts): Chromium 156 hands the page its native,
+// callback-style API even through webextension-polyfill. Only base64 bodies are skipped.
 browser.devtools.network.onRequestFinished.addListener((request) => {
-  const entry = request as unknown as Entry & { getContent(): Promise<unknown> };
+  const entry = request as unknown as Entry & ContentSource;
   if (!wantsBody(entry, endpoints)) return;
-  void entry.getContent().then((answer) => {
-    const [content, encoding] = Array.isArray(answer) ? (answer as unknown[]) : [];
+  void readContent(entry).then(([content, encoding]) => {
     if (typeof content !== 'string' || encoding === 'base64') return;
     if (isDiscovery(entry.request.url)) endpoints.learn(content);
     const { text, truncated } = clampBody(content);
@@ -47,5 +46,5 @@ browser.devtools.network.onRequestFinished.addListener((request) => {
       ...(Number.isNaN(startTime) ? {} : { startTime }),
       body: { text, truncated, ...(entry.response.content.mimeType ? { mimeType: entry.response.content.mimeType } : {}) },
     });
-  }, () => undefined); // the request is gone (navigation, DevTools closed): no body
+  });
 });
