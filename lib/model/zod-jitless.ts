@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Imported first by every browser bundle (background, DevTools page, panel, viewer, import

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { buildCli } from '../../cli/build';
+import { useCompiledCli } from '../support/compiled-cli';
 import { makeTrace, serializeTrace, TOOL } from '../../lib/trace/trace-v1';
 import { codeFlow } from '../support/events';
 
@@ -13,15 +13,12 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// The compiled CLI, as `npm pack` ships it (cli/build.ts): a process per case, as a user runs it.
-let compiled = '';
-beforeAll(async () => {
-  compiled = (await buildCli(join(dir, 'dist'))).file;
-}, 120_000);
+// The compiled CLI, as `npm pack` ships it: a process per case, as a user runs it.
+const compiled = useCompiledCli();
 
 async function cli(args: string[], bin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await (bin ? run(bin, args, { cwd: dir }) : run(process.execPath, [compiled, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }));
+    const { stdout, stderr } = await (bin ? run(bin, args, { cwd: dir }) : run(process.execPath, [compiled.file, ...args], { cwd: compiled.dir, maxBuffer: 64 * 1024 * 1024 }));
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

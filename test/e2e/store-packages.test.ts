@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EXTENSION_ID } from '../../build/extension-key';
 import { e2eLifecycle, expectNoneEverywhere, expectOnlyFlow, type FlowExpectation } from './harness';
 import { runScenario } from './run';
