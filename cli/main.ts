@@ -1,4 +1,4 @@
-import { analyzeEvents } from '../lib/analyze';
+import { analyzeEvents } from '../lib/analysis/analyze';
 import { describeInternalError, isOAuthLensError } from '../lib/errors';
 import { formatText } from '../lib/format/text';
 import type { AnalysisReport } from '../lib/model/analysis';
@@ -6,7 +6,8 @@ import { parseOptions, usageLine, UsageError } from './commands/args';
 import { fetchMetadata } from './fetch-metadata';
 import { COMMAND_HELP, isCommandName, MAIN_HELP, VERSION, type CommandName } from './help';
 import { displayName, readInput, STDIN } from './read-source';
-import { commands, type Io } from './commands';
+import { commands } from './commands';
+import type { Io } from './io';
 
 const ANALYZE_OPTIONS = { '--json': {}, '--format': { values: ['text', 'md'] }, '--fetch-metadata': {} } as const;
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { isOAuthLensError, OAuthLensError } from '../../lib/errors';
-import type { Io } from '../commands';
+import type { Io } from '../io';
 import type { CommandName } from '../help';
 
 /** A mistake in the command line: reported as one line, exit status 2. */

@@ -1,7 +1,7 @@
 import { redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';
 import { makeTrace } from '../../lib/trace/trace-v1';
-import type { Io } from '../commands';
+import type { Io } from '../io';
 import { readInput } from '../read-source';
 import { exitOnBadInput, parseFileArgs, writeOutput } from './args';
 

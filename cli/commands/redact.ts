@@ -1,6 +1,6 @@
 import { redactEvents } from '../../lib/redact/trace';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
-import type { Io } from '../commands';
+import type { Io } from '../io';
 import { readInput } from '../read-source';
 import { exitOnBadInput, parseFileArgs, writeOutput } from './args';
 

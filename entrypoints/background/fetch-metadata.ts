@@ -1,4 +1,4 @@
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { CaptureEngine } from '../../lib/capture/capture';
 import type { RequestEvent } from '../../lib/model/event';
 import { fetchMetadataDocument } from '../../lib/trace/metadata-fetch';

@@ -1,4 +1,4 @@
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { DEFAULT_LIMITS, type CaptureLimits } from '../../lib/capture/limits';
 import type { TabChanges } from '../../lib/capture/tab-store';

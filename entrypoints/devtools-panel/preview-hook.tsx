@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import * as z from 'zod';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { CapturedEventSchema } from '../../lib/model/event';
 import { App } from '../../components/App';
 import type { PanelData, ThemeName } from '../../components/view-models/panel-types';

@@ -1,4 +1,4 @@
-import type { DiscoveryDoc } from '../flow/context';
+import type { DiscoveryDoc } from '../model/analysis-context';
 import { originOf, stringField, urlBase } from '../flow/params';
 import type { Flow } from '../model/flow';
 import { errorsIn } from './support/error-responses';

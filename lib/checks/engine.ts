@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding';
 import type { Flow } from '../model/flow';
-import type { AnalysisContext } from '../flow/context';
+import type { AnalysisContext } from '../model/analysis-context';
 import { providerFixForCheck } from '../providers/match';
 import type { Check, CheckContext, Report } from './types';
 

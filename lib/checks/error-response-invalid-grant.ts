@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../flow/context';
+import type { AnalysisContext } from '../model/analysis-context';
 import type { Flow, TokenExchange } from '../model/flow';
 import { describeDifference } from './support/describe-difference';
 import { errorsWith, reportErrors } from './support/error-responses';

@@ -1,6 +1,6 @@
 import type { Evidence, Severity } from '../model/finding';
 import type { Flow } from '../model/flow';
-import type { AnalysisContext } from '../flow/context';
+import type { AnalysisContext } from '../model/analysis-context';
 
 /**
  * A check in the style of an ESLint rule: metadata as data, plus a pure `run`. The file name is

@@ -4,7 +4,7 @@ import { buildAuthorizeRequest, parRequestUri } from './authorize-request';
 import { addStep, finishFlow, grantFromResponseType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
 import { buildCallback, readResponseParams } from './callback-response';
 import { classifyRequest, isDocument } from './classify';
-import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from './context';
+import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from '../model/analysis-context';
 import { discoveryForAuthorize, learnEndpoints, toDiscoveryDoc, toJwksDoc } from './discovery';
 import { indexHops, type HopIndex } from './hops';
 import { attachByOrigin, attachUserinfo } from './attach';

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '../model/event';
 import type { StepKind } from '../model/flow';
-import type { DiscoveryDoc, JwksDoc } from './context';
+import type { DiscoveryDoc, JwksDoc } from '../model/analysis-context';
 import { responseObject, stringField, urlBase } from './params';
 
 /** Discovery document fields that name endpoints, and the step each endpoint produces. */

@@ -1,5 +1,5 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
-import type { AnalysisContext } from './context';
+import type { AnalysisContext } from '../model/analysis-context';
 import { originOf } from './params';
 
 /**

@@ -128,9 +128,6 @@ export interface Flow {
   /** Origin of the authorization server that received the authorization request. */
   serverOrigin: string | null;
   redirectUri: string | null;
-  outcome: Outcome;
-  /** Index of the step where the login broke, when `outcome` is failed (lib/flow/outcome.ts). */
-  failedAt: number | null;
   steps: Step[];
   authorize: AuthorizeRequest | null;
   callback: CallbackResponse | null;
@@ -144,5 +141,12 @@ export interface Flow {
   errorPage: number | null;
   startTime: number;
   tabIds: number[];
-  findings: Finding[];
+}
+
+/** A flow after the checks ran: its findings and its verdict (lib/analysis/verdict.ts). */
+export interface JudgedFlow extends Flow {
+  readonly outcome: Outcome;
+  /** Index of the step where the login broke, when `outcome` is failed (lib/analysis/verdict.ts). */
+  readonly failedAt: number | null;
+  readonly findings: readonly Finding[];
 }

@@ -1,4 +1,4 @@
-import { analyzeEvents } from '../analyze';
+import { analyzeEvents } from '../analysis/analyze';
 import type { CapturedEvent } from '../model/event';
 import type { TraceV1 } from '../model/trace';
 import { redactTrace } from '../redact/trace';

@@ -1,4 +1,4 @@
-import { analyzeEvents } from '../analyze';
+import { analyzeEvents } from '../analysis/analyze';
 import { describeInternalError, isOAuthLensError, OAuthLensError } from '../errors';
 import type { AnalysisReport } from '../model/analysis';
 import type { CapturedEvent } from '../model/event';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { CALLBACK_CHECKS } from '../../lib/checks/groups/callback';
 import type { CapturedEvent } from '../../lib/model/event';
 import { APP, AS, codeFlow, REDIRECT_URI } from '../support/events';

@@ -51,7 +51,7 @@ describeCheck(check, {
 });
 
 it('redirect-uri-mismatch: token variant is not observable when the server redeems the code', async () => {
-  const { analyzeEvents } = await import('../../lib/analyze');
+  const { analyzeEvents } = await import('../../lib/analysis/analyze');
   const { runChecks } = await import('../../lib/checks/engine');
   const { flows, context } = await analyzeEvents(codeFlow({ exchange: 'server' }), {}, []);
   const run = runChecks([check], flows[0]!, context);

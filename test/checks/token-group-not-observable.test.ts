@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { runChecks } from '../../lib/checks/engine';
 import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
 import { codeFlow } from '../support/events';

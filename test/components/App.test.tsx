@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
 import { EMPTY_DATA, type PanelData } from '../../components/view-models/panel-types';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { FIXED_NOW, panelScenarios } from '../support/panel-fixtures';
 
 let data: PanelData;

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FlowList } from '../../components/FlowList';
 import { defaultFlowId, flowRows, NO_FILTER } from '../../components/view-models/flow-view';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { syntheticPanelData } from '../../bench/panel-render';
 import { panelScenarios } from '../support/panel-fixtures';
 

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexEvents } from '../../components/view-models/flow-view';
 import { StepDetails, type StepTab } from '../../components/StepDetails';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { CapturedEvent } from '../../lib/model/event';
 import { FIXED_NOW, noPkceServerFlow, secrets, successFlow, tokenRejectedFlow } from '../support/panel-fixtures';
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexEvents, stepRows } from '../../components/view-models/flow-view';
 import { Timeline } from '../../components/Timeline';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { syntheticPanelData } from '../../bench/panel-render';
 import { FIXED_NOW, noPkceServerFlow, tokenRejectedFlow } from '../support/panel-fixtures';
 

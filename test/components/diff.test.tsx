@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiffView, type DiffSide } from '../../components/DiffView';
 import { diffRows, stepStrips } from '../../components/view-models/diff-rows';
 import { Viewer } from '../../components/Viewer';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { loadInputText } from '../../lib/trace/load';
 import { codeFlow } from '../support/events';
 import { HOSTILE } from '../support/panel-fixtures';

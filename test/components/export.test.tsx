@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FileIo, SavedFile } from '../../components/platform/file-io';
 import type { PanelData } from '../../components/view-models/panel-types';
 import { Workspace } from '../../components/Workspace';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { CapturedEvent } from '../../lib/model/event';
 import { TraceV1Schema } from '../../lib/model/trace';
 import { decodeShareFragment } from '../../lib/trace/share-link';

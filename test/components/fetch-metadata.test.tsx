@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
 import type { PanelData } from '../../components/view-models/panel-types';
 import { Panel } from '../../components/Panel';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { BackgroundMessage } from '../../lib/model/messages';
 import { panelScenarios } from '../support/panel-fixtures';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
 import { FindingCard } from '../../components/FindingCard';
 import type { PanelData } from '../../components/view-models/panel-types';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { Finding } from '../../lib/model/finding';
 import { FIXED_NOW, HOSTILE, hostileFlow } from '../support/panel-fixtures';
 

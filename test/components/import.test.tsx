@@ -7,7 +7,7 @@ import { importFile, type FileLike, type ImportProgress } from '../../lib/trace/
 import type { PanelData } from '../../components/view-models/panel-types';
 import { Viewer } from '../../components/Viewer';
 import { Workspace } from '../../components/Workspace';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import { codeFlow } from '../support/events';
 import { FIXED_NOW, HOSTILE, hostileFlow } from '../support/panel-fixtures';

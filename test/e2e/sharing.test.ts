@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../build/extension-key';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { TraceV1Schema } from '../../lib/model/trace';
 import { redactTrace } from '../../lib/redact/trace';
 import { loadInputText } from '../../lib/trace/load';

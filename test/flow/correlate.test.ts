@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { AS, CHALLENGE, codeFlow, hop, REDIRECT_URI, VERIFIER } from '../support/events';
 
 describe('flow reconstruction', () => {

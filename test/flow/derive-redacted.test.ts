@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { bodyParams, getParam, queryParams } from '../../lib/flow/params';
 import type { CapturedEvent } from '../../lib/model/event';
 import { redactTrace } from '../../lib/redact/trace';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { buildEventIndex, eventIndex } from '../../lib/flow/event-index';
 import { originOf } from '../../lib/flow/params';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';

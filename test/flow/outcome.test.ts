@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { outcomeLabel } from '../../lib/flow/outcome-label';
 import { codeFlow, REDIRECT_URI, STATE } from '../support/events';
 import { callbackError, tokenError } from '../support/error-flows';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
-import { idTokensIn } from '../../lib/flow/derive';
+import { idTokensIn } from '../../lib/analysis/signatures';
 import { decodeJwtSafe } from '../../lib/jwt/decode';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { stringField } from '../../lib/flow/params';
 import { oidcCodeFlow, signIdToken, strangerKey } from '../support/oidc';
 

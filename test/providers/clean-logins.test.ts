@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { PROVIDER_PROFILES } from '../../lib/providers/profiles';
 import { PROVIDER_LOGINS } from '../support/provider-logins';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { bodyParams, fragmentParams, headerValues, queryParams, responseObject } from '../../lib/flow/params';
 import type { CapturedEvent } from '../../lib/model/event';
 import { classifyName } from '../../lib/redact/policy';

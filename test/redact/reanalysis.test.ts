@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
-import type { AnalysisOptions } from '../../lib/flow/context';
+import { analyzeEvents } from '../../lib/analysis/analyze';
+import type { AnalysisOptions } from '../../lib/model/analysis-context';
 import type { CapturedEvent } from '../../lib/model/event';
 import { redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { hashMatchFromDerived, pkceMatchFromDerived } from '../../lib/redact/derived';
 import { redactEvents, redactTrace } from '../../lib/redact/trace';
 import { toHar } from '../../lib/trace/har-export';

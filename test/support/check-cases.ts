@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { Check } from '../../lib/checks/types';
-import type { AnalysisOptions } from '../../lib/flow/context';
+import type { AnalysisOptions } from '../../lib/model/analysis-context';
 import type { CapturedEvent } from '../../lib/model/event';
 import type { Finding } from '../../lib/model/finding';
 import { redactTrace } from '../../lib/redact/trace';

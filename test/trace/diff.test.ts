@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { redactEvents } from '../../lib/redact/trace';
 import { diffFlows, diffReports } from '../../lib/trace/diff';
 import { codeFlow } from '../support/events';

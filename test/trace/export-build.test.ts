@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { TraceV1Schema } from '../../lib/model/trace';
 import { buildExportFile, buildMarkdownSummary, buildShareLink } from '../../lib/trace/export-build';
 import { loadInputText } from '../../lib/trace/load';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { CapturedEvent } from '../../lib/model/event';
 import { toHar } from '../../lib/trace/har-export';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';
 import { loadInputText } from '../../lib/trace/load';
 import { entry, har } from '../support/har';

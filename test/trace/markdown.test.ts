@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { escapeMarkdown, toMarkdown } from '../../lib/trace/markdown';
 import { codeFlow } from '../support/events';
 

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../flow/context';
+import type { AnalysisContext } from '../../model/analysis-context';
 import { bodyParams, getParam, queryParams, urlBase } from '../../flow/params';
 import { eventTime } from '../../model/event';
 import type { Flow } from '../../model/flow';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../flow/context';
+import type { AnalysisContext } from '../../model/analysis-context';
 import { originOf, parseJsonObject, safeUrl } from '../../flow/params';
 import type { RequestEvent } from '../../model/event';
 import type { Flow } from '../../model/flow';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../flow/context';
+import type { AnalysisContext } from '../../model/analysis-context';
 import type { Finding } from '../../model/finding';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import jwksFetchFailed from '../jwks-fetch-failed';

@@ -1,6 +1,7 @@
-import type { Flow, Outcome } from '../model/flow';
-import { appErrorOnCallback } from './app-response';
-import { tokenFailed } from './token-exchange';
+import { appErrorOnCallback } from '../flow/app-response';
+import { tokenFailed } from '../flow/token-exchange';
+import type { Finding } from '../model/finding';
+import type { Flow, JudgedFlow, Outcome } from '../model/flow';
 
 export interface OutcomeDecision {
   outcome: Outcome;
@@ -28,4 +29,12 @@ export function decideOutcome(flow: Flow): OutcomeDecision {
   if (!flow.authorize && flow.tokens.length > 0) return { outcome: 'success', failedAt: null };
   if (flow.steps.some((s) => s.kind === 'logout') && flow.steps.length > 1) return { outcome: 'success', failedAt: null };
   return { outcome: 'incomplete', failedAt: null };
+}
+
+/** Phase 5: each flow with its findings and its outcome (which findings never change), as new values (the correlated flows stay as they were). */
+export function judgeFlows(flows: readonly Flow[], findings: ReadonlyArray<readonly Finding[]>): JudgedFlow[] {
+  return flows.map((flow, i) => {
+    const own = findings[i] ?? [];
+    return { ...flow, ...decideOutcome(flow), findings: own };
+  });
 }

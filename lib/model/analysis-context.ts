@@ -1,7 +1,8 @@
-import type { CapturedEvent } from '../model/event';
-import type { Flow } from '../model/flow';
-import type { RedactionManifest } from '../model/trace';
-import type { Derived } from './derive';
+import type { CapturedEvent } from './event';
+import type { Flow } from './flow';
+import type { RedactionManifest } from './trace';
+import type { DigestAlg } from '../crypto/digest';
+import type { SignatureStatus } from '../jwt/verify';
 
 /** A discovery document captured (or imported) during the session (OIDC-Disc §3, RFC 8414 §2). */
 export interface DiscoveryDoc {
@@ -55,4 +56,30 @@ export interface AnalysisContext {
   discoveryFor(flow: Flow): DiscoveryDoc | null;
   /** The JWKS published by the flow's issuer, when captured. */
   jwksFor(flow: Flow): JwksDoc | null;
+}
+
+/**
+ * Results that need async WebCrypto, computed before the (synchronous, pure) checks run, so a
+ * check can compare `BASE64URL(SHA-256(verifier))` with a challenge (RFC 7636 §4.2) or a left-half
+ * hash with `at_hash` / `c_hash` (OIDC-Core §3.1.3.8, §3.3.2.11) without awaiting anything.
+ */
+export interface Derived {
+  /** Null for a redacted value: hashing a tag says nothing about the value it stands for. */
+  digest(value: string, alg: DigestAlg): Uint8Array | null;
+  /**
+   * BASE64URL(SHA-256(ASCII(value))), or null if the value was not precomputed. For a tagged
+   * code_verifier it is the tag of its S256 as recorded before redaction (docs/trace-format.md "Derived relations"), which
+   * equals the tag of the matching code_challenge; null when the export recorded none.
+   */
+  s256(value: string): string | null;
+  /**
+   * Whether the at_hash / c_hash of a redacted ID Token matched, as recorded before redaction
+   * (OIDC-Core §3.1.3.8, §3.3.2.11); null for raw tokens (compute it) or when nothing was recorded.
+   */
+  hashMatch(relation: 'at_hash' | 'c_hash', idToken: string): boolean | null;
+  /**
+   * Signature status of an ID Token against the captured JWKS of its flow's issuer (OIDC-Core
+   * §3.1.3.7 step 6), or null when no JWKS was captured for it (OIDC Core §3.1.3.7 step 6).
+   */
+  signature(idToken: string): SignatureStatus | null;
 }
