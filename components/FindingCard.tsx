@@ -14,8 +14,8 @@ export interface FindingCardProps {
   onShowStep?(index: number): void;
 }
 
-function SpecRefs({ spec }: { spec: string }) {
-  const links = specLinks(spec);
+function SpecRefs({ check, spec }: { check: string; spec: string }) {
+  const links = specLinks(check, spec);
   return (
     <span class="ol-spec">
       {links.map((l, i) => (
@@ -83,7 +83,7 @@ export function FindingCard({ finding, step, current, onShowStep }: FindingCardP
       {finding.spec ? (
         <p class="ol-finding-spec">
           <strong>Spec: </strong>
-          <SpecRefs spec={finding.spec} />
+          <SpecRefs check={finding.check} spec={finding.spec} />
         </p>
       ) : null}
     </article>

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'acr-not-satisfied',
   severity: 'info',
   title: 'Requested authentication context not met',
-  spec: 'OIDC-Core §3.1.2.1, §3.1.3.7 step 12',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 12' }],
   cause: 'A step-up policy (MFA, phishing-resistant login) was not applied, or the provider uses other acr names.',
   fix: 'The app decides whether to accept the token; to require a level, request it as an essential claim and reject tokens without it.',
   run(flow, ctx) {

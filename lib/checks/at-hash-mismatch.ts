@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'at-hash-mismatch',
   severity: 'error',
   title: 'at_hash does not match the access token',
-  spec: 'OIDC-Core §3.1.3.8, §3.2.2.9, §3.2.2.10',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.8' }, { spec: 'OIDC-Core', section: '3.2.2.9' }, { spec: 'OIDC-Core', section: '3.2.2.10' }],
   cause: 'The ID Token and access token were swapped or tampered with.',
   fix: 'Reject the response.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'auth-time-exceeds-max-age',
   severity: 'warning',
   title: 'Authentication older than requested',
-  spec: 'OIDC-Core §3.1.2.1, §3.1.3.7 step 13',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 13' }],
   cause: 'The authorization server reused an old session without re-authenticating the user.',
   fix: 'Reject the token, or start a new flow with prompt=login.',
   run(flow, ctx) {

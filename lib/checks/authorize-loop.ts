@@ -48,7 +48,7 @@ export default defineCheck({
   id: 'authorize-loop',
   severity: 'error',
   title: 'Login loop',
-  spec: 'Operational; compare AADSTS50196 (RFC 6749 §4.1)',
+  refs: [{ spec: 'Operational', note: '(compare Entra AADSTS50196)' }, { spec: 'RFC 6749', section: '4.1' }],
   cause:
     'After the callback the app still thinks the user is logged out: session cookie not stored (SameSite, Secure, Domain), transaction state lost, ID-token validation failing (clock skew, audience), or tokens cached under the wrong key.',
   fix: 'Inspect the step between the callback and the next authorization request: blocked Set-Cookie reasons, state or nonce errors, console errors.',

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'authz-page-framing-blocked',
   severity: 'info',
   title: 'Authorization page refused to load in the iframe',
-  spec: 'RFC 6749 §10.13; RFC 9700 §4.16',
+  refs: [{ spec: 'RFC 6749', section: '10.13' }, { spec: 'RFC 9700', section: '4.16' }],
   cause: 'User interaction was needed inside a hidden iframe, and login pages refuse framing (X-Frame-Options / CSP frame-ancestors) to prevent clickjacking.',
   fix: 'Use iframes only with prompt=none, and open a popup or do a top-level redirect when interaction is required.',
   run(flow, ctx) {

@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'authz-request-malformed',
   severity: 'error',
   title: 'Malformed authorization request',
-  spec: 'RFC 6749 §3.1, §3.1.1, §4.1.1; RFC 8414 §2',
+  refs: [{ spec: 'RFC 6749', section: '3.1' }, { spec: 'RFC 6749', section: '3.1.1' }, { spec: 'RFC 6749', section: '4.1.1' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'A URL built by hand, a misconfigured library, or parameters appended twice (one copy from configuration, one from code).',
   fix: 'Build the request with a maintained client library, send each parameter once, and take the allowed values from discovery.',
   run(flow, ctx) {

@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'c-hash-mismatch',
   severity: 'error',
   title: 'c_hash missing or does not match the code',
-  spec: 'OIDC-Core §3.3.2.10, §3.3.2.11',
+  refs: [{ spec: 'OIDC-Core', section: '3.3.2.10' }, { spec: 'OIDC-Core', section: '3.3.2.11' }],
   cause: 'Code injection (a code swapped into the response), or an authorization-server bug.',
   fix: 'Reject the response.',
   run(flow, ctx) {

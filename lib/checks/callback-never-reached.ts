@@ -76,7 +76,7 @@ export default defineCheck({
   id: 'callback-never-reached',
   severity: 'warning',
   title: 'The login never returned to the app',
-  spec: 'RFC 6749 §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'Depends on the sub-reason: an authorization-server error page, a closed popup, an iframe that timed out or was refused, or the user leaving the login page.',
   fix: 'See the sub-reason. For an error page, read the provider error text: a redirect_uri that is not registered is the usual cause.',
   run(flow, ctx) {

@@ -24,7 +24,7 @@ export default defineCheck({
   id: 'client-secret-in-browser',
   severity: 'error',
   title: 'Client secret used from the browser',
-  spec: 'RFC 6749 §2.1, §2.3.1, §10.1; RFC 8252 §8.5; RFC 9700 §2.5',
+  refs: [{ spec: 'RFC 6749', section: '2.1' }, { spec: 'RFC 6749', section: '2.3.1' }, { spec: 'RFC 6749', section: '10.1' }, { spec: 'RFC 8252', section: '8.5' }, { spec: 'RFC 9700', section: '2.5' }],
   cause: 'A confidential-client configuration was copied into a single-page app or web view; anyone can read the secret from the page.',
   fix: 'Register the SPA as a public client with PKCE, or do the exchange in a backend (BFF). Rotate the exposed secret.',
   run(flow, ctx) {

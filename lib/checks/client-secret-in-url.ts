@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'client-secret-in-url',
   severity: 'error',
   title: 'client_secret in a URL',
-  spec: 'RFC 6749 §2.3.1',
+  refs: [{ spec: 'RFC 6749', section: '2.3.1' }],
   cause: 'The client secret was appended to a URL, where it lands in browser history, server logs, proxies and Referer headers.',
   fix: 'Send it in the POST body or an Authorization header, and only from a server. Rotate the exposed secret.',
   run(flow, ctx) {

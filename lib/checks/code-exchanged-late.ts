@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'code-exchanged-late',
   severity: 'warning',
   title: 'Authorization code redeemed late',
-  spec: 'RFC 6749 §4.1.2, §10.5',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'The code is stored and redeemed later, the user is asked something in between, or a queued job redeems it. Providers often use code lifetimes well below the 10-minute maximum the RFC recommends.',
   fix: 'Redeem the code right after the callback.',
   run(flow, ctx) {

@@ -34,7 +34,7 @@ export default defineCheck({
   id: 'code-in-url-leak-via-referer',
   severity: 'warning',
   title: 'Authorization code leaked through Referer',
-  spec: 'RFC 9700 §4.2, §4.3.1; RFC 6749 §10.5',
+  refs: [{ spec: 'RFC 9700', section: '4.2' }, { spec: 'RFC 9700', section: '4.3.1' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'The callback page loads third-party scripts, images or links while the code is still in its URL, under a Referrer-Policy such as unsafe-url or no-referrer-when-downgrade.',
   fix: 'Redirect away from the callback (server 302, or history.replaceState) before rendering content; send Referrer-Policy: no-referrer on callback pages; or use form_post.',
   run(flow, ctx) {

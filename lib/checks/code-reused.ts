@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'code-reused',
   severity: 'error',
   title: 'Authorization code redeemed more than once',
-  spec: 'RFC 6749 §4.1.2, §10.5',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'A double effect (React StrictMode, two listeners), a reload of the callback page, retry logic, or front end and back end both redeeming.',
   fix: 'Redeem exactly once and clear the code from the URL and state before any retry. The authorization server may revoke the tokens already issued from that code.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'cookie-samesite-none-insecure',
   severity: 'warning',
   title: 'SameSite=None cookie without Secure',
-  spec: 'draft-ietf-httpbis-rfc6265bis §4.1.2.7, §5.6.7',
+  refs: [{ spec: 'draft-ietf-httpbis-rfc6265bis', section: '4.1.2.7' }, { spec: 'draft-ietf-httpbis-rfc6265bis', section: '5.6.7' }],
   cause: 'Incomplete cookie attributes: browsers reject SameSite=None cookies that are not Secure, so the cookie is never stored.',
   fix: 'Add Secure and serve over https.',
   run(flow, ctx) {

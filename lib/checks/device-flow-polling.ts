@@ -35,7 +35,7 @@ export default defineCheck({
   id: 'device-flow-polling',
   severity: 'warning',
   title: "Device flow polling ignores the server's timing",
-  spec: 'RFC 8628 §3.2, §3.4, §3.5',
+  refs: [{ spec: 'RFC 8628', section: '3.2' }, { spec: 'RFC 8628', section: '3.4' }, { spec: 'RFC 8628', section: '3.5' }],
   cause: "The polling loop ignores the server's interval, does not slow down after slow_down, or keeps going after the device code expired.",
   fix: 'Wait `interval` seconds between polls (default 5), add 5 s after every slow_down, and stop at expires_in or at expired_token / access_denied.',
   run(flow, ctx) {

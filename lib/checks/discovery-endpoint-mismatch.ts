@@ -18,7 +18,7 @@ export default defineCheck({
   id: 'discovery-endpoint-mismatch',
   severity: 'warning',
   title: 'Requests go to endpoints other than the ones discovery publishes',
-  spec: 'RFC 9700 §2.6, §4.4; RFC 8414 §2',
+  refs: [{ spec: 'RFC 9700', section: '2.6' }, { spec: 'RFC 9700', section: '4.4' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'Hard-coded endpoints, a stale configuration, or a mix-up: Entra v1 vs v2 paths, another tenant, /common vs a tenant id.',
   fix: 'Take the endpoints from the discovery document of the issuer you configured.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'discovery-fetch-failed',
   severity: 'warning',
   title: 'The discovery document could not be loaded',
-  spec: 'OIDC-Disc §4; RFC 8414 §3; RFC 9700 §2.6',
+  refs: [{ spec: 'OIDC-Disc', section: '4' }, { spec: 'RFC 8414', section: '3' }, { spec: 'RFC 9700', section: '2.6' }],
   cause: 'A wrong authority URL, a wrong tenant or realm, or CORS not enabled for the app origin on the metadata endpoint.',
   fix: 'Check the authority URL (it must be the issuer exactly); for SPAs, check that the provider serves metadata with CORS for this origin.',
   run(flow, ctx) {

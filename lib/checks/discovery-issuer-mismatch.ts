@@ -24,7 +24,7 @@ export default defineCheck({
   id: 'discovery-issuer-mismatch',
   severity: 'error',
   title: 'Discovery issuer differs from the URL it was fetched from',
-  spec: 'OIDC-Disc §4.3; RFC 8414 §3.3',
+  refs: [{ spec: 'OIDC-Disc', section: '4.3' }, { spec: 'RFC 8414', section: '3.3' }],
   cause: 'The authority is configured with the wrong host or path, a proxy rewrites hosts, or a trailing slash differs.',
   fix: 'Configure the authority as the exact issuer the document publishes; behind proxies, make the server publish its public URL.',
   run(flow, ctx) {

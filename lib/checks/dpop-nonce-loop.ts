@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'dpop-nonce-loop',
   severity: 'warning',
   title: 'The client ignores the DPoP nonce the server demands',
-  spec: 'RFC 9449 §8, §9',
+  refs: [{ spec: 'RFC 9449', section: '8' }, { spec: 'RFC 9449', section: '9' }],
   cause: 'The client ignores the DPoP-Nonce response header and retries with a proof without (or with an old) nonce.',
   fix: 'Cache the latest DPoP-Nonce per server, put it in the nonce claim of the next proof, and retry once.',
   run(flow, ctx) {

@@ -21,7 +21,7 @@ export default defineCheck({
   id: 'dpop-proof-invalid',
   severity: 'error',
   title: 'DPoP proof is invalid',
-  spec: 'RFC 9449 §4.2, §4.3, §5, §7',
+  refs: [{ spec: 'RFC 9449', section: '4.2' }, { spec: 'RFC 9449', section: '4.3' }, { spec: 'RFC 9449', section: '5' }, { spec: 'RFC 9449', section: '7' }],
   cause: 'The proof was built for the wrong URL or method (full URL with query string), with the wrong key or algorithm, reused, or a DPoP-bound token was sent as Bearer.',
   fix: 'Build a fresh proof per request from its own method and URL (no query or fragment), with a new jti, and ath for resource calls; always send DPoP-bound tokens with the DPoP scheme.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'end-session-state-mismatch',
   severity: 'warning',
   title: 'Logout returned a different state',
-  spec: 'RPLogout §2, §3',
+  refs: [{ spec: 'RPLogout', section: '2' }, { spec: 'RPLogout', section: '3' }],
   cause: 'The app stores one logout state slot that another tab overwrote, encodes the value differently, or the server dropped it.',
   fix: 'Store the state per logout request and compare it exactly when the post-logout redirect arrives.',
   run(flow, ctx) {

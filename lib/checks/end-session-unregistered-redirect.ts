@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'end-session-unregistered-redirect',
   severity: 'warning',
   title: 'Logout did not return to the app',
-  spec: 'RPLogout §2, §3',
+  refs: [{ spec: 'RPLogout', section: '2' }, { spec: 'RPLogout', section: '3' }],
   cause: 'The post_logout_redirect_uri is not registered for the client, or the request does not identify the client (no id_token_hint, no client_id).',
   fix: 'Register the exact post-logout URI on the client and send id_token_hint (or client_id) with it.',
   run(flow, ctx) {

@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding';
 import type { Flow } from '../model/flow';
 import type { AnalysisContext } from '../model/analysis-context';
 import { providerFixForCheck } from '../providers/match';
+import { renderRefs } from './refs';
 import type { Check, CheckContext, Report } from './types';
 
 export interface CheckRun {
@@ -33,7 +34,7 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
         message: `Internal error in check ${check.id}: ${error instanceof Error ? error.message : String(error)}`,
         cause: 'A bug in OAuth Lens, not in the traffic.',
         fix: 'Report it with the exported trace.',
-        spec: check.spec,
+        spec: renderRefs(check.refs),
         step: null,
         evidence: [],
       });
@@ -53,7 +54,7 @@ function toFinding(check: Check, r: Report, flow: Flow): Finding {
     message: r.message,
     cause: r.cause ?? check.cause,
     fix: where ? `${where} ${fix}` : fix,
-    spec: check.spec,
+    spec: renderRefs(check.refs),
     step: r.step,
     evidence: r.evidence ?? [],
   };

@@ -16,7 +16,7 @@ export default defineCheck({
   id: 'error-response-access-denied',
   severity: 'info',
   title: 'Access was denied (access_denied)',
-  spec: 'RFC 6749 §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'The user pressed cancel or deny, or a policy refused: the user is not assigned to the app, conditional access, an org-internal app, or an app in test mode.',
   fix: 'Offer a retry. For policy refusals, check the provider-side user assignment and policy.',
   run(flow, ctx) {

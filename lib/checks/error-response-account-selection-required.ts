@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-account-selection-required',
   severity: 'info',
   title: 'The user must pick an account (account_selection_required)',
-  spec: 'OIDC-Core §3.1.2.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'Several sessions exist and the request gave no hint which one to use.',
   fix: 'Send login_hint or id_token_hint, or go interactive.',
   run(flow, ctx) {

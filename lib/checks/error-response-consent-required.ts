@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-consent-required',
   severity: 'info',
   title: 'Consent is needed before a silent request can succeed (consent_required)',
-  spec: 'OIDC-Core §3.1.2.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'New scopes were requested, consent was revoked, or admin consent is needed.',
   fix: 'Run an interactive request (or get admin consent).',
   run(flow, ctx) {

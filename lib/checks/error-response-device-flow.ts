@@ -15,7 +15,7 @@ export default defineCheck({
   id: 'error-response-device-flow',
   severity: 'info',
   title: 'Device flow polling answer',
-  spec: 'RFC 8628 §3.5',
+  refs: [{ spec: 'RFC 8628', section: '3.5' }],
   cause: 'Device flow polling states: the user has not approved yet, the client polls too fast, the code expired, or the user refused.',
   fix: 'Follow the RFC 8628 polling rules: wait `interval` seconds between polls, add 5 s after slow_down, stop at expired_token or access_denied.',
   run(flow, ctx) {

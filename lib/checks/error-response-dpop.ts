@@ -21,7 +21,7 @@ export default defineCheck({
   id: 'error-response-dpop',
   severity: 'error',
   title: 'The server rejected the DPoP proof or demands a nonce',
-  spec: 'RFC 9449 §5, §7.1, §8',
+  refs: [{ spec: 'RFC 9449', section: '5' }, { spec: 'RFC 9449', section: '7.1' }, { spec: 'RFC 9449', section: '8' }],
   cause: 'The DPoP proof is invalid (see dpop-proof-invalid), or the server requires a DPoP-Nonce the proof does not carry (see dpop-nonce-loop).',
   fix: 'Build a fresh proof per request from its own method and URL; when the server sends DPoP-Nonce, put that value in the nonce claim and retry once.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-insufficient-scope',
   severity: 'warning',
   title: 'The access token lacks a scope the resource needs (insufficient_scope)',
-  spec: 'RFC 6750 §3.1',
+  refs: [{ spec: 'RFC 6750', section: '3.1' }],
   cause: 'The token lacks the scope the resource requires (see scope-narrowed).',
   fix: 'Request the scope incrementally, then retry the call with the new token.',
   run(flow, ctx) {

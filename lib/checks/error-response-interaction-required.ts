@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-interaction-required',
   severity: 'info',
   title: 'The user must interact with the authorization server (interaction_required)',
-  spec: 'OIDC-Core §3.1.2.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'MFA, terms of use or another step needs the user.',
   fix: 'Run an interactive request.',
   run(flow, ctx) {

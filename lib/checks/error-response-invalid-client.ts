@@ -13,7 +13,7 @@ export default defineCheck({
   id: 'error-response-invalid-client',
   severity: 'error',
   title: 'Client authentication failed (invalid_client)',
-  spec: 'RFC 6749 §5.2',
+  refs: [{ spec: 'RFC 6749', section: '5.2' }],
   cause: 'Client authentication failed: unknown client_id, a wrong or expired secret, an authentication method other than the registered one (client_secret_basic vs client_secret_post), a public client sending a secret, or a confidential client sending none.',
   fix: 'Align the credentials and the authentication method with the client registration.',
   run(flow, ctx) {

@@ -35,7 +35,7 @@ export default defineCheck({
   id: 'error-response-invalid-grant',
   severity: 'error',
   title: 'The grant was refused (invalid_grant)',
-  spec: 'RFC 6749 §5.2; RFC 7636 §4.6',
+  refs: [{ spec: 'RFC 6749', section: '5.2' }, { spec: 'RFC 7636', section: '4.6' }],
   cause: "The code or refresh token is invalid, expired, already used, issued to another client, or doesn't match the redirect_uri; or PKCE verification failed.",
   fix: 'Pin down the cause through correlation: code-reused, code-exchanged-late, redirect-uri-mismatch, pkce-verifier-mismatch, refresh-token-reuse.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-invalid-request',
   severity: 'error',
   title: 'The server rejected the request as invalid (invalid_request)',
-  spec: 'RFC 6749 §4.1.2.1, §5.2',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }, { spec: 'RFC 6749', section: '5.2' }],
   cause: 'A required parameter is missing, repeated or malformed: missing redirect_uri, an unsupported code_challenge_method, PKCE demanded but absent, or the wrong content type.',
   fix: 'Read error_description, then fix the named parameter.',
   run(flow, ctx) {

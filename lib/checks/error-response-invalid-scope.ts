@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'error-response-invalid-scope',
   severity: 'error',
   title: 'A requested scope was refused (invalid_scope)',
-  spec: 'RFC 6749 §3.3, §4.1.2.1, §5.2',
+  refs: [{ spec: 'RFC 6749', section: '3.3' }, { spec: 'RFC 6749', section: '4.1.2.1' }, { spec: 'RFC 6749', section: '5.2' }],
   cause: 'An unknown scope, a scope of an API the client has no permission for, or resources mixed in one request.',
   fix: "Correct the scope list against the provider's catalogue and grant the client the API permission.",
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-invalid-token',
   severity: 'error',
   title: 'The resource server rejected the access token (invalid_token)',
-  spec: 'RFC 6750 §3.1',
+  refs: [{ spec: 'RFC 6750', section: '3.1' }],
   cause: 'The access token expired or was revoked, has the wrong audience, or was issued for another API.',
   fix: 'Refresh the token, or request it for the right resource (audience).',
   run(flow, ctx) {

@@ -31,7 +31,7 @@ export default defineCheck({
   id: 'error-response-login-required',
   severity: 'info',
   title: 'No session at the authorization server (login_required)',
-  spec: 'OIDC-Core §3.1.2.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'There is no authorization-server session, or its cookie was not sent (see third-party-cookie-blocked-silent-renew).',
   fix: 'Fall back to an interactive login (redirect or popup).',
   run(flow, ctx) {

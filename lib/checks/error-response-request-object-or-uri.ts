@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-request-object-or-uri',
   severity: 'error',
   title: 'The request object or request_uri was refused',
-  spec: 'OIDC-Core §3.1.2.6; RFC 9126 §2.3',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }, { spec: 'RFC 9126', section: '2.3' }],
   cause: 'A JAR request object or PAR request_uri that is expired, unreadable or unsupported.',
   fix: 'Check the PAR expiry (push just before navigating, once per flow) and the request-object signing.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-server-error',
   severity: 'warning',
   title: 'The authorization server failed internally (server_error)',
-  spec: 'RFC 6749 §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'An unexpected failure inside the authorization server.',
   fix: 'Retry later; give the provider the correlation or trace ids from the error description.',
   run(flow, ctx) {

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'error-response-temporarily-unavailable',
   severity: 'warning',
   title: 'The authorization server is temporarily unavailable',
-  spec: 'RFC 6749 §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'Overload, throttling (rate limits) or maintenance at the authorization server.',
   fix: 'Back off and retry (honour Retry-After); look for loops that cause the load (authorize-loop).',
   run(flow, ctx) {

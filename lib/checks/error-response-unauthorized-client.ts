@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-unauthorized-client',
   severity: 'error',
   title: 'The client may not use this grant or response type (unauthorized_client)',
-  spec: 'RFC 6749 §4.1.2.1, §5.2',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }, { spec: 'RFC 6749', section: '5.2' }],
   cause: 'The client may not use this grant type or response type: code or implicit not enabled, the client disabled, or the client unknown in this tenant.',
   fix: 'Enable the grant or response type in the client registration, or use the right tenant.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-unsupported-grant-type',
   severity: 'error',
   title: 'The grant type is not supported (unsupported_grant_type)',
-  spec: 'RFC 6749 §5.2',
+  refs: [{ spec: 'RFC 6749', section: '5.2' }],
   cause: "A typo in grant_type, or the grant (refresh_token, device_code, token-exchange) isn't enabled for this server or client.",
   fix: 'Fix the grant_type string or enable the grant.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'error-response-unsupported-response-type',
   severity: 'error',
   title: 'The response_type is not allowed (unsupported_response_type)',
-  spec: 'RFC 6749 §4.1.2.1; MRT §5',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }, { spec: 'MRT', section: '5' }],
   cause: "The authorization server, or this client's registration, doesn't allow the response type (implicit or hybrid disabled, or a typo).",
   fix: 'Use response_type=code, or enable the response type in the client registration.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'http-redirect-uri',
   severity: 'error',
   title: 'Redirect URI over plain http',
-  spec: 'RFC 9700 §2.6; RFC 6749 §3.1.2.1; RFC 8252 §7.3',
+  refs: [{ spec: 'RFC 9700', section: '2.6' }, { spec: 'RFC 6749', section: '3.1.2.1' }, { spec: 'RFC 8252', section: '7.3' }],
   cause: 'Development configuration reaching production, or an app behind a TLS-terminating proxy building the URL from the internal scheme.',
   fix: 'Use https. Behind proxies, build the URL from Forwarded / X-Forwarded-Proto, or configure it statically.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'id-token-alg-none',
   severity: 'error',
   title: 'ID Token unsigned or signed with an unexpected algorithm',
-  spec: 'OIDC-Core §2, §3.1.3.7 (steps 6–8); OIDC-Disc §3',
+  refs: [{ spec: 'OIDC-Core', section: '2' }, { spec: 'OIDC-Core', section: '3.1.3.7', note: '(steps 6–8)' }, { spec: 'OIDC-Disc', section: '3' }],
   cause: 'A misconfigured authorization server or a token forged in transit.',
   fix: 'Reject the token, and pin the expected algorithms (those in id_token_signing_alg_values_supported) in the validator.',
   run(flow, ctx) {

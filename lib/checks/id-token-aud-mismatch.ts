@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'id-token-aud-mismatch',
   severity: 'error',
   title: 'ID Token audience is not this client',
-  spec: 'OIDC-Core §3.1.3.7 steps 3–5',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'steps 3–5' }],
   cause: 'The wrong client id configured in the validator, a token issued to another client, or an access token validated as if it were an ID Token.',
   fix: 'Validate against the client_id used in the authorization request, and require azp when several audiences are present.',
   run(flow, ctx) {

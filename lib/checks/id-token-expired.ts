@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'id-token-expired',
   severity: 'error',
   title: 'ID Token already expired when received',
-  spec: 'OIDC-Core §2, §3.1.3.7 step 9',
+  refs: [{ spec: 'OIDC-Core', section: '2' }, { spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 9' }],
   cause: 'A token replayed from a cache, very short lifetimes combined with a slow exchange, or the local clock running ahead.',
   fix: 'Request fresh tokens and sync clocks (NTP).',
   run(flow, ctx) {

@@ -13,7 +13,7 @@ export default defineCheck({
   id: 'id-token-iss-mismatch',
   severity: 'error',
   title: 'ID Token issuer differs from the authorization server',
-  spec: 'OIDC-Core §3.1.3.7 step 2; OIDC-Disc §4.3',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 2' }, { spec: 'OIDC-Disc', section: '4.3' }],
   cause: 'Wrong authority configured (v1 vs v2 endpoint, /common vs a tenant), a trailing-slash difference, or a mix-up between authorization servers.',
   fix: 'Set the authority to the issuer exactly as the discovery document publishes it.',
   run(flow, ctx) {

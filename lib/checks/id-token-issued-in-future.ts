@@ -19,7 +19,7 @@ export default defineCheck({
   id: 'id-token-issued-in-future',
   severity: 'warning',
   title: 'ID Token issued in the future',
-  spec: 'OIDC-Core §3.1.3.7 step 10; RFC 7519 §4.1.5–4.1.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 10' }, { spec: 'RFC 7519', section: '4.1.5–4.1.6' }],
   cause: 'Clock skew between this machine and the authorization server.',
   fix: 'Sync the clock (NTP) on whichever side is wrong, or allow some leeway in the validator.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'id-token-kid-unknown',
   severity: 'warning',
   title: 'ID Token signed with a key not in the JWKS',
-  spec: 'OIDC-Core §10.1.1',
+  refs: [{ spec: 'OIDC-Core', section: '10.1.1' }],
   cause: 'Key rotation with a stale cached JWKS, or the JWKS of the wrong tenant or realm.',
   fix: 'Fetch the JWKS again when a kid is unknown, and use the jwks_uri from the matching issuer.',
   run(flow, ctx) {

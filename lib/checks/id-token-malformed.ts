@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'id-token-malformed',
   severity: 'error',
   title: 'ID Token is not a well-formed JWT',
-  spec: 'OIDC-Core §2, §3.1.3.7',
+  refs: [{ spec: 'OIDC-Core', section: '2' }, { spec: 'OIDC-Core', section: '3.1.3.7' }],
   cause: 'Truncation, an opaque token mistaken for an ID Token, or the access token and ID Token mixed up.',
   fix: 'Use id_token from the response (not access_token), and check that nothing truncates it on the way.',
   run(flow, ctx) {

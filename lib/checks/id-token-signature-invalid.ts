@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'id-token-signature-invalid',
   severity: 'error',
   title: 'ID Token signature does not verify',
-  spec: 'OIDC-Core §3.1.3.7 step 6; RFC 7515 §5.2',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 6' }, { spec: 'RFC 7515', section: '5.2' }],
   cause: 'The token was altered in transit or forged, signed with a key the issuer does not publish, or checked against the JWKS of another issuer or tenant.',
   fix: 'Reject the token. Check that the JWKS comes from the jwks_uri of the issuer named in the token.',
   run(flow, ctx) {

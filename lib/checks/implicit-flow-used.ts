@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'implicit-flow-used',
   severity: 'warning',
   title: 'Implicit flow: access token in the front channel',
-  spec: 'RFC 9700 §2.1.2; RFC 6749 §4.2, §10.16',
+  refs: [{ spec: 'RFC 9700', section: '2.1.2' }, { spec: 'RFC 6749', section: '4.2' }, { spec: 'RFC 6749', section: '10.16' }],
   cause: 'A legacy SPA pattern from the time before browsers allowed cross-origin token calls.',
   fix: 'Switch to response_type=code + PKCE. Sender-constrain tokens (DPoP) where possible.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'iss-param-mismatch',
   severity: 'error',
   title: 'Callback iss differs from the expected issuer',
-  spec: 'RFC 9207 §2.4; RFC 9700 §4.4',
+  refs: [{ spec: 'RFC 9207', section: '2.4' }, { spec: 'RFC 9700', section: '4.4' }],
   cause:
     'A mix-up attack (the response came from a different authorization server than intended), a client juggling several authorization servers and looking up the wrong one, or tenant-specific vs /common issuer confusion.',
   fix: 'Record the issuer when the flow starts and compare it exactly (simple string comparison) on return.',

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'iss-param-missing',
   severity: 'warning',
   title: 'Callback lacks iss although metadata promises it',
-  spec: 'RFC 9207 §2.3, §2.4, §3',
+  refs: [{ spec: 'RFC 9207', section: '2.3' }, { spec: 'RFC 9207', section: '2.4' }, { spec: 'RFC 9207', section: '3' }],
   cause: 'An authorization server bug, or something in between dropping parameters.',
   fix: 'The client should reject the response when metadata promises iss; find what strips it between the server and the callback.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'jar-client-id-mismatch',
   severity: 'error',
   title: 'Request object client_id mismatch',
-  spec: 'RFC 9101 §5, §6.3',
+  refs: [{ spec: 'RFC 9101', section: '5' }, { spec: 'RFC 9101', section: '6.3' }],
   cause: 'A template bug, or one request object shared by several clients.',
   fix: 'Put the same client_id in the query and in the request object.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'jwks-fetch-failed',
   severity: 'warning',
   title: 'The JWKS (signing keys) could not be loaded',
-  spec: 'OIDC-Disc §3',
+  refs: [{ spec: 'OIDC-Disc', section: '3' }],
   cause: 'A wrong jwks_uri (tenant or realm), a network or CORS failure, or an endpoint that does not serve a JWK Set.',
   fix: 'Use the jwks_uri from the discovery document of the right issuer; for SPAs, check that the provider serves it with CORS for this origin.',
   run(flow, ctx) {

@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'loopback-uses-localhost-name',
   severity: 'info',
   title: 'Loopback redirect uses the name localhost',
-  spec: 'RFC 8252 §7.3, §8.3',
+  refs: [{ spec: 'RFC 8252', section: '7.3' }, { spec: 'RFC 8252', section: '8.3' }],
   cause: 'The name may resolve to a different interface, or be intercepted by a firewall.',
   fix: 'Prefer http://127.0.0.1:{port} or http://[::1]:{port}; the authorization server should accept any port for loopback.',
   run(flow, ctx) {

@@ -30,7 +30,7 @@ export default defineCheck({
   id: 'mixed-scheme-origins',
   severity: 'warning',
   title: 'Flow started on one origin, callback on another',
-  spec: 'RFC 6749 §3.1.2.1; RFC 9700 §2.6',
+  refs: [{ spec: 'RFC 6749', section: '3.1.2.1' }, { spec: 'RFC 9700', section: '2.6' }],
   cause:
     'Canonical-host redirects happen after login instead of before it, so sessionStorage, localStorage and host-only cookies written on one origin are invisible on the other; the callback then cannot find its transaction (state-mismatch, pkce-verifier-missing).',
   fix: 'Redirect to the canonical https origin before starting login, and make redirect_uri the same origin.',

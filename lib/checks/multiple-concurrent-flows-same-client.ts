@@ -47,7 +47,7 @@ export default defineCheck({
   id: 'multiple-concurrent-flows-same-client',
   severity: 'warning',
   title: 'Overlapping logins overwrote each other’s transaction',
-  spec: 'RFC 9700 §2.1.1; RFC 6749 §10.12',
+  refs: [{ spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 6749', section: '10.12' }],
   cause: 'The client keeps one "current transaction" slot in storage (or in the server session), so the second flow overwrote the first flow’s state, verifier and nonce.',
   fix: 'Key stored transactions by state (a map, not one slot); don’t start a silent renew while an interactive login is in progress.',
   run(flow, ctx) {

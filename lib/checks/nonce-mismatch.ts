@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'nonce-mismatch',
   severity: 'error',
   title: 'ID Token nonce differs from the nonce sent',
-  spec: 'OIDC-Core §3.1.3.7 step 11, §3.2.2.11; RFC 9700 §4.5.3',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 11' }, { spec: 'OIDC-Core', section: '3.2.2.11' }, { spec: 'RFC 9700', section: '4.5.3' }],
   cause: 'Concurrent flows overwrote the stored nonce, a token was replayed, or a code was injected.',
   fix: 'Store the nonce per state and compare it exactly.',
   run(flow, ctx) {

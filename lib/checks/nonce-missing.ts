@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'nonce-missing',
   severity: 'info',
   title: 'OpenID Connect request without nonce',
-  spec: 'OIDC-Core §3.1.2.1, §3.2.2.1, §15.5.2; RFC 9700 §2.1.1, §4.5.3',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.2.2.1' }, { spec: 'OIDC-Core', section: '15.5.2' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 9700', section: '4.5.3' }],
   cause: 'The library does not add a nonce, or it was disabled.',
   fix: 'Generate a random nonce per flow, store it with the session, and require the same value in the ID Token.',
   run(flow, ctx) {

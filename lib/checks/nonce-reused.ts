@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'nonce-reused',
   severity: 'warning',
   title: 'Nonce reused across flows',
-  spec: 'OIDC-Core §15.5.2; RFC 9700 §2.1.1',
+  refs: [{ spec: 'OIDC-Core', section: '15.5.2' }, { spec: 'RFC 9700', section: '2.1.1' }],
   cause: 'A fixed or cached nonce.',
   fix: 'Use a fresh value per flow.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'openid-scope-missing',
   severity: 'warning',
   title: 'OpenID Connect parameters without the openid scope',
-  spec: 'OIDC-Core §3.1.2.1',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }],
   cause: '"openid" was left out, so the provider treats the request as plain OAuth and returns no ID Token.',
   fix: 'Add "openid" to scope.',
   run(flow, ctx) {

@@ -22,7 +22,7 @@ export default defineCheck({
   id: 'par-request-uri-misuse',
   severity: 'warning',
   title: 'Pushed request_uri misused',
-  spec: 'RFC 9126 §2.2, §4, §7.3',
+  refs: [{ spec: 'RFC 9126', section: '2.2' }, { spec: 'RFC 9126', section: '4' }, { spec: 'RFC 9126', section: '7.3' }],
   cause: 'The app caches the PAR result or reuses it across tabs, or adds parameters at the authorization endpoint that the server ignores.',
   fix: 'Push once per flow and navigate straight away, with only client_id and request_uri.',
   run(flow, ctx) {

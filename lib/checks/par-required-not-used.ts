@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'par-required-not-used',
   severity: 'error',
   title: 'Server requires PAR but the request was not pushed',
-  spec: 'RFC 9126 §5',
+  refs: [{ spec: 'RFC 9126', section: '5' }],
   cause: 'The client library does not support PAR, or PAR is switched off in its configuration.',
   fix: 'Push the request to the PAR endpoint first, then navigate with only client_id and request_uri.',
   run(flow, ctx) {

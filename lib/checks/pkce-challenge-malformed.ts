@@ -41,7 +41,7 @@ export default defineCheck({
   id: 'pkce-challenge-malformed',
   severity: 'error',
   title: 'Malformed PKCE code_challenge',
-  spec: 'RFC 7636 §4.2, App. A',
+  refs: [{ spec: 'RFC 7636', section: '4.2' }, { spec: 'RFC 7636', note: 'App. A' }],
   cause: 'Standard base64 used instead of base64url, padding left in, a hex digest sent, or the hex string hashed instead of the raw digest bytes.',
   fix: 'Encode the raw 32-byte SHA-256 digest with base64url and strip the padding.',
   run(flow, ctx) {

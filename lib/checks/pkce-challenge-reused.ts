@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'pkce-challenge-reused',
   severity: 'warning',
   title: 'PKCE code_challenge reused across flows',
-  spec: 'RFC 9700 §2.1.1; RFC 7636 §4.1',
+  refs: [{ spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 7636', section: '4.1' }],
   cause: 'The verifier is created once (at app start or from configuration) instead of per flow.',
   fix: 'Generate a new verifier for each authorization request and discard it after redemption.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'pkce-downgrade-accepted',
   severity: 'warning',
   title: 'Server accepted a code_verifier for a code issued without PKCE',
-  spec: 'RFC 9700 §4.8',
+  refs: [{ spec: 'RFC 9700', section: '4.8' }],
   cause: 'The client dropped the code_challenge, and the authorization server does not enforce downgrade protection.',
   fix: 'Client: always send the challenge. Authorization server: reject a code_verifier when no challenge was recorded for the code.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'pkce-missing',
   severity: 'warning',
   title: 'Code flow without PKCE',
-  spec: 'RFC 7636 §4.3; RFC 9700 §2.1.1; RFC 8252 §8.1',
+  refs: [{ spec: 'RFC 7636', section: '4.3' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 8252', section: '8.1' }],
   cause: 'An old library, PKCE switched off, or the assumption that confidential clients do not need it.',
   fix: 'Send an S256 code_challenge on every code flow, including confidential clients.',
   run(flow, ctx) {

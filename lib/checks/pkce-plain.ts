@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'pkce-plain',
   severity: 'warning',
   title: 'PKCE with the plain method',
-  spec: 'RFC 7636 §4.2, §4.3, §7.2; RFC 9700 §2.1.1',
+  refs: [{ spec: 'RFC 7636', section: '4.2' }, { spec: 'RFC 7636', section: '4.3' }, { spec: 'RFC 7636', section: '7.2' }, { spec: 'RFC 9700', section: '2.1.1' }],
   cause: 'A library default, or a fallback used when hashing was not available.',
   fix: "Use S256; WebCrypto subtle.digest('SHA-256') is available in every secure context.",
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'pkce-unsupported-hint',
   severity: 'info',
   title: 'Server does not advertise PKCE S256',
-  spec: 'RFC 8414 §2; RFC 9700 §2.1.1, §4.7.1',
+  refs: [{ spec: 'RFC 8414', section: '2' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 9700', section: '4.7.1' }],
   cause: 'The authorization server may not support PKCE, or simply does not advertise it.',
   fix: 'Confirm support with the provider. Without PKCE, state (or nonce) must carry the CSRF protection.',
   run(flow, ctx) {

@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'pkce-verifier-malformed',
   severity: 'error',
   title: 'PKCE code_verifier breaks the RFC 7636 grammar',
-  spec: 'RFC 7636 §4.1',
+  refs: [{ spec: 'RFC 7636', section: '4.1' }],
   cause: 'Too few random bytes, standard base64 (+ / =), or a UUID with braces.',
   fix: 'Base64url-encode 32 random bytes (43 characters) without padding.',
   run(flow, ctx) {

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'pkce-verifier-mismatch',
   severity: 'error',
   title: 'PKCE code_verifier does not match the code_challenge',
-  spec: 'RFC 7636 §4.2, §4.6',
+  refs: [{ spec: 'RFC 7636', section: '4.2' }, { spec: 'RFC 7636', section: '4.6' }],
   cause: 'A verifier from another flow (concurrent tabs overwrote one stored slot), a verifier regenerated after the redirect, or the challenge encoded wrongly (standard base64, a hashed hex string).',
   fix: 'Keep verifier and challenge together per flow (keyed by state), and send base64url of the raw SHA-256 digest as the challenge.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'pkce-verifier-missing',
   severity: 'error',
   title: 'Token request lacks the PKCE code_verifier',
-  spec: 'RFC 7636 §4.5, §4.6',
+  refs: [{ spec: 'RFC 7636', section: '4.5' }, { spec: 'RFC 7636', section: '4.6' }],
   cause: 'The verifier was lost: stored on another origin, not shared between popup and opener, server session lost, or memory cleared by a reload.',
   fix: 'Store the verifier per state in storage that survives the redirect on the callback origin.',
   run(flow, ctx) {

@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'popup-opener-lost',
   severity: 'info',
   title: 'Login popup lost its opener (COOP)',
-  spec: 'HTML COOP (browser behaviour; no OAuth section)',
+  refs: [{ spec: 'HTML COOP', note: '(browser behaviour; no OAuth section)' }],
   cause: 'Cross-Origin-Opener-Policy on the app or the authorization server pages severs the popup’s opener reference, so the popup cannot report back.',
   fix: 'Use Cross-Origin-Opener-Policy: same-origin-allow-popups on the app, or the redirect flow instead of a popup.',
   run(flow, ctx) {

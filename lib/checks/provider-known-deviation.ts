@@ -23,7 +23,7 @@ export default defineCheck({
   id: 'provider-known-deviation',
   severity: 'info',
   title: 'Known deviation of this provider',
-  spec: 'RFC 6749 §3.1.1, §4.1.1; OAuth 2.0 Form Post Response Mode §2 (deviations documented by the provider)',
+  refs: [{ spec: 'RFC 6749', section: '3.1.1' }, { spec: 'RFC 6749', section: '4.1.1' }, { spec: 'OAuth 2.0 Form Post Response Mode', section: '2', note: '(deviations documented by the provider)' }],
   cause: "The provider's endpoint works this way by design; its documentation says so.",
   fix: 'Nothing to change in the app. Follow the provider documentation cited in the message.',
   run(flow, ctx) {

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'redirect-307-credentials',
   severity: 'error',
   title: 'Login form POST redirected to the client with 307/308',
-  spec: 'RFC 9700 §4.12',
+  refs: [{ spec: 'RFC 9700', section: '4.12' }],
   cause: 'The authorization server uses the wrong redirect status code after the credential POST, so the browser re-sends the login form (password included) to the client.',
   fix: 'The authorization server should answer credential POSTs with 303 See Other (or 302).',
   run(flow, ctx) {

@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'redirect-uri-has-fragment',
   severity: 'error',
   title: 'Redirect URI contains a fragment',
-  spec: 'RFC 6749 §3.1.2',
+  refs: [{ spec: 'RFC 6749', section: '3.1.2' }],
   cause: 'A hash-routed SPA used its route (e.g. "#/callback") as the redirect URI.',
   fix: 'Remove the fragment from the registered and the sent URI; route the callback by path instead.',
   run(flow, ctx) {

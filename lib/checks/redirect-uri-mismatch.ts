@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'redirect-uri-mismatch',
   severity: 'error',
   title: 'redirect_uri differs between steps',
-  spec: 'RFC 6749 §4.1.3, §3.1.2; OIDC-Core §3.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.3' }, { spec: 'RFC 6749', section: '3.1.2' }, { spec: 'OIDC-Core', section: '3.1.2.1' }],
   cause: 'Trailing slash, http vs https, port, encoding (%2F), or different environment variables in the front end and the back end.',
   fix: 'Define the redirect URI once and reuse that exact string in both requests.',
   run(flow, ctx) {

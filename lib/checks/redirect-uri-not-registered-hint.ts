@@ -29,7 +29,7 @@ export default defineCheck({
   id: CHECK_ID,
   severity: 'error',
   title: 'redirect_uri not registered for the client',
-  spec: 'RFC 6749 §3.1.2.2, §3.1.2.4, §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '3.1.2.2' }, { spec: 'RFC 6749', section: '3.1.2.4' }, { spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'The exact redirect_uri sent is not in the client registration. Usual culprits: scheme, host, port, path, trailing slash, case, wrong platform type.',
   fix: 'Register the exact captured value, or fix the app to send the registered one.',
   run(flow, ctx) {

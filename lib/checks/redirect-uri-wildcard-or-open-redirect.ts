@@ -46,7 +46,7 @@ export default defineCheck({
   id: 'redirect-uri-wildcard-or-open-redirect',
   severity: 'warning',
   title: 'Loose redirect URI or open redirect',
-  spec: 'RFC 9700 §2.1, §4.1, §4.11; RFC 6749 §10.15',
+  refs: [{ spec: 'RFC 9700', section: '2.1' }, { spec: 'RFC 9700', section: '4.1' }, { spec: 'RFC 9700', section: '4.11' }, { spec: 'RFC 6749', section: '10.15' }],
   cause: "The authorization server matches registered URIs loosely, or the client's callback route forwards to any URL it is given.",
   fix: 'Register exact URIs. Keep the post-login destination in server or session state keyed by state, and check it against an allowlist.',
   run(flow, ctx) {

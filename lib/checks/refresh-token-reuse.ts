@@ -13,7 +13,7 @@ export default defineCheck({
   id: 'refresh-token-reuse',
   severity: 'warning',
   title: 'Rotated refresh token used again',
-  spec: 'RFC 9700 §4.14; RFC 6749 §6',
+  refs: [{ spec: 'RFC 9700', section: '4.14' }, { spec: 'RFC 6749', section: '6' }],
   cause: 'Several tabs refresh at the same time while rotation is enabled, or the app keeps an old refresh token instead of the newest one.',
   fix: 'Make refresh single-flight across tabs (Web Locks or BroadcastChannel) and always store the newest refresh token.',
   run(flow, ctx) {

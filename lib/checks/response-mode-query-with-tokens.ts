@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'response-mode-query-with-tokens',
   severity: 'error',
   title: 'Tokens returned in the query string',
-  spec: 'MRT §2.1, §5; RFC 9700 §4.3.2',
+  refs: [{ spec: 'MRT', section: '2.1' }, { spec: 'MRT', section: '5' }, { spec: 'RFC 9700', section: '4.3.2' }],
   cause: 'Query mode was forced to make server-side parsing easier.',
   fix: 'Use fragment or form_post for token-bearing responses; better still, use the code flow.',
   run(flow, ctx) {

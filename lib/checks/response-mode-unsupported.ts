@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'response-mode-unsupported',
   severity: 'warning',
   title: 'Response mode not supported or not honoured',
-  spec: 'MRT §2.1; FormPost §2; OIDC-Disc §3; RFC 8414 §2',
+  refs: [{ spec: 'MRT', section: '2.1' }, { spec: 'FormPost', section: '2' }, { spec: 'OIDC-Disc', section: '3' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'Provider or client configuration, or a library forcing a mode.',
   fix: 'Use a supported mode. Apple, for instance, requires form_post when name or email scopes are requested.',
   run(flow, ctx) {

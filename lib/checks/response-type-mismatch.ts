@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'response-type-mismatch',
   severity: 'error',
   title: 'Callback does not fit the requested response_type',
-  spec: 'MRT §5; RFC 6749 §4.1.2, §4.2.2',
+  refs: [{ spec: 'MRT', section: '5' }, { spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '4.2.2' }],
   cause: 'Provider settings (implicit or hybrid disabled or enabled), or a library sending a different response_type than intended.',
   fix: 'Make the requested response_type match the client registration and what the library expects.',
   run(flow, ctx) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'ropc-grant-used',
   severity: 'error',
   title: 'Password grant (ROPC) used',
-  spec: 'RFC 9700 §2.4; RFC 6749 §4.3',
+  refs: [{ spec: 'RFC 9700', section: '2.4' }, { spec: 'RFC 6749', section: '4.3' }],
   cause: 'The app collects the user’s credentials itself.',
   fix: "Redirect to the authorization server's login page (authorization code flow).",
   run(flow, ctx) {

@@ -43,7 +43,7 @@ export default defineCheck({
   id: 'samesite-cookie-dropped',
   severity: 'error',
   title: 'Transaction cookie withheld from the callback by SameSite',
-  spec: 'FormPost §2, §4; RFC 9700 §4.7.1; draft-ietf-httpbis-rfc6265bis §5.6.7.2',
+  refs: [{ spec: 'FormPost', section: '2' }, { spec: 'FormPost', section: '4' }, { spec: 'RFC 9700', section: '4.7.1' }, { spec: 'draft-ietf-httpbis-rfc6265bis', section: '5.6.7.2' }],
   cause:
     'Lax cookies are not sent on cross-site POSTs (form_post) and Strict cookies are not sent on any cross-site navigation, so the app loses the cookie holding state, nonce or verifier.',
   fix: 'Give the short-lived transaction cookie SameSite=None; Secure (narrow Path, short Max-Age), or keep the transaction server-side keyed by state, or use query response mode with PKCE.',

@@ -24,7 +24,7 @@ export default defineCheck({
   id: 'scope-narrowed',
   severity: 'info',
   title: 'Granted scope narrower than requested',
-  spec: 'RFC 6749 §3.3, §5.1; RFC 6750 §3.1',
+  refs: [{ spec: 'RFC 6749', section: '3.3' }, { spec: 'RFC 6749', section: '5.1' }, { spec: 'RFC 6750', section: '3.1' }],
   cause: "The user unticked permissions under granular consent, a policy removed them, or the client isn't allowed to request them.",
   fix: 'Handle partial grants, and request extra scopes incrementally when they are needed.',
   run(flow, ctx) {

@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'scope-unknown',
   severity: 'warning',
   title: 'Unknown scope requested',
-  spec: 'RFC 6749 §3.3; OIDC-Disc §3; RFC 8414 §2',
+  refs: [{ spec: 'RFC 6749', section: '3.3' }, { spec: 'OIDC-Disc', section: '3' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'A typo, a scope that belongs to another API, or provider-specific syntax (Google full URLs, Entra api://…/.default). scopes_supported may list only a subset, so this is a hint.',
   fix: "Check the provider's scope catalogue and the client's API permissions.",
   run(flow, ctx) {

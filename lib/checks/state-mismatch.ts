@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'state-mismatch',
   severity: 'error',
   title: 'State returned differs from state sent',
-  spec: 'RFC 6749 §4.1.2, §10.12; RFC 9700 §4.7',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '4.7' }],
   cause:
     'A second tab or a silent renew started another flow and overwrote a single stored state; storage was lost (www vs apex origin, sessionStorage in a new popup, private mode); state was double-encoded or + and space got confused; an old callback URL was reloaded; or a real CSRF attempt.',
   fix: 'Store transaction data per state value (a map, not one slot), read it on the same origin that stored it, and encode the value exactly once.',

@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'state-missing-in-response',
   severity: 'error',
   title: 'Callback without the state that was sent',
-  spec: 'RFC 6749 §4.1.2, §4.1.2.1',
+  refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'An authorization server bug, a proxy or intermediary rewriting the URL, or an IdP-initiated response unrelated to this flow.',
   fix: 'Reject the response; check the routing layers between the authorization server and the callback.',
   run(flow, ctx) {

@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'state-missing',
   severity: 'warning',
   title: 'Authorization request without state',
-  spec: 'RFC 6749 §10.12; RFC 9700 §2.1, §4.7.1; RFC 6819 §5.3.5',
+  refs: [{ spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '2.1' }, { spec: 'RFC 9700', section: '4.7.1' }, { spec: 'RFC 6819', section: '5.3.5' }],
   cause: 'The client has nothing tying the response to the browser session that started the flow.',
   fix: 'Create a fresh, unguessable state per flow, store it with the browser session, and compare it on return. Relying on PKCE instead is acceptable only once you have confirmed the authorization server enforces it.',
   run(flow, ctx) {

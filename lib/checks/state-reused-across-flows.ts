@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'state-reused-across-flows',
   severity: 'warning',
   title: 'Same state used by more than one flow',
-  spec: 'RFC 6749 §10.12; RFC 9700 §4.7.1',
+  refs: [{ spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '4.7.1' }],
   cause: 'A static state value, or a page replaying the callback (reload, bookmark, back button).',
   fix: 'Use single-use state: a fresh value per authorization request, deleted once consumed.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'state-weak',
   severity: 'warning',
   title: 'Guessable or reused state',
-  spec: 'RFC 6749 §10.10, §10.12; RFC 9700 §4.7.1',
+  refs: [{ spec: 'RFC 6749', section: '10.10' }, { spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '4.7.1' }],
   cause: 'State is being used only to carry the return URL, or is built from a counter or the clock.',
   fix: 'Use at least 128 bits from a CSPRNG. If app data must travel in state, append it to a random part and integrity-protect the whole value.',
   run(flow, ctx) {

@@ -27,7 +27,7 @@ export default defineCheck({
   id: 'third-party-cookie-blocked-silent-renew',
   severity: 'warning',
   title: 'Silent renew lost the session to third-party cookie blocking',
-  spec: 'OIDC-Core §3.1.2.1, §3.1.2.6',
+  refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'Third-party cookie restrictions (Safari ITP, Firefox Total Cookie Protection, Chrome settings or policy) keep the authorization server’s session cookies out of the cross-site iframe.',
   fix: 'Use refresh tokens (rotating or sender-constrained) or a BFF; put the authorization server on a custom domain that is same-site with the app; fall back to a top-level redirect.',
   run(flow, ctx) {

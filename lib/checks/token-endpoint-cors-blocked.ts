@@ -33,7 +33,7 @@ export default defineCheck({
   id: 'token-endpoint-cors-blocked',
   severity: 'error',
   title: 'Browser token request blocked by CORS',
-  spec: 'RFC 9700 §2.6; Fetch §3.2 (CORS)',
+  refs: [{ spec: 'RFC 9700', section: '2.6' }, { spec: 'Fetch', section: '3.2', note: '(CORS)' }],
   cause: 'The authorization server only allows browser redemption for SPA/public client types or registered web origins (Entra "SPA" platform, Okta Trusted Origins, Auth0 Allowed Web Origins); some providers never allow it (GitHub).',
   fix: 'Register the right platform type and the app origin as an allowed web origin, or redeem the code from a backend.',
   run(flow, ctx) {

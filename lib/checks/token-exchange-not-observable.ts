@@ -5,7 +5,7 @@ export default defineCheck({
   id: 'token-exchange-not-observable',
   severity: 'info',
   title: 'Token exchange happens on the server',
-  spec: 'RFC 6749 §4.1.3',
+  refs: [{ spec: 'RFC 6749', section: '4.1.3' }],
   cause: 'Normal for confidential clients and backend-for-frontend designs: the app server redeems the code.',
   fix: 'Nothing to fix. Token-side checks report "not observable" for this flow; check the server logs for the token response.',
   run(flow, ctx) {

@@ -19,7 +19,7 @@ export default defineCheck({
   id: 'token-in-fragment-leak',
   severity: 'warning',
   title: 'Tokens from the callback fragment leak further',
-  spec: 'RFC 9700 §4.1.2, §4.1.3, §4.2, §4.3.2; RFC 6749 §10.16',
+  refs: [{ spec: 'RFC 9700', section: '4.1.2' }, { spec: 'RFC 9700', section: '4.1.3' }, { spec: 'RFC 9700', section: '4.2' }, { spec: 'RFC 9700', section: '4.3.2' }, { spec: 'RFC 6749', section: '10.16' }],
   cause: 'Implicit or hybrid flow plus routers that keep or forward the hash, third-party scripts on the callback page, or code that moves token values into URLs.',
   fix: 'Move to the code flow. Until then, clear the hash right away, and add an explicit fragment (e.g. #_) to any server redirect from the callback so the browser does not carry the old one.',
   run(flow, ctx) {

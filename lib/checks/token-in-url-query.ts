@@ -37,7 +37,7 @@ export default defineCheck({
   id: 'token-in-url-query',
   severity: 'error',
   title: 'Token in a URL query string',
-  spec: 'RFC 6750 §2.3, §5.3; MRT §2.1; RFC 9700 §4.3.2',
+  refs: [{ spec: 'RFC 6750', section: '2.3' }, { spec: 'RFC 6750', section: '5.3' }, { spec: 'MRT', section: '2.1' }, { spec: 'RFC 9700', section: '4.3.2' }],
   cause: 'Query response mode forced for token responses, or APIs called with ?access_token=.',
   fix: 'Use the code flow with the token endpoint, and send tokens in the Authorization header.',
   run(flow, ctx) {

@@ -51,7 +51,7 @@ export default defineCheck({
   id: 'token-request-failed',
   severity: 'error',
   title: 'Token request failed',
-  spec: 'RFC 6749 §5.2',
+  refs: [{ spec: 'RFC 6749', section: '5.2' }],
   cause: 'Depends on the error: the message names the error code, the provider code and the check that explains it.',
   fix: 'See the matching error check; the error_description usually names the parameter or setting at fault.',
   run(flow, ctx) {

@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'token-request-malformed',
   severity: 'error',
   title: 'Token request is not a form-encoded POST',
-  spec: 'RFC 6749 §3.2, §4.1.3',
+  refs: [{ spec: 'RFC 6749', section: '3.2' }, { spec: 'RFC 6749', section: '4.1.3' }],
   cause: 'A hand-written fetch: JSON body, GET with query parameters, or a missing grant_type or code.',
   fix: 'Send a POST with Content-Type application/x-www-form-urlencoded carrying grant_type (and code, redirect_uri, code_verifier for the code grant) in the body.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'token-response-cacheable',
   severity: 'warning',
   title: 'Token response may be cached',
-  spec: 'RFC 6749 §5.1',
+  refs: [{ spec: 'RFC 6749', section: '5.1' }],
   cause: 'Authorization-server or proxy configuration leaves out Cache-Control: no-store, so tokens may be written to browser or proxy caches.',
   fix: 'Send Cache-Control: no-store on every token response.',
   run(flow, ctx) {

@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'token-response-incomplete',
   severity: 'error',
   title: 'Token response lacks required members',
-  spec: 'RFC 6749 §5.1; OIDC-Core §3.1.3.3',
+  refs: [{ spec: 'RFC 6749', section: '5.1' }, { spec: 'OIDC-Core', section: '3.1.3.3' }],
   cause: 'Wrong endpoint, a proxy rewriting the body, or the openid scope not granted.',
   fix: 'Inspect the raw response and confirm the endpoint and the granted scope.',
   run(flow, ctx) {

@@ -1,5 +1,6 @@
 import type { Evidence, Severity } from '../model/finding';
 import type { Flow } from '../model/flow';
+import type { SpecRef } from './refs';
 import type { AnalysisContext } from '../model/analysis-context';
 
 /**
@@ -13,8 +14,8 @@ export interface CheckMeta {
   /** Default severity; `report` may raise or lower it where a check says so (docs/checks.md). */
   severity: Severity;
   title: string;
-  /** Spec reference with sections, e.g. "RFC 6749 §10.12; RFC 9700 §4.7.1". */
-  spec: string;
+  /** Spec references as data: `[{ spec: 'RFC 6749', section: '10.12' }]` (lib/checks/refs.ts). */
+  refs: readonly SpecRef[];
   /** Likely root cause, in plain language. */
   cause: string;
   /** What to change. */

@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'unsolicited-callback',
   severity: 'warning',
   title: 'Callback without a recorded authorization request',
-  spec: 'RFC 9700 §4.5, §4.7; RFC 6749 §10.12',
+  refs: [{ spec: 'RFC 9700', section: '4.5' }, { spec: 'RFC 9700', section: '4.7' }, { spec: 'RFC 6749', section: '10.12' }],
   cause: 'Capture started after the redirect; an IdP-initiated login; or login CSRF / code injection (an attacker’s code delivered to this browser).',
   fix: 'The client must reject any authorization response for which it holds no stored transaction (state). If capture simply started late, record the login again from the start.',
   run(flow, ctx) {

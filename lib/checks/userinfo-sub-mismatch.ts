@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'userinfo-sub-mismatch',
   severity: 'error',
   title: 'UserInfo is about a different user than the ID Token',
-  spec: 'OIDC-Core §5.3.2',
+  refs: [{ spec: 'OIDC-Core', section: '5.3.2' }],
   cause: 'The access token belongs to another user or session, or a mix-up between providers.',
   fix: 'Discard the UserInfo data and check which access token was sent.',
   run(flow, ctx) {

@@ -29,13 +29,16 @@ describe('diffParts', () => {
 });
 
 describe('specLinks', () => {
-  it('links RFC sections and OpenID specs, nothing else', () => {
-    expect(specLinks('RFC 6749 §4.1.2, §10.12; OIDC Core §3.1.2.1; javascript:alert(1)')).toEqual([
+  it("links a finding's references from its check's refs, one link per section", () => {
+    expect(specLinks('state-mismatch', 'RFC 6749 §4.1.2, §10.12; RFC 9700 §4.7')).toEqual([
       { text: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' },
       { text: '§10.12', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12' },
-      { text: 'OIDC Core §3.1.2.1', href: 'https://openid.net/specs/openid-connect-core-1_0.html' },
-      { text: 'javascript:alert(1)', href: null },
+      { text: 'RFC 9700 §4.7', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.7' },
     ]);
+  });
+  it('shows text it does not recognise as text, never as a link', () => {
+    expect(specLinks('state-mismatch', 'RFC 6749 §4.1.2; javascript:alert(1)')).toEqual([{ text: 'RFC 6749 §4.1.2; javascript:alert(1)', href: null }]);
+    expect(specLinks('no-such-check', 'RFC 6749 §4.1.2')).toEqual([{ text: 'RFC 6749 §4.1.2', href: null }]);
   });
 });
 

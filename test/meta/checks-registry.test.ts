@@ -19,7 +19,7 @@ describe('check registry', () => {
 
   it('registers every check file, and each id equals its file name', () => {
     const files = readdirSync(join(root, 'lib', 'checks'))
-      .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'engine.ts'].includes(f) && !f.startsWith('_'))
+      .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'engine.ts', 'refs.ts', 'catalog.ts', 'catalog-markdown.ts'].includes(f) && !f.startsWith('_'))
       .map((f) => f.replace(/\.ts$/, ''));
     const ids = CHECKS.map((c) => c.id);
     expect(ids.sort()).toEqual(files.sort());
@@ -37,7 +37,7 @@ describe('check registry', () => {
       expect(c.title.length, c.id).toBeGreaterThan(5);
       expect(c.fix.length, c.id).toBeGreaterThan(5);
       expect(c.cause.length, c.id).toBeGreaterThan(5);
-      expect(c.spec, c.id).toMatch(/RFC|OIDC|OpenID|FormPost|MRT|HTML|Operational|draft-|RPLogout|Core|Disc/);
+      expect(c.refs.length, `${c.id} cites no spec`).toBeGreaterThan(0);
     }
   });
 

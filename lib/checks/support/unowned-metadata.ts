@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../../model/analysis-context';
 import type { Finding } from '../../model/finding';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import jwksFetchFailed from '../jwks-fetch-failed';
+import { renderRefs } from '../refs';
 import type { CheckMeta } from '../types';
 import { fetchFailure, ownerFlow, requestEvent } from './metadata-fetch';
 
@@ -38,7 +39,7 @@ export function unownedMetadataFindings(ctx: AnalysisContext): Finding[] {
       message: `Loading the ${doc.what} ${event.url} failed: ${reason}. No login followed in this capture.`,
       cause: doc.check.cause,
       fix: doc.check.fix,
-      spec: doc.check.spec,
+      spec: renderRefs(doc.check.refs),
       step: null,
       evidence: [
         { label: `${doc.what} URL`, value: event.url },

@@ -1,0 +1,76 @@
+import type { Severity } from '../model/finding';
+import { PROVIDER_ERROR_CODES, type ProviderErrorRow } from '../diagnosis/provider-error-codes';
+import { CHECK_GROUPS } from './index';
+import { refText, refUrl } from './refs';
+import type { Check } from './types';
+
+/**
+ * The check catalog as data, built from the check definitions themselves: what docs/checks.md
+ * (scripts/docs.ts) and the extension's catalog page (entrypoints/catalog) both show.
+ */
+export interface CatalogRef {
+  /** "RFC 6749 §10.12", or "§10.12" after a reference to the same document. */
+  text: string;
+  href: string | null;
+}
+
+export interface ProviderCode {
+  provider: string;
+  /** The code or text the provider shows, as matched (lib/diagnosis/provider-error-codes.ts). */
+  code: string;
+  meaning: string;
+}
+
+export interface CatalogEntry {
+  id: string;
+  severity: Severity;
+  title: string;
+  cause: string;
+  fix: string;
+  refs: CatalogRef[];
+  providerCodes: ProviderCode[];
+}
+
+export interface CatalogGroup {
+  id: string;
+  title: string;
+  entries: CatalogEntry[];
+}
+
+function refsOf(check: Check): CatalogRef[] {
+  return check.refs.map((ref, i) => {
+    const item = refText(ref);
+    const sameDoc = i > 0 && check.refs[i - 1]!.spec === ref.spec;
+    return { text: sameDoc ? item : item ? `${ref.spec} ${item}` : ref.spec, href: refUrl(ref) };
+  });
+}
+
+/** A matcher's text as a reader would search for it: word boundaries and anchors dropped. */
+function codeText(match: RegExp): string {
+  return match.source.replaceAll('\\b', '').replace(/^\^/, '').replace(/\$$/, '');
+}
+
+/** Provider codes that lead to `id`: a row's own checks, or a variant's when it names its own. */
+function codesFor(id: string, rows: readonly ProviderErrorRow[]): ProviderCode[] {
+  const out: ProviderCode[] = [];
+  for (const row of rows) {
+    const variants = row.variants ?? [];
+    const ownVariants = variants.filter((v) => (v.checks ?? row.checks).includes(id));
+    if (ownVariants.length) {
+      for (const v of ownVariants) out.push({ provider: row.provider, code: codeText(v.match), meaning: v.meaning });
+    } else if (row.checks.includes(id)) {
+      out.push({ provider: row.provider, code: codeText(row.match), meaning: row.meaning });
+    }
+  }
+  return out;
+}
+
+export function checkCatalog(rows: readonly ProviderErrorRow[] = PROVIDER_ERROR_CODES): CatalogGroup[] {
+  return CHECK_GROUPS.map((group) => ({
+    id: group.id,
+    title: group.title,
+    entries: [...group.checks]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((c) => ({ id: c.id, severity: c.severity, title: c.title, cause: c.cause, fix: c.fix, refs: refsOf(c), providerCodes: codesFor(c.id, rows) })),
+  }));
+}
