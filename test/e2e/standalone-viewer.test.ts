@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import { redactTrace } from '../../lib/redact/trace';
 import { loadInputText } from '../../lib/trace/load';
 import { shareUrl } from '../../lib/trace/share-link';

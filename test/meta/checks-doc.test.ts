@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 
 describe('docs/checks.md', () => {
   const catalog = checkCatalog();
-  const doc = readFileSync(join(root, 'docs', 'checks.md'), 'utf8');
+  const doc = readFileSync(join(root, 'docs/checks.md'), 'utf8');
 
   it('is what `npm run docs` writes from the check definitions (run it after changing a check)', () => {
     expect(doc === catalogMarkdown(catalog), 'docs/checks.md is stale: run `npm run docs`').toBe(true);

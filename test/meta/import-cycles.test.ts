@@ -7,10 +7,10 @@ const graph = importGraph(['lib', 'cli', 'components', 'entrypoints'].flatMap((d
 const named = (component: string[]) => component.map((f) => relative(root, f)).join(' ↔ ');
 
 /**
- * Circles still known, each with its reason. Redaction recurses by nature (a URL inside a JWT
- * claim inside a URL parameter); its three files call each other until they share one module.
+ * The one circle still known: redaction recurses by nature (a URL inside a JWT claim inside a
+ * URL parameter), and its value/url/jwt/scrub files call each other. It may not leave lib/redact.
  */
-const KNOWN = new Set(['lib/redact/jwt.ts ↔ lib/redact/url.ts ↔ lib/redact/value.ts']);
+const known = (component: string[]) => component.every((f) => /^lib\/redact\/(?:jwt|url|value|scrub)\.ts$/.test(relative(root, f)));
 
 describe('import graph', () => {
   it('reads the imports of every file (the walker itself works)', () => {
@@ -20,7 +20,7 @@ describe('import graph', () => {
   });
 
   it('has no import circle between files of lib/, cli/, components/ and entrypoints/', () => {
-    expect(cycles(graph).map(named).filter((c) => !KNOWN.has(c))).toEqual([]);
+    expect(cycles(graph).filter((c) => !known(c)).map(named)).toEqual([]);
   });
 
   it('has no circle between folders (lib/flow → lib/redact → lib/flow and the like)', () => {
