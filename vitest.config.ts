@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           // Tests that spawn the CLI pay a process start-up; on a loaded 2-core machine 5 s is too tight.
           testTimeout: 30_000,
+          setupFiles: ['test/support/dom-timeouts.ts'],
         },
       },
       {
