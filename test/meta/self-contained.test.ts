@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const DIRS = ['lib', 'cli', 'components', 'entrypoints', 'test', 'bench', 'demo', 'bin'];
+const DIRS = ['lib', 'cli', 'components', 'entrypoints', 'test', 'bench', 'demo', 'bin', 'scripts'];
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$|^oauth-lens$/;
 
 function files(dir: string): string[] {
