@@ -4,7 +4,8 @@ import { EvidenceDiff } from './EvidenceDiff';
 import { SEVERITY_LABEL } from './view-models/format';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
-import { specLinks } from './view-models/spec-link';
+import { checkById } from '../lib/checks/index';
+import { catalogHref, specLinks } from './view-models/spec-link';
 
 export interface FindingCardProps {
   finding: Finding;
@@ -84,6 +85,13 @@ export function FindingCard({ finding, step, current, onShowStep }: FindingCardP
         <p class="ol-finding-spec">
           <strong>Spec: </strong>
           <SpecRefs check={finding.check} spec={finding.spec} />
+        </p>
+      ) : null}
+      {checkById(finding.check) ? (
+        <p class="ol-finding-about">
+          <a href={catalogHref(finding.check)} target="_blank" rel="noreferrer noopener">
+            About this check in the catalog
+          </a>
         </p>
       ) : null}
     </article>

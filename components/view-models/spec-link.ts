@@ -20,3 +20,8 @@ export function specLinks(checkId: string, spec: string): SpecLink[] {
     return { text: sameDoc ? item : item ? `${ref.spec} ${item}` : ref.spec, href: refUrl(ref) };
   });
 }
+
+/** The check's entry on the extension's catalog page (entrypoints/catalog), beside the panel and viewer pages. */
+export function catalogHref(checkId: string): string {
+  return `/catalog.html#${encodeURIComponent(checkId)}`;
+}

@@ -24,7 +24,7 @@ function expectInert(root: Element): void {
   for (const el of root.querySelectorAll('*')) {
     for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), `${el.tagName} has ${attr}`).toBe(false);
   }
-  for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').toMatch(/^https:\/\/(www\.rfc-editor\.org|openid\.net)\//);
+  for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').toMatch(/^(?:https:\/\/(?:www\.rfc-editor\.org|openid\.net|datatracker\.ietf\.org|fetch\.spec\.whatwg\.org|html\.spec\.whatwg\.org)\/|\/catalog\.html#[a-z0-9-]+$)/);
   expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
 }
 
@@ -83,9 +83,12 @@ describe('hostile captured values', () => {
     };
     const { container } = render(<FindingCard finding={finding} step={null} />);
     expectInert(container);
-    const links = [...container.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2']);
-    expect(links[0]!.getAttribute('rel')).toContain('noreferrer');
+    // Links come from the check's own refs (lib/checks/refs.ts); an unknown check's text is only text.
+    expect([...container.querySelectorAll('a')]).toEqual([]);
     expect(container.textContent).toContain('https://evil.test/');
+    const known = render(<FindingCard finding={{ ...finding, check: 'redirect-uri-has-fragment', spec: 'RFC 6749 §3.1.2' }} step={null} />);
+    const links = [...known.container.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2', '/catalog.html#redirect-uri-has-fragment']);
+    expect(links[0]!.getAttribute('rel')).toContain('noreferrer');
   });
 });
