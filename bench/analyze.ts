@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main';
 import { figure, timeBest, type Figure } from './figure';
-import { generateHar } from './generate-har';
+import { generateHar, generatePagesHar } from './generate-har';
 
 /**
  * `oauth-lens analyze --json` on a generated HAR against the floor of reading + JSON.parse of the
@@ -38,4 +39,55 @@ export async function benchAnalyze(entries = 10_000, runs = 4): Promise<Figure[]
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Issue 12: `analyze --json` of a HAR with 4× the pages (each page a login, each first document
+ * with a Referer) against 1× (budget ≤ 4.4: linear in pages, not quadratic).
+ */
+export async function benchPages(pages = 5_000, runs = 2): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-bench-'));
+  try {
+    const small = join(dir, 'small.har');
+    const large = join(dir, 'large.har');
+    writeFileSync(small, generatePagesHar(pages));
+    writeFileSync(large, generatePagesHar(pages * 4));
+    const io = { stdout: () => {}, stderr: (s: string) => process.stderr.write(s) };
+    const analyze = (path: string) => main(['analyze', path, '--json'], io);
+    let tSmall = Infinity;
+    let tLarge = Infinity;
+    for (let i = 0; i < runs; i++) {
+      tSmall = Math.min(tSmall, await timeBest(() => analyze(small), 1));
+      tLarge = Math.min(tLarge, await timeBest(() => analyze(large), 1));
+    }
+    return [figure(`analyze ${pages * 4} pages vs ${pages} pages (linearity)`, tLarge, 'ms', tLarge / tSmall, 4.4)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 12: peak RSS of `oauth-lens analyze --json` on a generated HAR of about `megabytes` MB,
+ * measured in a child process (its own maxRSS); budget 300 MB. The ratio is against that budget.
+ */
+export async function benchBigHarMemory(megabytes = 200): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-bench-'));
+  try {
+    const path = join(dir, 'big.har');
+    // generateHar writes about 5.2 KB per entry.
+    writeFileSync(path, generateHar(Math.round((megabytes * 1048576) / 5_200)));
+    const size = statSync(path).size / 1048576;
+    const bin = join(import.meta.dirname, '..', 'bin', 'oauth-lens');
+    const peak = childPeakRss(bin, ['analyze', path, '--json']);
+    return [figure(`peak RSS of analyze on a ${size.toFixed(0)} MB HAR (budget 300 MB)`, peak, 'MB', peak / 300, 1.0)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Peak resident memory (MB) of a child process, as GNU time reports it (`%M`, KB). */
+function childPeakRss(command: string, args: string[]): number {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'ignore', 'pipe'] });
+  const kb = Number(/(\d+)\s*$/.exec(result.stderr ?? '')?.[1]);
+  return kb / 1024;
 }

@@ -31,3 +31,26 @@ export function generateHar(entries: number, seed = 1): string {
   }
   return `{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"pages":[{"id":"page_1","startedDateTime":"${new Date(t0).toISOString()}","title":"bench"}],"entries":[${out.join(',')}]}}`;
 }
+
+/**
+ * A HAR of many pages (tabs), each holding one login of the same client: the first document of
+ * every page has a Referer (so popup linking runs on every page), and every page's login is a flow
+ * that the cross-flow checks compare with all others. Issue 12 measured 20k pages at > 90 s.
+ */
+export function generatePagesHar(pages: number): string {
+  const t0 = Date.parse('2026-11-23T10:00:00Z');
+  const out: string[] = [];
+  const pageList: string[] = [];
+  const entry = (page: number, t: number, url: string, status: number, location: string) =>
+    `{"pageref":"page_${page}","startedDateTime":"${new Date(t).toISOString()}","time":10,"_resourceType":"document","request":{"method":"GET","url":${JSON.stringify(url)},"headers":[{"name":"Referer","value":"https://app.example.com/p${page}"}]},"response":{"status":${status},"headers":[{"name":"Location","value":${JSON.stringify(location)}}],"redirectURL":${JSON.stringify(location)},"content":{"size":0,"mimeType":"text/html"}}}`;
+  for (let p = 0; p < pages; p++) {
+    const t = t0 + p * 2_000;
+    const state = `st${p}x${((p * 2654435761) >>> 0).toString(36)}q`;
+    const challenge = `E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJS${p.toString(36).padStart(6, '0')}`;
+    const authorize = `https://idp.example.com/authorize?client_id=app&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=openid&state=${state}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n${p}`;
+    const callback = `https://app.example.com/cb?code=c${p}&state=${state}`;
+    pageList.push(`{"id":"page_${p}","startedDateTime":"${new Date(t).toISOString()}","title":"p${p}"}`);
+    out.push(entry(p, t, authorize, 302, callback), entry(p, t + 300, callback, 302, 'https://app.example.com/'));
+  }
+  return `{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"pages":[${pageList.join(',')}],"entries":[${out.join(',')}]}}`;
+}

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { benchAnalyze } from './analyze';
+import { benchAnalyze, benchBigHarMemory, benchPages } from './analyze';
 import { benchCapture } from './capture';
 import { benchCliStart } from './cli-start';
 import { formatTable, type Figure } from './figure';
@@ -23,6 +23,8 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   memory: () => benchMemory(),
   analyze: () => benchAnalyze(),
   'cli-start': () => benchCliStart(),
+  pages: () => benchPages(),
+  'big-har': () => benchBigHarMemory(),
   'panel-dom': () => benchPanelRender(),
   panel: () => benchPanelChromium(),
   'page-load': () => benchPageLoad(),

@@ -1,5 +1,6 @@
 import type { Flow } from '../model/flow';
 import { authorizeTime } from './support/authorize-facts';
+import { groupedBy, memoized } from './support/flow-index';
 import { defineCheck } from './types';
 
 const LOOP_WINDOW_MS = 30_000;
@@ -16,12 +17,28 @@ function succeeded(flow: Flow): boolean {
   return cb !== null && cb.error === null && (cb.code !== null || cb.accessToken !== null || cb.idToken !== null);
 }
 
-/** Flows of one client in one tab, in order, that form a run of authorization requests (each linked to the one before). */
-function runEndingAt(flow: Flow, flows: readonly Flow[]): { run: Flow[]; immediate: Flow | null } {
+interface LoopRun {
+  run: Flow[];
+  immediate: Flow | null;
+}
+
+/**
+ * Flows of one client in one tab, in order, that form a run of authorization requests (each
+ * linked to the one before). The same for every flow of that client and tab: computed once per
+ * analysis (issue 12).
+ */
+function runEndingAt(flow: Flow, flows: readonly Flow[]): LoopRun {
   const tab = tabOf(flow);
-  const same = flows
-    .filter((f) => f.authorize && f.clientId === flow.clientId && tabOf(f) === tab)
-    .sort((x, y) => authorizeTime(x) - authorizeTime(y));
+  const key = (f: Flow) => (f.authorize ? JSON.stringify([f.clientId, tabOf(f)]) : null);
+  const group = groupedBy(flows, 'client+tab', key).get(JSON.stringify([flow.clientId, tab])) ?? [];
+  const runs = memoized(flows, 'authorize-loop:runs', () => new Map<readonly Flow[], LoopRun>());
+  let result = runs.get(group);
+  if (!result) runs.set(group, (result = runOf(group)));
+  return result;
+}
+
+function runOf(group: readonly Flow[]): LoopRun {
+  const same = [...group].sort((x, y) => authorizeTime(x) - authorizeTime(y));
   const run: Flow[] = [];
   let immediate: Flow | null = null;
   for (const f of same) {

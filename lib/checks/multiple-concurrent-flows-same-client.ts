@@ -2,6 +2,7 @@ import type { Flow } from '../model/flow';
 import { stringField } from '../flow/params';
 import { appErrorOnCallback } from '../flow/app-response';
 import { jwtClaims } from './support/value-shape';
+import { groupedBy, laterStartingWithin } from './support/flow-index';
 import { defineCheck, type CheckContext } from './types';
 
 function endOf(flow: Flow): number {
@@ -55,9 +56,10 @@ export default defineCheck({
     if (!a || !flow.clientId || !flow.redirectUri) return;
     const all = ctx.analysis.flows;
     const end = endOf(flow);
-    const later = all.slice(all.indexOf(flow) + 1).filter(
-      (f) => f.authorize && f.clientId === flow.clientId && f.redirectUri === flow.redirectUri && f.startTime >= flow.startTime && f.startTime <= end,
-    );
+    // Same client and redirect_uri, started while this flow was running (indexed: issue 12).
+    const key = (f: Flow) => (f.authorize && f.clientId !== null && f.redirectUri !== null ? `${f.clientId}\u0000${f.redirectUri}` : null);
+    const group = groupedBy(all, 'client+redirect', key).get(key(flow)!) ?? [];
+    const later = laterStartingWithin(all, 'client+redirect', group, flow, flow.startTime, end);
     for (const late of later) {
       const tabs = `tab ${flow.tabIds.join('/')} and tab ${late.tabIds.join('/')}`;
       const found = crossEvidence(flow, late, ctx);

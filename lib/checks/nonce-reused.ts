@@ -1,4 +1,5 @@
 import { earlierFlowsWithSame } from './support/authorize-facts';
+import { flowIdList } from './support/flow-index';
 import { defineCheck } from './types';
 
 /** OIDC-Core §15.5.2: a nonce is only worth something when it is fresh per request. Reported on the later flow. */
@@ -12,12 +13,12 @@ export default defineCheck({
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a?.nonce) return;
-    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, (x) => x.nonce);
+    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, 'nonce');
     if (!earlier.length) return;
     const first = earlier[0]!;
     ctx.report({
       step: a.step,
-      message: `The nonce "${a.nonce}" was already sent in ${earlier.length} earlier authorization request(s) (flow ${earlier.map((f) => f.id).join(', ')}): an ID Token from one login would be accepted in another.`,
+      message: `The nonce "${a.nonce}" was already sent in ${earlier.length} earlier authorization request(s) (flow ${flowIdList(earlier)}): an ID Token from one login would be accepted in another.`,
       evidence: [
         { label: 'nonce (this flow)', value: a.nonce, step: a.step },
         { label: `nonce (flow ${first.id})`, value: first.authorize?.nonce ?? '', expected: 'a different value per flow' },

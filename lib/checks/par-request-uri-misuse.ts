@@ -1,4 +1,5 @@
 import { responseObject } from '../flow/params';
+import { flowIdList } from './support/flow-index';
 import type { AuthorizeRequest, Flow } from '../model/flow';
 import { authorizeTime, earlierFlowsWithSame } from './support/authorize-facts';
 import { defineCheck } from './types';
@@ -36,8 +37,8 @@ export default defineCheck({
       const age = (authorizeTime(flow) - pushedAt) / 1000;
       if (age > expiresIn) problems.push(`it was used ${Math.round(age)} s after the push, but expires_in was ${expiresIn} s`);
     }
-    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, (x) => x.requestUri);
-    if (earlier.length) problems.push(`the same request_uri was already used by flow ${earlier.map((f) => f.id).join(', ')}`);
+    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, 'requestUri');
+    if (earlier.length) problems.push(`the same request_uri was already used by flow ${flowIdList(earlier)}`);
     const pushed = par?.step.event?.requestBody ? a : null;
     const extras = a.params.filter((p) => {
       if (ALLOWED.has(p.name)) return false;

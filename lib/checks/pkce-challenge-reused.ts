@@ -1,4 +1,5 @@
 import { earlierFlowsWithSame } from './support/authorize-facts';
+import { flowIdList } from './support/flow-index';
 import { defineCheck } from './types';
 
 /** RFC 7636 §4.1, RFC 9700 §2.1.1: a fresh code_verifier per authorization request. Reported on the later flow. */
@@ -12,12 +13,12 @@ export default defineCheck({
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a?.codeChallenge) return;
-    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, (x) => x.codeChallenge);
+    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, 'codeChallenge');
     if (!earlier.length) return;
     const first = earlier[0]!;
     ctx.report({
       step: a.step,
-      message: `The code_challenge "${a.codeChallenge}" was already sent in ${earlier.length} earlier authorization request(s) (flow ${earlier.map((f) => f.id).join(', ')}): the code_verifier is not fresh per flow.`,
+      message: `The code_challenge "${a.codeChallenge}" was already sent in ${earlier.length} earlier authorization request(s) (flow ${flowIdList(earlier)}): the code_verifier is not fresh per flow.`,
       evidence: [
         { label: 'code_challenge (this flow)', value: a.codeChallenge, step: a.step },
         { label: `code_challenge (flow ${first.id})`, value: first.authorize?.codeChallenge ?? '', expected: 'a different value per flow' },

@@ -1,5 +1,6 @@
 import { originOf, queryParams, safeUrl } from '../flow/params';
 import type { Flow } from '../model/flow';
+import { groupedBy, memoized, positionOf } from './support/flow-index';
 import { defineCheck } from './types';
 
 /** Query names that usually carry a post-login destination. */
@@ -25,20 +26,53 @@ function openRedirect(flow: Flow): { step: number; target: string } | null {
   return fromParam ? { step: cb.step, target } : null;
 }
 
-/** Same client, accepted by the server, differing only by a subdomain or a path suffix: a sign of pattern matching. */
+/** How two redirect URIs of one client differ when only a subdomain or a path suffix tells them apart. */
+function looseDifference(mine: URL, theirs: URL): string | null {
+  if (theirs.href === mine.href || theirs.protocol !== mine.protocol || theirs.port !== mine.port) return null;
+  const [a, b] = [mine.hostname, theirs.hostname];
+  if (a !== b && (a.endsWith(`.${b}`) || b.endsWith(`.${a}`)) && mine.pathname === theirs.pathname) return `host ${a} vs ${b} (subdomain)`;
+  const [p, q] = [mine.pathname, theirs.pathname];
+  if (a === b && p !== q && (p.startsWith(q) || q.startsWith(p))) return `path ${p} vs ${q} (suffix)`;
+  return null;
+}
+
+/** Flows of one client and server that reached a callback, by redirect_uri (parsed once), in flow order. */
+function redirectsOf(flows: readonly Flow[], flow: Flow): ReadonlyMap<string, { url: URL; flows: Flow[] }> {
+  const key = (f: Flow) => (f.callback && f.clientId ? JSON.stringify([f.clientId, f.serverOrigin]) : null);
+  const group = groupedBy(flows, 'client+server with callback', key).get(key(flow)!) ?? [];
+  const cache = memoized(flows, 'loose-match:redirects', () => new Map<readonly Flow[], Map<string, { url: URL; flows: Flow[] }>>());
+  let byUri = cache.get(group);
+  if (!byUri) {
+    byUri = new Map();
+    for (const f of group) {
+      const url = f.redirectUri ? safeUrl(f.redirectUri) : null;
+      if (!url) continue;
+      const entry = byUri.get(f.redirectUri!);
+      if (entry) entry.flows.push(f);
+      else byUri.set(f.redirectUri!, { url, flows: [f] });
+    }
+    cache.set(group, byUri);
+  }
+  return byUri;
+}
+
+/**
+ * Same client, accepted by the server, differing only by a subdomain or a path suffix: a sign of
+ * pattern matching. The first such earlier flow (in flow order); looked up per distinct
+ * redirect_uri, not per pair of flows (issue 12).
+ */
 function looseMatch(flow: Flow, flows: readonly Flow[]): { other: Flow; how: string } | null {
   const mine = flow.redirectUri ? safeUrl(flow.redirectUri) : null;
   if (!mine || !flow.callback || !flow.clientId) return null;
-  for (const other of flows) {
-    if (other === flow || other.startTime > flow.startTime || other.clientId !== flow.clientId || !other.callback || other.serverOrigin !== flow.serverOrigin) continue;
-    const theirs = other.redirectUri ? safeUrl(other.redirectUri) : null;
-    if (!theirs || theirs.href === mine.href || theirs.protocol !== mine.protocol || theirs.port !== mine.port) continue;
-    const [a, b] = [mine.hostname, theirs.hostname];
-    if (a !== b && (a.endsWith(`.${b}`) || b.endsWith(`.${a}`)) && mine.pathname === theirs.pathname) return { other, how: `host ${a} vs ${b} (subdomain)` };
-    const [p, q] = [mine.pathname, theirs.pathname];
-    if (a === b && p !== q && (p.startsWith(q) || q.startsWith(p))) return { other, how: `path ${p} vs ${q} (suffix)` };
+  let best: { other: Flow; how: string; at: number } | null = null;
+  for (const { url, flows: same } of redirectsOf(flows, flow).values()) {
+    const how = looseDifference(mine, url);
+    if (!how) continue;
+    const other = same.find((o) => o !== flow && o.startTime <= flow.startTime);
+    const at = other ? positionOf(flows, other) : -1;
+    if (other && (!best || at < best.at)) best = { other, how, at };
   }
-  return null;
+  return best && { other: best.other, how: best.how };
 }
 
 /** RFC 9700 §2.1, §4.1: exact redirect URI matching; RFC 6749 §10.15: no open redirectors. */

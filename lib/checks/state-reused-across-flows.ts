@@ -1,4 +1,5 @@
 import type { Flow } from '../model/flow';
+import { groupedBy, positionOf } from './support/flow-index';
 import { defineCheck } from './types';
 
 function callbackTime(flow: Flow): number | null {
@@ -19,11 +20,11 @@ export default defineCheck({
   fix: 'Use single-use state: a fresh value per authorization request, deleted once consumed.',
   run(flow, ctx) {
     const all = ctx.analysis.flows;
-    const others = all.filter((f) => f !== flow);
     const a = flow.authorize;
     if (a?.state) {
       // Flows are in start order; the first one holding the value is the original.
-      const earlier = all.slice(0, Math.max(0, all.indexOf(flow))).find((f) => f.authorize?.state === a.state);
+      const first = groupedBy(all, 'authorize.state', (f) => f.authorize?.state ?? null).get(a.state)?.[0];
+      const earlier = first !== undefined && first !== flow && positionOf(all, flow) >= 0 ? first : undefined;
       if (earlier) {
         ctx.report({
           step: a.step,
@@ -36,9 +37,10 @@ export default defineCheck({
     const cb = flow.callback;
     const at = callbackTime(flow);
     if (!cb?.state || at === null) return;
-    const earlier = others.find((f) => {
+    const sameState = groupedBy(all, 'callback.state', (f) => f.callback?.state ?? null).get(cb.state) ?? [];
+    const earlier = sameState.find((f) => {
       const t = callbackTime(f);
-      return f.callback?.state === cb.state && t !== null && t < at;
+      return f !== flow && t !== null && t < at;
     });
     if (!earlier) return;
     ctx.report({

@@ -1,4 +1,5 @@
 import { earlierFlowsWithSame } from './support/authorize-facts';
+import { flowIdList } from './support/flow-index';
 import { weaknessOf } from './support/randomness';
 import { defineCheck } from './types';
 
@@ -14,9 +15,9 @@ export default defineCheck({
     const a = flow.authorize;
     if (!a?.state) return;
     const weakness = weaknessOf(a.state);
-    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, (x) => x.state);
+    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, 'state');
     if (!weakness && !earlier.length) return;
-    const reasons = [weakness, earlier.length ? `the same value was already sent by ${earlier.length} earlier authorization request(s) (flow ${earlier.map((f) => f.id).join(', ')})` : null].filter(Boolean);
+    const reasons = [weakness, earlier.length ? `the same value was already sent by ${earlier.length} earlier authorization request(s) (flow ${flowIdList(earlier)})` : null].filter(Boolean);
     ctx.report({
       step: a.step,
       message: `The state "${a.state}" is weak: ${reasons.join('; ')}.`,

@@ -16,8 +16,11 @@ export interface FlowBuilder {
   events: Set<RequestEvent>;
 }
 
+/** Said on a step whose response body was recorded but cannot be read (issue 12). */
+export const UNDECODABLE_NOTE = 'body not decodable: the recorder wrote a response body that is not valid base64';
+
 export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): Step {
-  return {
+  const step: Step = {
     kind,
     event,
     observed: true,
@@ -29,6 +32,13 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
     frameId: event.frameId,
     context: hops.contextOf(event),
   };
+  if (event.responseBody?.undecodable) step.note = UNDECODABLE_NOTE;
+  return step;
+}
+
+/** Two notes on one step are both kept. */
+export function withNote(step: Step, note: string): Step {
+  return { ...step, note: step.note ? `${note}; ${step.note}` : note };
 }
 
 export function newBuilder(grant: Grant, startTime: number, tabId: number): FlowBuilder {

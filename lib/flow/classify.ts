@@ -26,7 +26,11 @@ export const RESPONSE_PARAMS = ['code', 'error', 'id_token', 'access_token'] as 
 const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame', 'document', 'other']);
 
 export function isDocument(event: RequestEvent): boolean {
-  return DOCUMENT_TYPES.has(event.type);
+  return isDocumentType(event.type);
+}
+
+export function isDocumentType(type: string): boolean {
+  return DOCUMENT_TYPES.has(type);
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import type { Flow } from '../model/flow';
 import { buildAuthorizeRequest, parRequestUri } from './authorize-request';
-import { addStep, finishFlow, grantFromResponseType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
+import { addStep, withNote, finishFlow, grantFromResponseType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
 import { buildCallback, readResponseParams } from './callback-response';
 import { classifyRequest, isDocument } from './classify';
 import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from '../model/analysis-context';
 import { discoveryForAuthorize, learnEndpoints, toDiscoveryDoc, toJwksDoc } from './discovery';
+import { BuilderIndex } from './builder-index';
 import { indexHops, type HopIndex } from './hops';
 import { attachByOrigin, attachUserinfo } from './attach';
 import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } from './params';
@@ -28,40 +29,36 @@ export function correlate(events: readonly CapturedEvent[], options: AnalysisOpt
   const hops = indexHops(events);
   const discovery = hops.requests.filter((r) => /\/\.well-known\//.test(r.url)).map(toDiscoveryDoc);
   const known = learnEndpoints(discovery);
-  const builders: FlowBuilder[] = [];
+  const index = new BuilderIndex();
+  const builders = index.all;
   const pars: RequestEvent[] = [];
   const late: Array<{ event: RequestEvent; kind: 'discovery' | 'jwks' | 'userinfo' | 'resource' | 'revocation' | 'introspection' }> = [];
   const jwks: JwksDoc[] = [];
   const window = options.correlationWindowMs;
 
-  const openFlows = (event: RequestEvent) =>
-    builders.filter(
-      (b) =>
-        b.flow.authorize !== null &&
-        b.flow.callback === null &&
-        b.flow.serverOrigin !== null &&
-        event.startTime - b.flow.startTime <= window &&
-        hops.lineage(event.tabId).some((t) => b.flow.tabIds.includes(t)),
-    );
+  const openFlows = (event: RequestEvent) => {
+    const lineage = hops.lineage(event.tabId);
+    return index.awaitingCallback(event.startTime, window).filter((b) => b.flow.serverOrigin !== null && lineage.some((t) => b.flow.tabIds.includes(t)));
+  };
 
   for (const event of hops.requests) {
     const kind = classifyRequest(event, hops.fullUrl(event), known);
     switch (kind) {
       case 'authorize':
-        builders.push(openAuthorize(event, hops, pars, discovery, window));
+        index.push(openAuthorize(event, hops, pars, discovery, window));
         break;
       case 'par':
         pars.push(event);
         break;
       case 'callback-candidate':
-        if (!attachAsLogin(event, openFlows(event), hops)) matchCallback(event, builders, hops, window);
+        if (!attachAsLogin(event, openFlows(event), hops)) matchCallback(event, index, hops, window);
         break;
       case 'token':
-        matchToken(event, builders, hops, hashes, window);
+        matchToken(event, index, hops, hashes, window);
         break;
       case 'logout':
       case 'device-authorization':
-        builders.push(standaloneFlow(kind, event, hops));
+        index.push(standaloneFlow(kind, event, hops));
         break;
       case 'jwks':
         jwks.push(toJwksDoc(event));
@@ -141,7 +138,7 @@ function attachToChain(event: RequestEvent, builders: FlowBuilder[], hops: HopIn
   if (!previous) return false;
   const owner = builders.find((b) => b.events.has(previous) && b.flow.callback !== null);
   if (!owner || !owner.callbackRef?.event || !sameChain(owner.callbackRef.event, event, hops)) return false;
-  addStep(owner, { ...makeStep('app', event, hops), note: 'after the callback' });
+  addStep(owner, withNote(makeStep('app', event, hops), 'after the callback'));
   return true;
 }
 
@@ -161,13 +158,13 @@ function markErrorPage(b: FlowBuilder, event: RequestEvent): void {
   b.errorPageRef = step;
 }
 
-function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, window: number): void {
+function matchCallback(event: RequestEvent, index: BuilderIndex, hops: HopIndex, window: number): void {
   const { params } = readResponseParams(event, hops.fullUrl(event));
   const state = getParam(params, 'state');
   const inWindow = (b: FlowBuilder) => b.flow.authorize !== null && event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
   const latest = (list: FlowBuilder[]) => list[list.length - 1] ?? null;
 
-  const byState = state === null ? [] : builders.filter((b) => inWindow(b) && b.flow.authorize?.state === state);
+  const byState = state === null ? [] : index.withState(state).filter(inWindow);
   const open = (b: FlowBuilder) => b.flow.callback === null;
   let target = latest(byState.filter(open));
   let matchedBy: 'state' | 'redirect-uri' | 'lineage' | 'orphan' = 'state';
@@ -177,10 +174,11 @@ function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIn
     const fromServer = (b: FlowBuilder) => serverSent(event, b.flow.serverOrigin, hops);
     const lineage = hops.lineage(event.tabId);
     const related = (b: FlowBuilder) => lineage.some((t) => b.flow.tabIds.includes(t));
-    target = latest(builders.filter((b) => inWindow(b) && open(b) && redirectBase(b) === base && (fromServer(b) || related(b))));
+    const waiting = index.awaitingCallback(event.startTime, window);
+    target = latest(waiting.filter((b) => inWindow(b) && open(b) && redirectBase(b) === base && (fromServer(b) || related(b))));
     matchedBy = 'redirect-uri';
     if (!target) {
-      target = latest(builders.filter((b) => inWindow(b) && open(b) && related(b) && fromServer(b)));
+      target = latest(waiting.filter((b) => inWindow(b) && open(b) && related(b) && fromServer(b)));
       matchedBy = 'lineage';
     }
   }
@@ -190,12 +188,13 @@ function matchCallback(event: RequestEvent, builders: FlowBuilder[], hops: HopIn
     const hasResponse = ['code', 'error', 'id_token', 'access_token'].some((n) => getParam(params, n) !== null);
     if (!hasState || !hasResponse) return;
     target = newBuilder('unknown', event.startTime, event.tabId);
-    builders.push(target);
+    index.push(target);
     matchedBy = 'orphan';
   }
   target.callbackRef = addStep(target, makeStep('callback', event, hops));
   const callback = buildCallback(0, event, hops.fullUrl(event), matchedBy);
   target.flow.callback = callback;
+  index.callbackSet(target);
   if (matchedBy === 'orphan') {
     target.flow.serverOrigin = originOf(hops.previousHop(event)?.url ?? '') ?? null;
     target.flow.redirectUri = urlBase(event.url);

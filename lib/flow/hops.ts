@@ -19,6 +19,13 @@ export interface HopIndex {
 
 const FRAGMENT_WINDOW_MS = 10_000;
 
+/**
+ * Openers followed from a tab: a popup of a popup of a popup is real, a chain of thousands is an
+ * artefact of a recording (each page "opened" by the one before) and made every lookup walk it
+ * (issue 12).
+ */
+const MAX_LINEAGE = 16;
+
 export function indexHops(events: readonly CapturedEvent[]): HopIndex {
   const requests = events
     .filter((e): e is RequestEvent => e.kind === 'request')
@@ -68,13 +75,17 @@ export function indexHops(events: readonly CapturedEvent[]): HopIndex {
     return event.url;
   }
 
+  const lineages = new Map<number, number[]>();
   function lineage(tabId: number): number[] {
-    const out = [tabId];
+    let out = lineages.get(tabId);
+    if (out) return out;
+    out = [tabId];
     let current = openers.get(tabId);
-    while (current !== undefined && !out.includes(current)) {
+    while (current !== undefined && !out.includes(current) && out.length < MAX_LINEAGE) {
       out.push(current);
       current = openers.get(current);
     }
+    lineages.set(tabId, out);
     return out;
   }
 

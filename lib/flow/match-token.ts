@@ -1,6 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { Step } from '../model/flow';
 import { addStep, grantFromGrantType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
+import type { BuilderIndex } from './builder-index';
 import type { HopIndex } from './hops';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
@@ -13,18 +14,22 @@ export type VerifierHashes = (verifier: string) => string | null;
  * hashes to a flow's challenge, then by client + redirect_uri + time; device-code polls by their
  * device_code; anything else opens a flow of its own grant.
  */
-export function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: HopIndex, hashes: VerifierHashes, window: number): void {
+export function matchToken(event: RequestEvent, index: BuilderIndex, hops: HopIndex, hashes: VerifierHashes, window: number): void {
+  const builders = index.all;
   const exchange = buildTokenExchange(0, event, 'standalone');
   const near = (b: FlowBuilder) => event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
   let target: FlowBuilder | null = null;
   if (exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code)) {
-    const byCode = builders.filter((b) => exchange.code !== null && b.flow.callback?.code === exchange.code);
+    const byCode = exchange.code !== null ? index.withCode(exchange.code) : [];
     target = byCode.find((b) => b.flow.authorize) ?? byCode[0] ?? null;
     exchange.matchedBy = 'code';
     if (!target && exchange.codeVerifier) {
       const challenge = hashes(exchange.codeVerifier);
+      const verifier = exchange.codeVerifier;
+      // Only flows whose code_challenge is the hash (S256) or the verifier itself (plain) can match.
+      const byChallenge = [...(challenge !== null ? index.withChallenge(challenge) : []), ...(challenge !== verifier ? index.withChallenge(verifier) : [])];
       target =
-        builders.find((b) => {
+        index.inOpeningOrder(byChallenge).find((b) => {
           const a = b.flow.authorize;
           if (!a?.codeChallenge || !near(b)) return false;
           return a.codeChallengeMethod === 'plain' ? a.codeChallenge === exchange.codeVerifier : a.codeChallenge === challenge;
@@ -61,7 +66,7 @@ export function matchToken(event: RequestEvent, builders: FlowBuilder[], hops: H
     target.flow.clientId = exchange.clientId;
     target.flow.redirectUri = exchange.redirectUri;
     target.flow.serverOrigin = originOf(event.url);
-    builders.push(target);
+    index.push(target);
     exchange.matchedBy = exchange.grantType === 'refresh_token' ? 'refresh-token' : 'standalone';
   }
   const ref = addStep(target, makeStep('token', event, hops));

@@ -27,6 +27,8 @@ export const ResponseBodySchema = z.object({
   text: z.string(),
   mimeType: z.string().optional(),
   truncated: z.boolean().default(false),
+  /** The recorder gave a body that could not be decoded (e.g. invalid base64 in a HAR): `text` is empty. */
+  undecodable: z.literal(true).optional(),
   source: BodySourceSchema,
 });
 export type ResponseBody = z.infer<typeof ResponseBodySchema>;

@@ -20,7 +20,9 @@ const RESOURCE_TYPES: Record<string, string> = {
 };
 
 export function looksLikeHar(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { log?: unknown }).log === 'object';
+  if (typeof value !== 'object' || value === null) return false;
+  const log = (value as { log?: unknown }).log;
+  return typeof log === 'object' && log !== null && !Array.isArray(log);
 }
 
 /**
@@ -43,7 +45,7 @@ export function parseHar(value: unknown): Har {
 }
 
 /** Resource type from `_resourceType`, else from Sec-Fetch-Dest/Mode (Firefox and Playwright HARs). */
-function resourceType(entry: HarEntry): { type: string; frameId: number } {
+export function resourceType(entry: HarEntry): { type: string; frameId: number } {
   const dest = headerValue(entry.request.headers, 'sec-fetch-dest');
   if (dest === 'iframe' || dest === 'frame') return { type: 'sub_frame', frameId: 1 };
   if (entry._resourceType) return { type: RESOURCE_TYPES[entry._resourceType] ?? entry._resourceType, frameId: 0 };
@@ -58,13 +60,14 @@ function truncate(text: string): { text: string; truncated: boolean } {
   return text.length > MAX_BODY_CHARS ? { text: text.slice(0, MAX_BODY_CHARS), truncated: true } : { text, truncated: false };
 }
 
-function decodeContent(text: string, encoding: string | undefined): string {
+/** A `base64` body that does not decode is reported as such (issue 12), never dropped silently. */
+function decodeContent(text: string, encoding: string | undefined): string | null {
   if (encoding !== 'base64') return text;
   try {
     const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     return new TextDecoder().decode(bytes);
   } catch {
-    return '';
+    return null;
   }
 }
 
@@ -114,7 +117,9 @@ function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
   }
   const content = entry.response.content;
   if (content?.text) {
-    event.responseBody = { ...truncate(decodeContent(content.text, content.encoding)), source: 'har', ...(content.mimeType ? { mimeType: content.mimeType } : {}) };
+    const decoded = decodeContent(content.text, content.encoding);
+    const mime = content.mimeType ? { mimeType: content.mimeType } : {};
+    event.responseBody = decoded === null ? { text: '', truncated: false, undecodable: true, source: 'har', ...mime } : { ...truncate(decoded), source: 'har', ...mime };
   }
   return event;
 }
@@ -122,8 +127,10 @@ function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
 /**
  * HAR 1.2 → captured events. Each entry is one hop; hops are chained into one requestId when an
  * entry's redirect target is the URL of a later entry on the same page (HAR has no request ids).
+ * `positions[i]` is entry i's place in the file when a streaming read left some entries out, so
+ * event ids (`h<n>`) do not depend on what was left out.
  */
-export function harToEvents(har: Har): RequestEvent[] {
+export function harToEvents(har: Har, positions?: readonly number[]): RequestEvent[] {
   const pageIds = new Map<string, number>();
   (har.log.pages ?? []).forEach((p, i) => pageIds.set(p.id, i + 1));
   const tabOf = (entry: HarEntry) => {
@@ -133,42 +140,102 @@ export function harToEvents(har: Har): RequestEvent[] {
   };
   // Start times parsed once, not twice per comparison (a 10k-entry HAR sorted in ~20 ms less).
   const order = har.log.entries.map((entry, i) => ({ entry, i, t: Date.parse(entry.startedDateTime) })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const events = order.map(({ entry, i }) => toEvent(entry, i, tabOf(entry)));
-  const linked = new Set<RequestEvent>();
-  events.forEach((event, i) => {
-    if (!event.redirectUrl) return;
-    const target = stripFragment(event.redirectUrl);
-    let next: RequestEvent | undefined;
-    for (let j = i + 1; j < events.length && !next; j++) {
-      const e = events[j]!;
-      if (!linked.has(e) && e.tabId === event.tabId && e.url === target) next = e;
-    }
-    if (!next) return;
-    linked.add(next);
-    next.requestId = event.requestId;
-  });
+  const events = order.map(({ entry, i }) => toEvent(entry, positions?.[i] ?? i, tabOf(entry)));
+  linkRedirects(events);
   linkPopups(events);
   return events;
 }
 
-/** A page whose first document request is referred by another page is a popup of that page. */
+/**
+ * Each redirect joins the first later, not yet joined hop of the same page at its target URL.
+ * Candidates are queued per (page, URL), so this is linear in entries (issue 12).
+ */
+function linkRedirects(events: RequestEvent[]): void {
+  const queues = new Map<string, { at: number[]; next: number }>();
+  const keyOf = (tabId: number, url: string) => `${tabId} ${url}`;
+  events.forEach((e, i) => {
+    const key = keyOf(e.tabId, e.url);
+    const queue = queues.get(key);
+    if (queue) queue.at.push(i);
+    else queues.set(key, { at: [i], next: 0 });
+  });
+  events.forEach((event, i) => {
+    if (!event.redirectUrl) return;
+    const queue = queues.get(keyOf(event.tabId, stripFragment(event.redirectUrl)));
+    if (!queue) return;
+    while (queue.next < queue.at.length && queue.at[queue.next]! <= i) queue.next++;
+    if (queue.next >= queue.at.length) return;
+    events[queue.at[queue.next++]!]!.requestId = event.requestId;
+  });
+}
+
+/**
+ * A page whose first document request is referred by another page is a popup of that page: the
+ * opener is the page of the latest earlier request to the referrer's origin. Requests are indexed
+ * by origin, and looked up by time with a binary search (issue 12: 20k pages took > 90 s).
+ */
 function linkPopups(events: RequestEvent[]): void {
   const firstOfTab = new Map<number, RequestEvent>();
-  for (const e of events) if (!firstOfTab.has(e.tabId)) firstOfTab.set(e.tabId, e);
+  const byTab = new Map<number, RequestEvent[]>();
+  const byOrigin = new Map<string, RequestEvent[]>();
+  for (const e of events) {
+    if (!firstOfTab.has(e.tabId)) firstOfTab.set(e.tabId, e);
+    const tab = byTab.get(e.tabId);
+    if (tab) tab.push(e);
+    else byTab.set(e.tabId, [e]);
+  }
+  if (firstOfTab.size < 2) return;
+  for (const e of events) {
+    const origin = originKey(e.url);
+    const list = byOrigin.get(origin);
+    if (list) list.push(e);
+    else byOrigin.set(origin, [e]);
+  }
   for (const [tabId, first] of firstOfTab) {
     if (tabId === 1) continue;
     const referer = headerValue(first.requestHeaders, 'referer');
     if (!referer) continue;
-    const refOrigin = safeOrigin(referer);
-    const opener = events.filter((e) => e.tabId !== tabId && e.startTime <= first.startTime && safeOrigin(e.url) === refOrigin).pop();
-    if (opener) for (const e of events) if (e.tabId === tabId) e.openerTabId = opener.tabId;
+    const candidates = byOrigin.get(originKey(referer));
+    const opener = candidates ? latestBefore(candidates, first.startTime, tabId) : undefined;
+    if (opener) for (const e of byTab.get(tabId)!) e.openerTabId = opener.tabId;
   }
 }
 
-function safeOrigin(url: string): string | null {
+/** The last of `list` (in event order) on another page that started at or before `time`. */
+function latestBefore(list: readonly RequestEvent[], time: number, tabId: number): RequestEvent | undefined {
+  if (!inTimeOrder(list)) {
+    // Entries without a parseable start time leave the order unsorted: look at every one.
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.tabId !== tabId && list[i]!.startTime <= time) return list[i];
+    return undefined;
+  }
+  // Events are in start-time order, so the last one at or before `time` is found by bisection.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.startTime <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) if (list[i]!.tabId !== tabId) return list[i];
+  return undefined;
+}
+
+const sortedLists = new WeakMap<readonly RequestEvent[], boolean>();
+
+function inTimeOrder(list: readonly RequestEvent[]): boolean {
+  let sorted = sortedLists.get(list);
+  if (sorted === undefined) {
+    sorted = list.every((e, i) => i === 0 || list[i - 1]!.startTime <= e.startTime);
+    sortedLists.set(list, sorted);
+  }
+  return sorted;
+}
+
+/** The origin as the index key; every unparseable URL shares one key (they compared equal before). */
+function originKey(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
-    return null;
+    return '\u0000unparseable';
   }
 }

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { safeUrl } from '../../flow/params';
 import type { AuthorizeRequest, Flow } from '../../model/flow';
+import { groupedBy, positionOf } from './flow-index';
 
 /**
  * Facts about an authorization request that several §2.1 checks share: whether its parameters
@@ -65,18 +66,24 @@ export function authorizeTime(flow: Flow): number {
   return flow.authorize ? flow.steps[flow.authorize.step]?.time ?? flow.startTime : flow.startTime;
 }
 
+/** Authorization request values that must be fresh per flow. */
+export type PerFlowValue = 'state' | 'nonce' | 'codeChallenge' | 'requestUri';
+
 /**
  * Earlier flows whose authorization request carried the same value (state, nonce, challenge,
  * request_uri). Cross-flow checks report on the later flow only, so each reuse is reported once.
+ * Flows are looked up by value (issue 12), in the order of `flows`.
  */
-export function earlierFlowsWithSame(flow: Flow, flows: readonly Flow[], pick: (a: AuthorizeRequest) => string | null): Flow[] {
-  const a = flow.authorize;
-  const value = a ? pick(a) : null;
+export function earlierFlowsWithSame(flow: Flow, flows: readonly Flow[], field: PerFlowValue): Flow[] {
+  const value = flow.authorize?.[field] ?? null;
   if (value === null) return [];
+  const same = groupedBy(flows, `authorize.${field}`, (f) => f.authorize?.[field] ?? null).get(value) ?? [];
+  if (same.length < 2) return [];
   const t = authorizeTime(flow);
-  return flows.filter((f) => {
-    if (f === flow || !f.authorize || pick(f.authorize) !== value) return false;
+  const at = positionOf(flows, flow);
+  return same.filter((f) => {
+    if (f === flow) return false;
     const ft = authorizeTime(f);
-    return ft < t || (ft === t && flows.indexOf(f) < flows.indexOf(flow));
+    return ft < t || (ft === t && positionOf(flows, f) < at);
   });
 }
