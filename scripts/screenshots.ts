@@ -46,25 +46,22 @@ async function waitForFinding(page: Page, check: string): Promise<void> {
   await findings(page).filter({ hasText: check }).first().waitFor({ timeout: TIMEOUT });
 }
 
-export const SHOTS: readonly Shot[] = [
-  {
-    name: 'panel-state-mismatch',
-    title: 'The DevTools panel on a login whose callback state differs from the state sent',
+/** The panel on a failing scenario, once the finding that explains it shows (the flow is selected by itself). */
+function failingPanel(name: string, scenario: string, check: string, title: string): Shot {
+  return {
+    name,
+    title,
     async open(ctx) {
-      const panel = await ctx.panelFor(await ctx.scenario('forged-state'));
-      await waitForFinding(panel, 'state-mismatch');
+      const panel = await ctx.panelFor(await ctx.scenario(scenario));
+      await waitForFinding(panel, check);
       return panel;
     },
-  },
-  {
-    name: 'panel-pkce-mismatch',
-    title: 'A single-page app whose token request fails: the PKCE verifier does not match the challenge',
-    async open(ctx) {
-      const panel = await ctx.panelFor(await ctx.scenario('pkce-mismatch'));
-      await waitForFinding(panel, 'pkce-verifier-mismatch');
-      return panel;
-    },
-  },
+  };
+}
+
+const SHOTS: readonly Shot[] = [
+  failingPanel('panel-state-mismatch', 'forged-state', 'state-mismatch', 'The DevTools panel on a login whose callback state differs from the state sent'),
+  failingPanel('panel-pkce-mismatch', 'pkce-mismatch', 'pkce-verifier-mismatch', 'A single-page app whose token request fails: the PKCE verifier does not match the challenge'),
   {
     name: 'panel-success',
     title: 'A working SPA login with PKCE (discovery, authorize, callback, token, userinfo), its token request selected',
