@@ -21,8 +21,10 @@ export interface ServiceOptions {
 /**
  * The background's state: capture engine, persistence, panel ports, badge. Listeners hand every
  * browser event to `ingest`, which applies it synchronously once the stored capture has been
- * restored (events that arrive earlier wait in a backlog, in order). Persistence, increments and
- * the badge run together after a debounce — never inside a listener.
+ * restored (events that arrive earlier wait in a backlog, in order) and journals what changed
+ * before the task ends (one storage write per batch, no read: a worker stopped right after it
+ * loses nothing). Compaction of the stored records, panel increments and the badge run together
+ * after a debounce — never inside a listener.
  */
 export class BackgroundService {
   readonly engine: CaptureEngine;
@@ -32,6 +34,7 @@ export class BackgroundService {
   readonly ready: Promise<void>;
   private backlog: Array<() => void> | null = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private journalQueued = false;
   private flushing: Promise<void> = Promise.resolve();
   private readonly delay: number;
   private readonly fetchingMetadata = new Set<number>();
@@ -56,6 +59,7 @@ export class BackgroundService {
       return;
     }
     apply(this.engine);
+    this.journalSoon();
     this.schedule();
   }
 
@@ -78,12 +82,15 @@ export class BackgroundService {
     return this.engine.eventsFor(tabId);
   }
 
-  /** Run the pending flush now (tests, and before answering after a command). */
+  /** Run the pending flush now, and the follow-up one it may schedule (tests, and before answering after a command). */
   async flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing = this.flushing.then(() => this.flushNow());
-    await this.flushing;
+    for (let round = 0; round < 2; round++) {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flushNow());
+      await this.flushing;
+      if (this.timer === undefined) return;
+    }
   }
 
   private async onPanelMessage(message: PanelMessage, port: PortLike): Promise<void> {
@@ -134,7 +141,22 @@ export class BackgroundService {
     const backlog = this.backlog ?? [];
     this.backlog = null;
     for (const apply of backlog) apply();
+    this.journalSoon();
     this.schedule();
+  }
+
+  /**
+   * Journal the changes of this task in a microtask: still inside the task the listener runs in
+   * (the storage write is issued before the worker can be stopped between tasks), and one write
+   * for everything the task changed.
+   */
+  private journalSoon(): void {
+    if (this.journalQueued) return;
+    this.journalQueued = true;
+    queueMicrotask(() => {
+      this.journalQueued = false;
+      this.persistence.append(this.engine, this.engine.store.drainJournal(), this.now());
+    });
   }
 
   private schedule(): void {
@@ -149,10 +171,11 @@ export class BackgroundService {
     await this.ready;
     this.engine.sweep(this.now());
     const changes = this.engine.store.drainChanges();
-    if (changes.size === 0) return;
-    const adopted = await this.persistence.write(this.engine, changes);
+    const unsettled = this.persistence.unsettledTabs();
+    if (changes.size === 0 && unsettled.length === 0) return;
+    const adopted = await this.persistence.write(this.engine, new Set([...changes.keys(), ...unsettled]), this.now());
     if (adopted.length) this.schedule();
-    await this.publish(changes);
+    if (changes.size) await this.publish(changes);
   }
 
   /** One analysis per affected root tab, shared by the panel increment and the badge. */

@@ -1,20 +1,43 @@
 import type { CaptureEngine } from '../../lib/capture/capture';
+import {
+  JOURNAL_KEY_PREFIX,
+  JournalEntrySchema,
+  entryFootprint,
+  foldJournal,
+  journalEntry,
+  journalKey,
+  recordHolds,
+  type JournalEntry,
+} from '../../lib/capture/journal';
 import { TAB_KEY_PREFIX, TabRecordSchema, eventsToAdopt, tabKey, type TabRecord } from '../../lib/capture/tab-record';
-import type { TabChanges } from '../../lib/capture/tab-store';
+import type { CapturedEvent } from '../../lib/model/event';
 import type { StorageAreaLike } from './api';
+
+interface Unsettled {
+  tabId: number;
+  footprint: Array<[string, number]>;
+}
 
 /**
  * Persistence of the capture in `storage.session`, so a stopped MV3 worker loses nothing.
  *
- * Memory is the working copy; storage is written per changed tab. Every write is a
- * read-modify-write (read the stored tab, adopt events another worker instance wrote there,
- * write the merged record), and all of them run one after another on a single promise chain —
- * webRequest events arrive concurrently and, around a restart, at two worker instances
- * (docs/architecture.md "Browser behaviour we rely on"). Where `storage.session` does not exist (older Firefox; its MV2
- * background page is persistent anyway) capture stays in memory only.
+ * Two layers (lib/capture/journal.ts): `append` writes each batch of changed events under a
+ * journal key of its own, at once and without reading first — durable in the task the listener
+ * ran in. `write` (debounced compaction) writes the per-tab record: a read-modify-write that adopts
+ * events another worker instance stored, then removes the journal entries the written record
+ * holds. Compactions run one after another on a single promise chain — webRequest events arrive
+ * concurrently and, around a restart, at two worker instances (docs/architecture.md "Browser
+ * behaviour we rely on"). Where
+ * `storage.session` does not exist (older Firefox; its MV2 background page is persistent anyway)
+ * capture stays in memory only.
  */
 export class SessionPersistence {
   private chain: Promise<unknown> = Promise.resolve();
+  /** Names this instance's journal keys apart from another instance's. */
+  private readonly writer = Math.random().toString(36).slice(2, 8);
+  private seq = 0;
+  /** Journal entries (this instance's, or found at start) no stored record is known to hold yet. */
+  private readonly unsettled = new Map<string, Unsettled>();
 
   constructor(private readonly area: StorageAreaLike | undefined) {}
 
@@ -22,26 +45,63 @@ export class SessionPersistence {
     return this.area !== undefined;
   }
 
-  /** Every valid stored tab record. Damaged or older-format records are dropped. */
+  /** Every valid stored tab record with the journal replayed over it. Damaged or older-format keys are dropped. */
   async load(): Promise<TabRecord[]> {
     if (!this.area) return [];
     const all = await this.area.get(null);
     const records: TabRecord[] = [];
+    const entries: JournalEntry[] = [];
+    const damaged: string[] = [];
     for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(TAB_KEY_PREFIX)) continue;
-      const parsed = TabRecordSchema.safeParse(value);
-      if (parsed.success) records.push(parsed.data);
-      else void this.area.remove(key);
+      if (key.startsWith(TAB_KEY_PREFIX)) {
+        const parsed = TabRecordSchema.safeParse(value);
+        if (parsed.success) records.push(parsed.data);
+        else damaged.push(key);
+      } else if (key.startsWith(JOURNAL_KEY_PREFIX)) {
+        const parsed = JournalEntrySchema.safeParse(value);
+        if (!parsed.success) {
+          damaged.push(key);
+          continue;
+        }
+        entries.push(parsed.data);
+        this.unsettled.set(key, { tabId: parsed.data.tabId, footprint: entryFootprint(parsed.data) });
+      }
     }
-    return records;
+    if (damaged.length) void this.area.remove(damaged);
+    return foldJournal(records, entries);
   }
 
   /**
-   * Write the tabs in `changes`; resolves after this write (and every earlier one) is done.
-   * Returns the tabs into which events from storage were adopted (they changed in memory).
+   * Journal the changed events of each tab now: one `set` for the whole batch, issued before
+   * this returns, with no read before it. Errors are reported, not thrown (compaction retries).
    */
-  write(engine: CaptureEngine, changes: ReadonlyMap<number, TabChanges>): Promise<number[]> {
-    const run = this.chain.then(() => this.writeNow(engine, [...changes.keys()]));
+  append(engine: CaptureEngine, changed: ReadonlyMap<number, CapturedEvent[]>, now: number): void {
+    if (!this.area || changed.size === 0) return;
+    const items: Record<string, JournalEntry> = {};
+    for (const [tabId, events] of changed) {
+      const record = engine.store.peek(tabId);
+      if (!record) continue;
+      const entry = journalEntry(record, events, now);
+      const key = journalKey(tabId, now, this.writer, this.seq++);
+      items[key] = entry;
+      this.unsettled.set(key, { tabId, footprint: entryFootprint(entry) });
+    }
+    if (Object.keys(items).length === 0) return;
+    this.area.set(items).catch((error: unknown) => console.warn('OAuth Lens: could not journal captured events', error));
+  }
+
+  /** Tabs with journal entries that no stored record is known to hold yet. */
+  unsettledTabs(): number[] {
+    return [...new Set([...this.unsettled.values()].map((u) => u.tabId))];
+  }
+
+  /**
+   * Compact the tabs in `tabIds` into their records; resolves after this write (and every
+   * earlier one) is done. Returns the tabs into which events from storage were adopted.
+   */
+  write(engine: CaptureEngine, tabIds: Iterable<number>, now: number): Promise<number[]> {
+    const tabs = [...tabIds];
+    const run = this.chain.then(() => this.writeNow(engine, tabs, now));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -51,7 +111,17 @@ export class SessionPersistence {
     return this.chain.then(() => undefined);
   }
 
-  private async writeNow(engine: CaptureEngine, tabIds: number[]): Promise<number[]> {
+  private journalKeysOf(tabId: number, holds: (u: Unsettled) => boolean): string[] {
+    return [...this.unsettled].filter(([, u]) => u.tabId === tabId && holds(u)).map(([key]) => key);
+  }
+
+  private async settle(keys: string[]): Promise<void> {
+    if (!this.area || keys.length === 0) return;
+    await this.area.remove(keys);
+    for (const key of keys) this.unsettled.delete(key);
+  }
+
+  private async writeNow(engine: CaptureEngine, tabIds: number[], now: number): Promise<number[]> {
     const area = this.area;
     if (!area) return [];
     const adopted: number[] = [];
@@ -59,20 +129,25 @@ export class SessionPersistence {
       const key = tabKey(tabId);
       if (!engine.store.has(tabId)) {
         await area.remove(key);
+        await this.settle(this.journalKeysOf(tabId, () => true));
         continue;
       }
-      const stored = TabRecordSchema.safeParse((await area.get(key))[key]);
-      const adopt = eventsToAdopt(engine.store.record(tabId), stored.success ? stored.data : undefined);
+      const parsed = TabRecordSchema.safeParse((await area.get(key))[key]);
+      const adopt = eventsToAdopt(engine.store.record(tabId), parsed.success ? parsed.data : undefined);
       if (adopt.length) {
         engine.adopt(tabId, adopt);
         adopted.push(tabId);
       }
+      const record = engine.store.record(tabId);
       try {
-        await area.set({ [key]: engine.store.record(tabId) });
+        record.savedAt = now;
+        // Decided in the same synchronous step as the write: the entries this record holds.
+        const held = this.journalKeysOf(tabId, (u) => recordHolds(record, u.footprint));
+        await area.set({ [key]: record });
+        await this.settle(held);
       } catch (error) {
         // Quota exceeded despite the global cap (other data in the area): keep capturing in
         // memory and say so, rather than stopping.
-        const record = engine.store.record(tabId);
         record.notice = `Could not save this tab's capture (${String(error)}); it survives only while the background stays alive.`;
       }
     }

@@ -23,6 +23,8 @@ export const TabRecordSchema = z.object({
   flowOrigins: z.record(z.string(), z.number()).default({}),
   /** Time of the last OAuth-shaped request in this tab (0: none). */
   lastFlowActivity: z.number().default(0),
+  /** When this record was last compacted into storage (journal.ts: older entries' flags lose). */
+  savedAt: z.number().optional(),
 });
 export type TabRecord = z.infer<typeof TabRecordSchema>;
 

@@ -33,6 +33,8 @@ function groupOf(event: CapturedEvent): string {
 export class TabStore {
   private readonly tabs = new Map<number, TabState>();
   private changes = new Map<number, TabChanges>();
+  /** Tab → ids of events changed since the last `drainJournal` (a tab with an empty set: its flags changed). */
+  private journal = new Map<number, Set<string>>();
   private totalBytes = 0;
 
   constructor(readonly limits: CaptureLimits = DEFAULT_LIMITS) {}
@@ -79,7 +81,7 @@ export class TabStore {
       s.record.events[i] = event;
     }
     this.measure(s, event);
-    this.changed(tabId).upserted.add(event.id);
+    this.upserted(tabId, event.id);
     this.enforce(tabId);
   }
 
@@ -88,7 +90,7 @@ export class TabStore {
     const s = this.tabs.get(tabId);
     if (!s || !s.index.has(event.id)) return;
     this.measure(s, event);
-    this.changed(tabId).upserted.add(event.id);
+    this.upserted(tabId, event.id);
     this.enforce(tabId);
   }
 
@@ -100,14 +102,13 @@ export class TabStore {
   merge(tabId: number, events: readonly CapturedEvent[]): void {
     if (events.length === 0) return;
     const s = this.state(tabId);
-    const c = this.changed(tabId);
     for (const e of events) {
       const i = s.index.get(e.id);
       const kept = i === undefined ? e : s.record.events[i]!;
       if (i === undefined) s.record.events.push(e);
       else if (!fillMissing(kept, e)) continue;
       this.measure(s, kept);
-      c.upserted.add(e.id);
+      this.upserted(tabId, e.id);
     }
     s.record.events.sort((a, b) => eventTime(a) - eventTime(b));
     this.reindex(s);
@@ -133,6 +134,7 @@ export class TabStore {
     const c = this.changed(tabId);
     c.upserted.clear();
     c.reset = true;
+    this.journal.get(tabId)?.clear();
   }
 
   drop(tabId: number): void {
@@ -143,6 +145,7 @@ export class TabStore {
     const c = this.changed(tabId);
     c.upserted.clear();
     c.reset = true;
+    this.journal.delete(tabId);
   }
 
   /** Replace a tab with a restored record (no change is reported for it). */
@@ -158,6 +161,20 @@ export class TabStore {
   drainChanges(): Map<number, TabChanges> {
     const out = this.changes;
     this.changes = new Map();
+    return out;
+  }
+
+  /**
+   * The events changed (and tabs whose flags changed) since the last call, for the journal
+   * (journal.ts). Independent of `drainChanges`, which serves compaction and the panel.
+   */
+  drainJournal(): Map<number, CapturedEvent[]> {
+    const out = new Map<number, CapturedEvent[]>();
+    for (const [tabId, ids] of this.journal) {
+      if (!this.tabs.has(tabId)) continue;
+      out.set(tabId, [...ids].flatMap((id) => this.get(tabId, id) ?? []));
+    }
+    this.journal = new Map();
     return out;
   }
 
@@ -177,7 +194,13 @@ export class TabStore {
       c = { upserted: new Set(), removed: new Set(), reset: false };
       this.changes.set(tabId, c);
     }
+    if (!this.journal.has(tabId)) this.journal.set(tabId, new Set());
     return c;
+  }
+
+  private upserted(tabId: number, id: string): void {
+    this.changed(tabId).upserted.add(id);
+    this.journal.get(tabId)!.add(id);
   }
 
   private measure(s: TabState, event: CapturedEvent): void {
@@ -254,6 +277,7 @@ export class TabStore {
     for (const id of doomed) {
       c.upserted.delete(id);
       c.removed.add(id);
+      this.journal.get(tabId)?.delete(id);
     }
     s.record.dropped = (s.record.dropped ?? 0) + doomed.size;
     s.record.notice =

@@ -120,6 +120,31 @@ describe('persistence', () => {
     expect(events[3]).toMatchObject({ status: 200 });
   });
 
+  it('journals each event in the task its listener ran in: a worker stopped before any compaction loses nothing', async () => {
+    const fake = makeFakeApi();
+    // Compaction far away: only the journal can have saved what follows.
+    const first = new BackgroundService(fake.api, { flushDelayMs: 60_000 });
+    running.push(first);
+    registerListeners(fake.browserApi, first, { firefox: false });
+    await first.ready;
+    mismatchedLogin(fake);
+    // The journal write was issued synchronously inside the listener's task; let the fake storage settle.
+    await new Promise((r) => setTimeout(r, 0));
+    const stored = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(stored).some((k) => k.startsWith('tab:'))).toBe(false);
+    expect(Object.keys(stored).filter((k) => k.startsWith('log:')).length).toBeGreaterThan(0);
+
+    const again = makeFakeApi();
+    const second = start(again);
+    await second.ready;
+    expect((await second.events(1)).map((e) => [e.id, e.kind === 'request' ? e.status : null])).toEqual([['100.0', 302], ['100.1', 303], ['100.2', 200]]);
+    // Compaction writes the record, and the next one removes the entries the record holds.
+    await second.flush();
+    const after = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(after).filter((k) => k.startsWith('log:'))).toEqual([]);
+    expect((after[tabKey(1)] as { events: unknown[] }).events).toHaveLength(3);
+  });
+
   it('adopts events another worker instance wrote instead of overwriting them', async () => {
     const a = makeFakeApi();
     const first = start(a);
