@@ -6,10 +6,9 @@ import { TabRecordSchema, emptyTabRecord, fillMissing, type TabRecord } from './
  * The capture's append-only journal in `storage.session` (issue 17 point 6). Each batch of
  * captured changes is written at once, in the task its listener ran in, under a key of its own —
  * no read before the write, so a worker stopped right after an event has still saved it. The
- * per-tab record (`tab:<id>`) is compacted later; a journal entry is removed only once a stored
- * record is seen to hold every event it carries, so a stop at any point of compaction (or a
- * record overwritten by another worker instance) loses nothing: replaying an entry twice is
- * harmless, because merging is a field-by-field union.
+ * per-tab record (`tab:<id>`) is compacted later; a journal entry is removed only after a record
+ * holding every event it carries has been written, so a stop at any point of compaction loses
+ * nothing: replaying an entry twice is harmless, because merging is a field-by-field union.
  */
 
 export const JOURNAL_KEY_PREFIX = 'log:';
