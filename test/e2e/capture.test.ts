@@ -112,7 +112,7 @@ describe('capture by the background service worker', () => {
   it('15. the service worker stopped twice mid-login (CDP): the flow is still complete afterwards', async () => {
     const demo = await demos.get('form');
     const session = keep(await ExtensionSession.launch());
-    const { context, extensionId } = session.browser;
+    const { context, extensionId } = session.chromium!;
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     // Chromium's own account of the worker: every stop and every (re)start.

@@ -3,23 +3,32 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, expect } from 'vitest';
 import { startDemo, type Demo, type InteractionMode } from '../../demo/index';
 import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
 import { CapturedEventSchema, type CapturedEvent, type RequestEvent } from '../../lib/model/event';
 import type { TraceV1 } from '../../lib/model/trace';
 import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
-import { EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../support/chromium';
+import { chromiumDriver, EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../support/chromium';
+import type { BrowserName, Driver, DriverPage } from '../support/driver';
+import { FIREFOX_EXTENSION_DIR, launchFirefox } from '../support/firefox';
 import { SCENARIOS, type Scenario } from '../support/scenarios';
 
 /**
- * What every e2e test needs: the real demo (provider + sample app), Debian Chromium with the built
- * extension in a fresh profile, an extension page to talk to the background like the panel does,
- * and assertions on what the extension (not a HAR) reports.
+ * What every e2e test needs: the real demo (provider + sample app), the browser under test with
+ * the built extension in a fresh profile, an extension page to talk to the background like the
+ * panel does, and assertions on what the extension (not a HAR) reports.
+ *
+ * The browser under test is Debian's Chromium (project `e2e`) or Firefox ESR (project
+ * `e2e-firefox`, which sets OAUTH_LENS_E2E_BROWSER=firefox); the scenarios are the same.
  */
+export const BROWSER: BrowserName = process.env.OAUTH_LENS_E2E_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+/** Firefox reads response bodies in the background (filterResponseData); Chromium needs DevTools open. */
+export const BODIES_WITHOUT_DEVTOOLS = BROWSER === 'firefox';
+export const BODY_SOURCE = BROWSER === 'firefox' ? 'filter-response-data' : 'devtools';
+const BUILT_EXTENSION = BROWSER === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR;
 
-export const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
+export const RESULTS_DIR = resolve(import.meta.dirname, BROWSER === 'firefox' ? '../../test-results/e2e-firefox' : '../../test-results/e2e');
 
 export function scenario(name: string): Scenario {
   const found = SCENARIOS.find((s) => s.name === name);
@@ -46,6 +55,7 @@ export class DemoPool {
 }
 
 const BUILD_FILES = ['manifest.json', 'background.js', 'devtools.html', 'devtools-panel.html'];
+const BUILD_COMMAND = BROWSER === 'firefox' ? 'npx wxt build -b firefox' : 'npx wxt build';
 let snapshot: Promise<string> | null = null;
 
 /**
@@ -54,14 +64,14 @@ let snapshot: Promise<string> | null = null;
  */
 function extensionSnapshot(): Promise<string> {
   snapshot ??= (async () => {
-    const complete = () => BUILD_FILES.every((f) => existsSync(join(EXTENSION_DIR, f)));
+    const complete = () => BUILD_FILES.every((f) => existsSync(join(BUILT_EXTENSION, f)));
     for (let waited = 0; !complete(); waited += 200) {
-      if (waited > 20_000) throw new Error(`extension not built: ${EXTENSION_DIR} lacks one of ${BUILD_FILES.join(', ')} (run npx wxt build)`);
+      if (waited > 20_000) throw new Error(`extension not built: ${BUILT_EXTENSION} lacks one of ${BUILD_FILES.join(', ')} (run ${BUILD_COMMAND})`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const dir = await mkdtemp(join(tmpdir(), 'oauth-lens-extension-'));
-    await cp(EXTENSION_DIR, dir, { recursive: true });
-    if (!BUILD_FILES.every((f) => existsSync(join(dir, f)))) throw new Error(`${EXTENSION_DIR} changed while it was copied; run again`);
+    await cp(BUILT_EXTENSION, dir, { recursive: true });
+    if (!BUILD_FILES.every((f) => existsSync(join(dir, f)))) throw new Error(`${BUILT_EXTENSION} changed while it was copied; run again`);
     return dir;
   })();
   return snapshot;
@@ -90,8 +100,8 @@ export function e2eLifecycle(): { demos: DemoPool; keep: (s: ExtensionSession) =
   return { demos, keep: (s) => (session = s) };
 }
 
-/** The minimal `chrome` surface an extension page uses here (evaluated in the browser). */
-interface ChromeInPage {
+/** The minimal extension API surface an extension page uses here (evaluated in the browser). */
+interface ExtensionApiInPage {
   runtime: {
     sendMessage(message: unknown): Promise<unknown>;
     connect(info: { name: string }): { postMessage(message: unknown): void; disconnect(): void };
@@ -99,23 +109,34 @@ interface ChromeInPage {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; openerTabId?: number }>> };
   storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
 }
+/** In the page: Firefox's promise-based `browser`, else Chrome's `chrome` (promises in MV3). */
+type ApiGlobals = { browser?: ExtensionApiInPage; chrome?: ExtensionApiInPage };
 
 export class ExtensionSession {
-  private extPage: Page | null = null;
+  private extPage: DriverPage | null = null;
   private constructor(
-    readonly browser: LaunchedBrowser,
+    readonly driver: Driver,
+    /** The Playwright side, for Chromium-only tests (CDP, service worker); null in Firefox. */
+    readonly chromium: LaunchedBrowser | null,
     readonly devtools: boolean,
   ) {}
 
   /**
-   * `devtools`: DevTools open on every tab (the devtools page forwards response bodies).
+   * `bodies`: the test needs response bodies. Chromium reads them only with DevTools open on
+   * every tab (the devtools page forwards them); Firefox reads them in the background anyway.
    * `extensionDir`: load this unpacked extension (e.g. an unzipped store package) instead of a
    * snapshot of the build.
    */
-  static async launch(options: { devtools?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
-    const args = options.devtools ? ['--auto-open-devtools-for-tabs'] : [];
-    const browser = await launchBrowser({ extension: true, extensionDir: options.extensionDir ?? (await extensionSnapshot()), args });
-    const session = new ExtensionSession(browser, options.devtools === true);
+  static async launch(options: { bodies?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+    const extensionDir = options.extensionDir ?? (await extensionSnapshot());
+    let session: ExtensionSession;
+    if (BROWSER === 'firefox') {
+      session = new ExtensionSession((await launchFirefox({ extensionDir })).driver, null, false);
+    } else {
+      const devtools = options.bodies === true;
+      const browser = await launchBrowser({ extension: true, extensionDir, args: devtools ? ['--auto-open-devtools-for-tabs'] : [] });
+      session = new ExtensionSession(chromiumDriver(browser), browser, devtools);
+    }
     try {
       await session.ready();
     } catch (error) {
@@ -126,10 +147,10 @@ export class ExtensionSession {
   }
 
   /**
-   * Playwright reports the worker when its target appears, which can be before the script ran and
-   * registered its listeners: a login started right then loses its first hops (seen here on fresh
-   * profiles). An answer to a runtime message proves the script ran — onMessage is registered in
-   * the same synchronous block, after webRequest and webNavigation.
+   * A browser can report the extension before its background script ran and registered its
+   * listeners: a login started right then loses its first hops (seen on fresh profiles). An
+   * answer to a runtime message proves the script ran — onMessage is registered in the same
+   * synchronous block, after webRequest and webNavigation.
    */
   private async ready(): Promise<void> {
     await this.analysisOfAll();
@@ -139,34 +160,37 @@ export class ExtensionSession {
     return AnalysisResponseSchema.parse(await this.send({ type: 'analysis' })).analysis;
   }
 
+  /** The Playwright context (Chromium-only tests). */
   get context() {
-    return this.browser.context;
+    if (!this.chromium) throw new Error('this test needs Chromium (Playwright context)');
+    return this.chromium.context;
   }
 
   /** Any extension page can ask the background; the panel page opened as a tab is the natural one. */
-  async page(): Promise<Page> {
-    if (this.extPage && !this.extPage.isClosed()) return this.extPage;
-    const page = await this.context.newPage();
-    await page.goto(`chrome-extension://${this.browser.extensionId}/devtools-panel.html`);
-    this.extPage = page;
-    return page;
+  async page(): Promise<DriverPage> {
+    this.extPage ??= await this.driver.openExtensionPage('devtools-panel.html');
+    return this.extPage;
   }
 
   /** The tab id of a scenario page (by its current URL, fragment ignored). */
-  async tabIdOf(target: Page): Promise<number> {
+  async tabIdOf(target: { url(): string }): Promise<number> {
     const wanted = target.url().split('#')[0];
     const tabs = await (await this.page()).evaluate(async () => {
       // Runs in the page: no closures from this module.
-      const all = await (globalThis as unknown as { chrome: ChromeInPage }).chrome.tabs.query({});
+      const g = globalThis as unknown as ApiGlobals;
+      const all = await (g.browser ?? g.chrome)!.tabs.query({});
       return all.map((t) => ({ id: t.id ?? -1, url: t.url ?? '' }));
-    });
+    }, null);
     const matches = tabs.filter((t) => t.url.split('#')[0] === wanted);
     if (matches.length !== 1) throw new Error(`expected one tab at ${wanted}, found ${JSON.stringify(tabs)}`);
     return matches[0]!.id;
   }
 
   private async send(message: object): Promise<unknown> {
-    return (await this.page()).evaluate((m) => (globalThis as unknown as { chrome: ChromeInPage }).chrome.runtime.sendMessage(m), message);
+    return (await this.page()).evaluate((m) => {
+      const g = globalThis as unknown as ApiGlobals;
+      return (g.browser ?? g.chrome)!.runtime.sendMessage(m);
+    }, message);
   }
 
   async analysis(tabId: number): Promise<AnalysisReport> {
@@ -181,10 +205,15 @@ export class ExtensionSession {
     return ExportTraceResponseSchema.parse(await this.send({ type: 'export-trace', tabId, redact: false })).trace;
   }
 
+  /** What an export of the tab gives by default: the trace redacted by the background. */
+  async redactedTrace(tabId?: number): Promise<TraceV1> {
+    return ExportTraceResponseSchema.parse(await this.send({ type: 'export-trace', tabId })).trace;
+  }
+
   /**
-   * Asks until `ready` holds: webRequest and webNavigation events reach the worker asynchronously,
-   * so the last hop of a page that already shows its result may still be on its way. Returns the
-   * last answer either way; the test's assertions then say what is missing.
+   * Asks until `ready` holds: webRequest and webNavigation events reach the background
+   * asynchronously, so the last hop of a page that already shows its result may still be on its
+   * way. Returns the last answer either way; the test's assertions then say what is missing.
    */
   async settledAnalysis(tabId: number | undefined, ready: (a: AnalysisReport) => boolean, timeoutMs = 5_000): Promise<AnalysisReport> {
     const deadline = Date.now() + timeoutMs;
@@ -210,7 +239,7 @@ export class ExtensionSession {
     }
   }
 
-  /** Writes the raw (unredacted) trace and the analysis of a tab (all tabs when omitted) under test-results/e2e/. */
+  /** Writes the raw (unredacted) trace and the analysis of a tab (all tabs when omitted) under test-results/e2e[-firefox]/. */
   async dump(name: string, tabId?: number): Promise<string> {
     await mkdir(RESULTS_DIR, { recursive: true });
     const path = join(RESULTS_DIR, `${name}.trace.json`);
@@ -226,7 +255,10 @@ export class ExtensionSession {
    */
   async persistedEvents(tabId: number): Promise<CapturedEvent[]> {
     const key = `tab:${tabId}`;
-    const stored = await (await this.page()).evaluate((k) => (globalThis as unknown as { chrome: ChromeInPage }).chrome.storage.session.get(k), key);
+    const stored = await (await this.page()).evaluate((k) => {
+      const g = globalThis as unknown as ApiGlobals;
+      return (g.browser ?? g.chrome)!.storage.session.get(k);
+    }, key);
     const record = stored[key] as { events?: unknown[] } | undefined;
     return (record?.events ?? []).map((e) => CapturedEventSchema.parse(e));
   }
@@ -235,7 +267,8 @@ export class ExtensionSession {
   async clearTab(tabId: number): Promise<void> {
     await (await this.page()).evaluate(
       ({ tabId, name }) => {
-        const port = (globalThis as unknown as { chrome: ChromeInPage }).chrome.runtime.connect({ name });
+        const g = globalThis as unknown as ApiGlobals;
+        const port = (g.browser ?? g.chrome)!.runtime.connect({ name });
         port.postMessage({ type: 'panel/clear', tabId });
         port.disconnect();
       },
@@ -249,26 +282,21 @@ export class ExtensionSession {
   }
 
   /**
-   * The context to hand to a scenario driver. With `devtools`, every page it opens waits until
-   * DevTools (opened by --auto-open-devtools-for-tabs) runs our devtools page and forwards
+   * The driver to hand to a scenario. With Chromium DevTools open, every page it opens waits
+   * until DevTools (opened by --auto-open-devtools-for-tabs) runs our devtools page and forwards
    * response bodies for that tab: a person opens DevTools first, then logs in; requests made
    * before DevTools has loaded would show no body (docs/architecture.md "Browser behaviour we rely on").
    */
-  driverContext(issuer: string): BrowserContext {
-    if (!this.devtools) return this.context;
-    const context = this.context;
-    const newPage = async () => {
-      const page = await context.newPage();
-      await this.waitForBodyForwarding(page, issuer);
-      return page;
-    };
-    return new Proxy(context, {
-      get(target, prop) {
-        if (prop === 'newPage') return newPage;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  scenarioDriver(issuer: string): Driver {
+    if (!this.devtools) return this.driver;
+    return {
+      ...this.driver,
+      newPage: async () => {
+        const page = await this.driver.newPage();
+        await this.waitForBodyForwarding(page, issuer);
+        return page;
       },
-    });
+    };
   }
 
   /**
@@ -276,7 +304,7 @@ export class ExtensionSession {
    * (forwarded by the devtools page). The scenario's first typed navigation clears this probe
    * from the tab (capture.ts auto-clear: no flow was active).
    */
-  private async waitForBodyForwarding(page: Page, issuer: string): Promise<void> {
+  private async waitForBodyForwarding(page: DriverPage, issuer: string): Promise<void> {
     const url = `${issuer}/.well-known/openid-configuration`;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -296,7 +324,7 @@ export class ExtensionSession {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await this.driver.close();
   }
 }
 

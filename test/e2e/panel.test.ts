@@ -1,17 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../demo/index';
-import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
-import { SCENARIOS } from '../support/scenarios';
+import { waitFor, type DriverPage } from '../support/driver';
+import { BROWSER, dropExtensionSnapshot, ExtensionSession, scenario } from './harness';
 
 /**
- * The panel in real Chromium against the real provider: each scenario runs in a tab, then the
+ * The panel in the real browser against the real provider: each scenario runs in a tab, then the
  * panel page opens as `devtools-panel.html?tabId=N` and must show the flow, its outcome and the
- * findings that explain it. Screenshots go to test-results/panel-e2e/ (look at them).
+ * findings that explain it. Screenshots go to test-results/panel-e2e[-firefox]/ (look at them).
  */
-const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'panel-e2e');
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', BROWSER === 'firefox' ? 'panel-e2e-firefox' : 'panel-e2e');
 
 interface Expectation {
   scenario: string;
@@ -28,59 +27,51 @@ const CASES: Expectation[] = [
   { scenario: 'pkce-mismatch', clientId: 'demo-spa', outcome: 'failed', checks: ['pkce-verifier-mismatch', 'token-request-failed'] },
 ];
 
-type TabsApi = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
-
-let browser: LaunchedBrowser;
+let session: ExtensionSession;
 let demo: Demo;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   demo = await startDemo({ interaction: 'auto' });
-  browser = await launchBrowser({ extension: true });
+  session = await ExtensionSession.launch();
   // Right after launch the capture sometimes misses the first navigation (reported to the
   // capture owner); one warm-up page keeps this test about the panel.
-  const warm = await browser.context.newPage();
+  const warm = await session.driver.newPage();
   await warm.goto(demo.rpUrl);
-  await warm.waitForTimeout(500);
+  await session.tabIdOf(warm);
   await warm.close();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
   await demo?.close();
+  await dropExtensionSnapshot();
 });
 
-async function openPanel(page: Page): Promise<Page> {
-  const panel = await browser.context.newPage();
-  await panel.setViewportSize({ width: 1280, height: 800 });
-  await panel.goto(`chrome-extension://${browser.extensionId}/devtools-panel.html`);
-  const url = page.url();
-  const tabId = await panel.evaluate(async (target) => {
-    const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
-    return tabs.find((t) => t.url === target)?.id ?? null;
-  }, url);
-  expect(tabId, `tab of ${url}`).not.toBeNull();
-  await panel.goto(`chrome-extension://${browser.extensionId}/devtools-panel.html?tabId=${tabId}`);
-  return panel;
-}
+/** The row of the flow of `clientId`: its class and aria-selected, null while absent. */
+const rowOf = (panel: DriverPage, clientId: string) =>
+  panel.evaluate((id) => {
+    const row = Array.from(document.querySelectorAll('.ol-flow-row')).find((r) => r.textContent?.includes(id));
+    return row ? { className: row.className, selected: row.getAttribute('aria-selected'), steps: document.querySelectorAll('.ol-step-row').length } : null;
+  }, clientId);
+const findingIds = (panel: DriverPage) => panel.evaluate(() => Array.from(document.querySelectorAll('.ol-finding-meta .ol-mono')).map((e) => e.textContent ?? ''), null);
 
 describe('devtools panel against the real provider', () => {
   for (const c of CASES) {
     it(`${c.scenario}: shows the ${c.outcome} flow and ${c.checks.join(', ')}`, async () => {
-      const scenario = SCENARIOS.find((s) => s.name === c.scenario)!;
-      const page = await scenario.run(browser.context, demo);
-      const panel = await openPanel(page);
-      const row = panel.locator('.ol-flow-row', { hasText: c.clientId });
-      await expect.poll(async () => (await row.count()) > 0 && (await row.first().getAttribute('class')), { timeout: 10_000 }).toContain(`ol-outcome-${c.outcome}`);
+      const page = await scenario(c.scenario).run(session.driver, demo);
+      const tabId = await session.tabIdOf(page);
+      const panel = await session.driver.openExtensionPage(`devtools-panel.html?tabId=${tabId}`);
+      await panel.setViewport(1280, 800);
+      await expect.poll(async () => (await rowOf(panel, c.clientId))?.className ?? '', { timeout: 10_000 }).toContain(`ol-outcome-${c.outcome}`);
       // A failing flow is selected by itself; a successful one is picked like a user would.
-      if (c.outcome === 'failed') expect(await row.first().getAttribute('aria-selected')).toBe('true');
-      else await row.first().click();
-      const findingIds = async () => panel.locator('.ol-finding-meta .ol-mono').allTextContents();
-      for (const check of c.checks) await expect.poll(findingIds, { timeout: 10_000 }).toContain(check);
+      if (c.outcome === 'failed') expect((await rowOf(panel, c.clientId))?.selected).toBe('true');
+      else await panel.click('.ol-flow-row');
+      for (const check of c.checks) await expect.poll(() => findingIds(panel), { timeout: 10_000 }).toContain(check);
       // Steps render, and a failing flow names where it failed.
-      expect(await panel.locator('.ol-step-row').count()).toBeGreaterThan(1);
-      if (c.outcome === 'failed') expect(await panel.locator('.ol-summary').textContent()).toMatch(/Failed at step \d+/);
-      await panel.screenshot({ path: join(SHOTS, `${c.scenario}.png`) });
+      expect((await rowOf(panel, c.clientId))?.steps).toBeGreaterThan(1);
+      if (c.outcome === 'failed') await waitFor(panel, { selector: '.ol-summary', hasText: 'Failed at step ' });
+      await panel.screenshot(join(SHOTS, `${c.scenario}.png`));
       await panel.close();
       await page.close();
     });

@@ -1,11 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { DriverPage } from '../support/driver';
 import type { Demo } from '../../demo/index';
 import type { AnalysisReport } from '../../lib/model/analysis';
 import { checkIds, ExtensionSession, scenario, stepKinds, type FlowExpectation } from './harness';
 
 export interface ScenarioRun {
   session: ExtensionSession;
-  page: Page;
+  page: DriverPage;
   tabId: number;
   analysis: AnalysisReport;
 }
@@ -24,10 +24,11 @@ export function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpecta
 }
 
 /**
- * Runs one demo scenario in a fresh browser profile with the extension (DevTools open when asked),
- * then asks the background for the analysis of the tab the driver ended on (once the steps and
- * checks expected are visible and, with `bodies`, the forwarded response bodies are in). The trace and the
- * analysis are written to test-results/e2e/<name>[-devtools].*.json for post-mortems.
+ * Runs one demo scenario in a fresh browser profile with the extension (`bodies`: response bodies
+ * wanted, so Chromium opens DevTools), then asks the background for the analysis of the tab the
+ * driver ended on (once the steps and checks expected are visible and, with `bodies`, the response
+ * bodies are in). The trace and the analysis are written to
+ * test-results/e2e[-firefox]/<name>[-devtools].*.json for post-mortems.
  *
  * The session stays open for further questions; the caller closes it (afterEach).
  */
@@ -35,17 +36,17 @@ export async function runScenario(
   name: string,
   demo: Demo,
   expected: readonly FlowExpectation[],
-  options: { devtools?: boolean; extensionDir?: string; onSession?: (s: ExtensionSession) => void } = {},
+  options: { bodies?: boolean; extensionDir?: string; onSession?: (s: ExtensionSession) => void } = {},
 ): Promise<ScenarioRun> {
-  const session = await ExtensionSession.launch({ devtools: options.devtools === true, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
+  const session = await ExtensionSession.launch({ bodies: options.bodies === true, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
   options.onSession?.(session);
-  const page = await scenario(name).run(session.driverContext(demo.issuer), demo);
+  const page = await scenario(name).run(session.scenarioDriver(demo.issuer), demo);
   const tabId = await session.tabIdOf(page);
   let analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
   // Forwarded bodies can change the analysis (token response checks): analyse again once they are in.
   if (expected.some((w) => w.bodies?.length) && (await session.bodiesForwarded(tabId, analysis, expected))) {
     analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
   }
-  await session.dump(`${name}${options.devtools ? '-devtools' : ''}`, tabId);
+  await session.dump(`${name}${session.devtools ? '-devtools' : ''}`, tabId);
   return { session, page, tabId, analysis };
 }

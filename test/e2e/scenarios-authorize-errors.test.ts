@@ -21,7 +21,7 @@ describe('failures at the authorization endpoint and the callback', () => {
   it('3. redirect_uri not registered: provider error page, flow failed with the redirect_uri finding', async () => {
     const demo = await demos.get('auto');
     // The refusal is in the error page's text, which only the devtools page can read.
-    const run = await runScenario('wrong-redirect-uri', demo, [wrongRedirect], { devtools: true, onSession: keep });
+    const run = await runScenario('wrong-redirect-uri', demo, [wrongRedirect], { bodies: true, onSession: keep });
     const flow = expectOnlyFlow(run.analysis, wrongRedirect);
     expect(flow.steps.filter((s) => s.kind === 'callback')).toEqual([]);
     const authorize = flow.steps.find((s) => s.kind === 'authorize')!;

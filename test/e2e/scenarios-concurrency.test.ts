@@ -12,7 +12,7 @@ const { demos, keep } = e2eLifecycle();
 async function runBothTabs(name: string, expected: FlowExpectation[]) {
   const demo = await demos.get('form');
   const session = keep(await ExtensionSession.launch());
-  await scenario(name).run(session.context, demo);
+  await scenario(name).run(session.driver, demo);
   const analysis = await session.settledAnalysis(undefined, (a) => satisfied(a, expected));
   await session.dump(name);
   return analysis;

@@ -23,7 +23,7 @@ describe('token endpoint failures (browser exchange)', () => {
   };
 
   it('6. invalid client credentials: invalid_client explained with the authentication method used', async () => {
-    const run = await runScenario('invalid-client', await demos.get('auto'), [invalidClient], { devtools: true, onSession: keep });
+    const run = await runScenario('invalid-client', await demos.get('auto'), [invalidClient], { bodies: true, onSession: keep });
     const flow = expectOnlyFlow(run.analysis, invalidClient);
     expect(flow.steps.find((s) => s.kind === 'token')).toMatchObject({ method: 'POST', status: 401 });
     const invalid = finding(flow, 'error-response-invalid-client');
@@ -63,7 +63,7 @@ describe('token endpoint failures (browser exchange)', () => {
       checks: ['code-reused', 'error-response-invalid-grant', 'token-request-failed', 'error-response-invalid-token'],
       absent: ['pkce-verifier-mismatch', 'client-secret-in-browser', 'token-exchange-not-observable', 'state-mismatch'],
     };
-    const run = await runScenario('code-reused', await demos.get('auto'), [want], { devtools: true, onSession: keep });
+    const run = await runScenario('code-reused', await demos.get('auto'), [want], { bodies: true, onSession: keep });
     const flow = expectOnlyFlow(run.analysis, want);
     expect(flow.steps.filter((s) => s.kind === 'token').map((s) => s.status)).toEqual([200, 400]);
     const code = new URL(flow.steps.find((s) => s.kind === 'callback')!.url).searchParams.get('code')!;

@@ -99,7 +99,7 @@ describe('store packages (npm run zip)', () => {
     };
     const run = await runScenario('confidential-success', await demos.get('auto'), [want], { extensionDir: dir, onSession: keep });
     // Loaded from the store package, not the dev build: no key, so Chromium derived another id.
-    expect(run.session.browser.extensionId).not.toBe(EXTENSION_ID);
+    expect(run.session.chromium!.extensionId).not.toBe(EXTENSION_ID);
     expectOnlyFlow(run.analysis, want);
     expectNoneEverywhere(run.analysis);
   });

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { firstPresent, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
 
 /**
  * Launches Debian's Chromium with Playwright for e2e tests and fixture recording.
@@ -86,14 +87,51 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   }
   const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : null;
 
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return { context, extensionId, serviceWorker, profileDir, close };
+}
+
+/** A Playwright page as a scenario driver page (test/support/driver.ts). */
+export function chromiumPage(page: Page): DriverPage {
   return {
-    context,
-    extensionId,
-    serviceWorker,
-    profileDir,
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    url: () => page.url(),
+    goto: async (url) => {
+      await page.goto(url);
     },
+    click: (selector) => page.click(selector, { timeout: WAIT_MS }),
+    fill: (selector, value) => page.fill(selector, value, { timeout: WAIT_MS }),
+    async waitForAny(targets: readonly Target[], timeoutMs = WAIT_MS) {
+      const handle = await page.waitForFunction(firstPresent, targets, { timeout: timeoutMs, polling: 100 });
+      return (await handle.jsonValue()) - 1;
+    },
+    textOf: (selector) => page.evaluate(visibleText, selector),
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+/** The launched browser behind the browser-neutral driver interface (scenarios, HAR recorder, e2e). */
+export function chromiumDriver({ context, extensionId, close }: LaunchedBrowser): Driver {
+  const extensionUrl = (path: string) => {
+    if (!extensionId) throw new Error('Chromium was launched without the extension');
+    return `chrome-extension://${extensionId}/${path}`;
+  };
+  return {
+    name: 'chromium',
+    newPage: async () => chromiumPage(await context.newPage()),
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = chromiumPage(await context.newPage());
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    close,
   };
 }

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firstPresent, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
+
+/**
+ * Launches Debian's Firefox ESR headless with puppeteer-core over WebDriver BiDi (no browser
+ * download) and installs the built Firefox extension as a temporary add-on.
+ *
+ * - A fresh temporary profile per launch, deleted by `close()`.
+ * - Extension pages get a fixed origin (pref `extensions.webextensions.uuids`), so tests know
+ *   `moz-extension://<uuid>/…` before the add-on is installed.
+ * - BiDi navigates to `moz-extension://` only with system access allowed
+ *   (MOZ_REMOTE_ALLOW_SYSTEM_ACCESS), and even then `page.goto()` on an extension page never
+ *   resolves: `openExtensionPage` starts the navigation and polls for the loaded page instead.
+ *
+ * Checked with Firefox ESR 140.12 (Debian bookworm) and puppeteer-core 25.16 on Node 20.
+ */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+/** The gecko id in wxt.config.ts. */
+export const GECKO_ID = 'oauth-lens@oauth-lens.dev';
+const EXTENSION_UUID = '0a7b6c1e-5d2f-4e8a-9b3c-1f2e3d4c5b6a';
+
+/** Prefs that keep a test browser quiet and local: no updates, telemetry or first-run pages. */
+const QUIET_PREFS: Record<string, unknown> = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  // The demo's popup scenario opens a window from a click; keep it a window, not a blocked popup.
+  'dom.disable_open_during_load': false,
+};
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  driver: Driver;
+  version: string;
+}
+
+export async function launchFirefox(options: { extensionDir?: string } = {}): Promise<LaunchedFirefox> {
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`extension not built: ${extensionDir} has no manifest.json (run npx wxt build -b firefox)`);
+  const profileDir = await mkdtemp(join(tmpdir(), 'oauth-lens-firefox-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: profileDir,
+      env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+      extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    });
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== GECKO_ID) throw new Error(`installed add-on is ${id}, expected ${GECKO_ID}`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
+  const driver: Driver = {
+    name: 'firefox',
+    newPage: async () => firefoxPage(await browser.newPage()),
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await openExtensionUrl(page, extensionUrl(path));
+      return firefoxPage(page);
+    },
+    close,
+  };
+  return { browser, driver, version: await browser.version() };
+}
+
+/** `page.goto()` on a moz-extension URL never resolves over BiDi: navigate, then poll. */
+async function openExtensionUrl(page: Page, url: string): Promise<void> {
+  let failed: unknown = null;
+  page.goto(url).catch((error: unknown) => {
+    failed = error;
+  });
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const loaded = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return;
+    if (Date.now() > deadline) throw new Error(`extension page ${url} did not load within ${WAIT_MS} ms${failed ? ` (${String(failed)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function firefoxPage(page: Page): DriverPage {
+  const waitForAny = async (targets: readonly Target[], timeoutMs = WAIT_MS) => {
+    const handle = await page.waitForFunction(firstPresent, { timeout: timeoutMs, polling: 100 }, targets);
+    return ((await handle.jsonValue()) as number) - 1;
+  };
+  return {
+    url: () => page.url(),
+    async goto(url) {
+      if (url.startsWith('moz-extension:')) await openExtensionUrl(page, url);
+      else await page.goto(url);
+    },
+    async click(selector) {
+      await waitForAny([{ selector }]);
+      await page.click(selector);
+    },
+    async fill(selector, value) {
+      await waitForAny([{ selector }]);
+      await page.locator(selector).fill(value);
+    },
+    waitForAny,
+    textOf: (selector) => page.evaluate(visibleText, selector),
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (path) => {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
