@@ -16,9 +16,21 @@ export type FilterResponseData = (requestId: string) => StreamFilterLike;
 /** Bodies worth reading: token, metadata and endpoint responses, fetched by script (RFC 6749 §5.1). */
 const BODY_SHAPES: ReadonlySet<Shape> = new Set<Shape>(['token', 'metadata', 'endpoint', 'authorize']);
 
-export function wantsBody(shape: Shape | null, type: string): boolean {
-  return shape !== null && BODY_SHAPES.has(shape) && (type === 'xmlhttprequest' || type === 'other' || type === 'fetch');
+/**
+ * Which response bodies the background reads: `all` for script-fetched token, metadata and
+ * endpoint responses; `error-page` for an authorization request loaded as a page, whose body is
+ * kept only when the server answered with its own error page (HTTP ≥ 400) — RFC 6749 §4.1.2.1:
+ * it must not redirect to an unverified redirect_uri, and that page's text names the problem
+ * (the same bodies the Chrome devtools page forwards, entrypoints/devtools/body-filter.ts).
+ */
+export function wantsBody(shape: Shape | null, type: string, method = 'GET'): 'all' | 'error-page' | null {
+  if (shape === null || !BODY_SHAPES.has(shape)) return null;
+  if (type === 'xmlhttprequest' || type === 'other' || type === 'fetch') return 'all';
+  if (shape === 'authorize' && method === 'GET' && (type === 'main_frame' || type === 'sub_frame')) return 'error-page';
+  return null;
 }
+
+export const isErrorPage = (hop: { status?: number | undefined }): boolean => (hop.status ?? 0) >= 400;
 
 /**
  * Read a response body through a stream filter while passing every byte on unchanged. At most

@@ -2,7 +2,7 @@ import type { Browser, WxtBrowser } from 'wxt/browser';
 import { isIgnoredType, shapeOfRequest } from '../../lib/capture/prefilter';
 import { PANEL_PORT_NAME } from '../../lib/model/messages';
 import type { PortLike, SendResponse } from './api';
-import { readBody, wantsBody, type FilterResponseData } from './firefox-bodies';
+import { isErrorPage, readBody, wantsBody, type FilterResponseData } from './firefox-bodies';
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 
@@ -58,10 +58,13 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   wr.onBeforeRequest.addListener(
     (d) => {
       service.ingest((e) => e.beforeRequest(d));
-      if (filterResponseData && d.tabId >= 0 && wantsBody(shapeOfRequest(d.url, d.method, d.requestBody), d.type)) {
+      const wanted = filterResponseData && d.tabId >= 0 ? wantsBody(shapeOfRequest(d.url, d.method, d.requestBody), d.type, d.method) : null;
+      if (filterResponseData && wanted) {
         try {
           readBody(filterResponseData(d.requestId), (text, truncated) =>
-            service.ingest((e) => e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' })),
+            service.ingest((e) =>
+              e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' }, wanted === 'error-page' ? isErrorPage : undefined),
+            ),
           );
         } catch {
           // filterResponseData refuses some requests (e.g. from other extensions): skip the body.

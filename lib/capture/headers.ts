@@ -35,14 +35,21 @@ export function isKeptHeader(name: string): boolean {
   return KEPT.has(lower) || KEPT_PREFIXES.some((p) => lower.startsWith(p));
 }
 
-/** Kept headers in wire order; binary values are decoded as Latin-1 (RFC 9110 §5.5). */
+/**
+ * Kept headers in wire order; binary values are decoded as Latin-1 (RFC 9110 §5.5). Firefox hands
+ * several `Set-Cookie` fields to webRequest as one entry joined with newlines (Chrome gives one
+ * entry each); they are split back into one header per cookie, as on the wire — a newline can
+ * never be part of a field value (RFC 9110 §5.5), and Set-Cookie must not be combined (RFC 6265 §3).
+ */
 export function selectHeaders(headers: readonly HttpHeader[] | undefined): Header[] | undefined {
   if (!headers) return undefined;
   const out: Header[] = [];
   for (const h of headers) {
     if (!isKeptHeader(h.name)) continue;
     const value = h.value ?? latin1(h.binaryValue);
-    out.push({ name: h.name, value });
+    if (h.name.toLowerCase() === 'set-cookie' && /[\r\n]/.test(value)) {
+      for (const line of value.split(/\r?\n|\r/)) if (line.trim() !== '') out.push({ name: h.name, value: line });
+    } else out.push({ name: h.name, value });
   }
   return out;
 }

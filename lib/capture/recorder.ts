@@ -150,12 +150,17 @@ export class Recorder {
     this.finish(d.requestId, (event) => applyError(event, d));
   }
 
-  /** Firefox `filterResponseData`: the response body of a kept hop, bounded. */
-  attachResponseBody(tabId: number, requestId: string, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): boolean {
+  /**
+   * Firefox `filterResponseData`: the response body of a kept hop (the last one of its request),
+   * bounded. With `onlyIf`, a hop that does not pass keeps no body (e.g. a page that is not an
+   * error page).
+   */
+  attachResponseBody(tabId: number, requestId: string, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }, onlyIf?: (hop: RequestEvent) => boolean): boolean {
     const events = this.store.peek(tabId)?.events ?? [];
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
       if (event.kind === 'request' && event.requestId === requestId) {
+        if (onlyIf && !onlyIf(event)) return false;
         this.setResponseBody(tabId, event, body);
         return true;
       }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { firstPresent, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
+import { asTarget, firstPresent, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
 
 /**
  * Launches Debian's Chromium with Playwright for e2e tests and fixture recording.
@@ -101,7 +101,10 @@ export function chromiumPage(page: Page): DriverPage {
     goto: async (url) => {
       await page.goto(url);
     },
-    click: (selector) => page.click(selector, { timeout: WAIT_MS }),
+    click: async (target) => {
+      const { selector, hasText } = asTarget(target);
+      await page.locator(selector, hasText === undefined ? {} : { hasText }).first().click({ timeout: WAIT_MS });
+    },
     fill: (selector, value) => page.fill(selector, value, { timeout: WAIT_MS }),
     async waitForAny(targets: readonly Target[], timeoutMs = WAIT_MS) {
       const handle = await page.waitForFunction(firstPresent, targets, { timeout: timeoutMs, polling: 100 });

@@ -18,8 +18,8 @@ export interface DriverPage {
   url(): string;
   /** Navigates and waits for the load (web pages; extension pages go through `Driver.openExtensionPage`). */
   goto(url: string): Promise<void>;
-  /** Waits for a visible match, then clicks it like a person. */
-  click(selector: string): Promise<void>;
+  /** Waits for a visible match (a selector, or a selector and the text it must contain), then clicks it like a person. */
+  click(target: string | Target): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
   /** Waits until one of `targets` is there; returns its index. Throws after `timeoutMs`. */
   waitForAny(targets: readonly Target[], timeoutMs?: number): Promise<number>;
@@ -65,6 +65,18 @@ export function firstPresent(targets: readonly Target[]): number {
     }
   }
   return 0;
+}
+
+export const asTarget = (target: string | Target): Target => (typeof target === 'string' ? { selector: target } : target);
+
+/** The in-page side of a click on a target: the first visible match (self-contained, like `firstPresent`). */
+export function visibleMatch(target: Target): Element | null {
+  for (const el of Array.from(document.querySelectorAll(target.selector))) {
+    const html = el as HTMLElement;
+    const shown = typeof html.checkVisibility === 'function' ? html.checkVisibility() : html.getClientRects().length > 0;
+    if (shown && (target.hasText === undefined || (html.innerText ?? el.textContent ?? '').includes(target.hasText))) return el;
+  }
+  return null;
 }
 
 /** The in-page side of `textOf`. */

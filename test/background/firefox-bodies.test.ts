@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { isErrorPage, readBody, wantsBody, type StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
+import { CaptureEngine } from '../../lib/capture/capture';
+import { MAX_BODY_CHARS, type RequestEvent } from '../../lib/model/event';
+import { play } from '../capture/details';
+
+/** Firefox reads response bodies in the background with filterResponseData (no DevTools). */
+describe('wantsBody', () => {
+  it('reads every script-fetched token, metadata and endpoint response', () => {
+    for (const type of ['xmlhttprequest', 'fetch', 'other']) {
+      expect(wantsBody('token', type, 'POST')).toBe('all');
+      expect(wantsBody('metadata', type)).toBe('all');
+    }
+  });
+
+  it('reads an authorization request loaded as a page only for its error page', () => {
+    expect(wantsBody('authorize', 'main_frame')).toBe('error-page');
+    expect(wantsBody('authorize', 'sub_frame')).toBe('error-page');
+    expect(wantsBody('authorize', 'main_frame', 'POST')).toBeNull();
+    expect(isErrorPage({ status: 400 })).toBe(true);
+    expect(isErrorPage({ status: 303 })).toBe(false);
+    expect(isErrorPage({})).toBe(false);
+  });
+
+  it('leaves other requests alone (no filter, no cost)', () => {
+    expect(wantsBody(null, 'xmlhttprequest')).toBeNull();
+    expect(wantsBody('token', 'main_frame', 'POST')).toBeNull();
+    expect(wantsBody('metadata', 'image')).toBeNull();
+  });
+});
+
+/** A stream filter as Firefox drives it: ondata per chunk, then onstop. */
+function fakeFilter() {
+  const written: Uint8Array[] = [];
+  let closed = false;
+  const filter: StreamFilterLike = {
+    ondata: null,
+    onstop: null,
+    onerror: null,
+    write: (data) => written.push(new Uint8Array(data)),
+    close: () => {
+      closed = true;
+    },
+    disconnect: () => undefined,
+  };
+  const send = (text: string) => filter.ondata!({ data: new TextEncoder().encode(text).buffer as ArrayBuffer });
+  return { filter, send, stop: () => filter.onstop!(), written: () => written.map((c) => new TextDecoder().decode(c)).join(''), closed: () => closed };
+}
+
+describe('readBody', () => {
+  it('passes every byte on unchanged and hands over the text once the stream stops', () => {
+    const f = fakeFilter();
+    let got: [string, boolean] | null = null;
+    readBody(f.filter, (text, truncated) => (got = [text, truncated]));
+    f.send('{"access_token":"a",');
+    f.send('"token_type":"Bearer"}');
+    expect(got).toBeNull();
+    f.stop();
+    expect(got).toEqual(['{"access_token":"a","token_type":"Bearer"}', false]);
+    expect(f.written()).toBe('{"access_token":"a","token_type":"Bearer"}');
+    expect(f.closed()).toBe(true);
+  });
+
+  it('keeps at most the bounded text but still forwards everything', () => {
+    const f = fakeFilter();
+    let got: [string, boolean] | null = null;
+    readBody(f.filter, (text, truncated) => (got = [text, truncated]));
+    const big = 'x'.repeat(MAX_BODY_CHARS * 4 + 10);
+    f.send(big);
+    f.send('tail');
+    f.stop();
+    expect(got![0]).toHaveLength(MAX_BODY_CHARS);
+    expect(got![1]).toBe(true);
+    expect(f.written()).toBe(`${big}tail`);
+  });
+});
+
+describe('attachResponseBody with an error-page condition', () => {
+  const AUTH = 'http://127.0.0.1:4000/auth?client_id=app&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A3000%2Fcb&state=S';
+  const body = { text: '<h1>oops</h1><p>redirect_uri did not match</p>', source: 'filter-response-data' as const };
+  const hop = (engine: CaptureEngine) => engine.eventsFor(1).find((e): e is RequestEvent => e.kind === 'request' && e.url === AUTH);
+
+  it('keeps the page of an authorization request the server refused', () => {
+    const engine = new CaptureEngine();
+    play(engine, { requestId: '7', time: 1_000, url: AUTH }, 400, {});
+    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(true);
+    expect(hop(engine)?.responseBody?.text).toContain('redirect_uri did not match');
+  });
+
+  it('drops the body when the hop was not an error page', () => {
+    const engine = new CaptureEngine();
+    play(engine, { requestId: '7', time: 1_000, url: AUTH }, 200, {});
+    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(false);
+    expect(hop(engine)?.responseBody).toBeUndefined();
+  });
+});
