@@ -36,6 +36,18 @@ const QUIET_PREFS: Record<string, unknown> = {
   'browser.safebrowsing.phishing.enabled': false,
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
+  'browser.newtabpage.activity-stream.feeds.topsites': false,
+  'browser.topsites.contile.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  // Nothing leaves the machine: every non-loopback request goes to a closed local port
+  // (loopback, where the demo runs, is never proxied).
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
   // The demo's popup scenario opens a window from a click; keep it a window, not a blocked popup.
   'dom.disable_open_during_load': false,
 };
