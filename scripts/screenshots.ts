@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from '../demo/index';
-import { launchBrowser, type LaunchedBrowser } from '../test/support/chromium';
+import { chromiumDriver, launchBrowser, type LaunchedBrowser } from '../test/support/chromium';
+import type { DriverPage } from '../test/support/driver';
 import { SCENARIOS } from '../test/support/scenarios';
 
 /**
@@ -26,9 +27,9 @@ interface ShotContext {
   browser: LaunchedBrowser;
   demo: Demo;
   /** Runs a demo scenario in a new tab; returns that tab. */
-  scenario(name: string): Promise<Page>;
+  scenario(name: string): Promise<DriverPage>;
   /** The panel page for the tab of `page`, opened as an extension tab (devtools-panel.html?tabId=N). */
-  panelFor(page: Page): Promise<Page>;
+  panelFor(page: DriverPage): Promise<Page>;
   /** A new tab at an extension page, e.g. 'viewer.html'. */
   extensionPage(path: string): Promise<Page>;
 }
@@ -106,7 +107,7 @@ function context(browser: LaunchedBrowser, demo: Demo): ShotContext {
     async scenario(name) {
       const found = SCENARIOS.find((s) => s.name === name);
       if (!found) throw new Error(`no demo scenario named ${name}`);
-      return found.run(browser.context, demo);
+      return found.run(chromiumDriver(browser), demo);
     },
     async panelFor(page) {
       const panel = await extensionPage('devtools-panel.html');

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeEvents } from '../../lib/analyze';
+import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { RequestEvent } from '../../lib/model/event';
 import { TraceV1Schema } from '../../lib/model/trace';
 import { waitFor } from '../support/driver';
