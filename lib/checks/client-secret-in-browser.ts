@@ -1,13 +1,13 @@
 import { bodyParams, getParam, headerValue, queryParams } from '../flow/params';
 import type { RequestEvent } from '../model/event';
+import { isCredentialPlaceholder } from '../redact/placeholder';
+import { parseTag } from '../redact/tags';
 import { defineCheck } from './types';
 
 const SCRIPT_TYPES = new Set(['xmlhttprequest', 'fetch', 'xhr']);
 /** A secret assigned in shipped JavaScript: `client_secret: "…"`, `clientSecret = '…'`. */
 const SECRET_IN_JS = /["']?client_?secret["']?\s*[:=]\s*["']([^"'\s]{8,})["']/i;
 
-/** Documentation placeholders in library bundles are not secrets. */
-const PLACEHOLDER = /^(?:your|<|\$\{|\{\{|x{6,}$|\*+$)|client_?secret|changeme|example/i;
 
 /** A request the page's script sent (CORS: Origin header) rather than a server. */
 function fromScript(event: RequestEvent): boolean {
@@ -49,11 +49,17 @@ export default defineCheck({
     for (const e of ctx.analysis.events) {
       if (e.kind !== 'request' || !e.responseBody || !/javascript|ecmascript/i.test(e.responseBody.mimeType ?? '')) continue;
       const m = SECRET_IN_JS.exec(e.responseBody.text);
-      if (!m || PLACEHOLDER.test(m[1]!) || getParam(queryParams(e.url), 'client_secret') !== null) continue;
+      if (!m || getParam(queryParams(e.url), 'client_secret') !== null) continue;
+      const secret = m[1]!;
+      // Documentation placeholders in library bundles are not secrets (redaction keeps them as they are);
+      // a redaction tag (⟦client_secret:…⟧) stands for a real one.
+      const tag = parseTag(secret);
+      if (!tag && isCredentialPlaceholder(secret)) continue;
+      const shown = tag ? `redacted, ${tag.length} characters` : `${secret.slice(0, 4)}…, ${secret.length} characters`;
       ctx.report({
         step: null,
-        message: `The script ${e.url} contains a client secret (${m[1]!.slice(0, 4)}…, ${m[1]!.length} characters).`,
-        evidence: [{ label: 'client_secret in script', value: `${m[1]!.slice(0, 4)}…` }],
+        message: `The script ${e.url} contains a client secret (${shown}).`,
+        evidence: [{ label: 'client_secret in script', value: tag ? secret : `${secret.slice(0, 4)}…` }],
       });
     }
   },
