@@ -1,4 +1,5 @@
 import type { CatalogGroup } from '../lib/checks/catalog';
+import { SpecLinks } from './SpecLinks';
 import { SEVERITY_LABEL } from './view-models/format';
 
 /** The check catalog page: one section per check (anchor = check id), grouped as the registry groups them. */
@@ -33,18 +34,7 @@ export function Catalog({ groups }: { groups: readonly CatalogGroup[] }) {
               </p>
               <p class="ol-finding-spec">
                 <strong>Spec: </strong>
-                {e.refs.map((r, i) => (
-                  <span key={i}>
-                    {i > 0 ? ' · ' : ''}
-                    {r.href ? (
-                      <a href={r.href} target="_blank" rel="noreferrer noopener">
-                        {r.text}
-                      </a>
-                    ) : (
-                      r.text
-                    )}
-                  </span>
-                ))}
+                <SpecLinks links={e.refs} />
               </p>
               {e.providerCodes.length ? (
                 <details>

@@ -4,6 +4,7 @@ import { EvidenceDiff } from './EvidenceDiff';
 import { SEVERITY_LABEL } from './view-models/format';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
+import { SpecLinks } from './SpecLinks';
 import { checkById } from '../lib/checks/index';
 import { catalogHref, specLinks } from './view-models/spec-link';
 
@@ -19,18 +20,7 @@ function SpecRefs({ check, spec }: { check: string; spec: string }) {
   const links = specLinks(check, spec);
   return (
     <span class="ol-spec">
-      {links.map((l, i) => (
-        <span key={i}>
-          {i > 0 ? ' · ' : ''}
-          {l.href ? (
-            <a href={l.href} target="_blank" rel="noreferrer noopener">
-              {l.text}
-            </a>
-          ) : (
-            l.text
-          )}
-        </span>
-      ))}
+      <SpecLinks links={links} />
     </span>
   );
 }
