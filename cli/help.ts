@@ -5,14 +5,16 @@ export const VERSION = TOOL.version;
 
 /** Help of each command, printed by `oauth-lens <command> --help`; the first line is its usage. */
 export const COMMAND_HELP = {
-  analyze: `usage: oauth-lens analyze <file|-> [<file|->…] [--json] [--format text|md] [--fetch-metadata]
+  analyze: `usage: oauth-lens analyze <file|-> [<file|->…] [--json] [--format text|md] [--fetch-metadata] [--no-redact]
 
 Analyze the OAuth 2.0 / OpenID Connect flows in HAR files or OAuth Lens traces: a timeline per
 flow with each finding under the step that caused it, its cause, fix and spec section.
 A file named - is read from standard input (once).
 
   --json             print the analysis document (docs/architecture.md "The analysis document")
-  --format text|md   text (the default) or a Markdown summary for a ticket
+  --format text|md   text (the default) or a Markdown summary for a ticket; both are redacted
+                     (codes, tokens, cookies, personal data shown as tags, docs/trace-format.md)
+  --no-redact        show raw values in text and Markdown (--json always has them)
   --fetch-metadata   fetch the discovery document and JWKS of each flow's own issuer when the
                      capture lacks them (opt-in network access; nothing else is contacted)
   -h, --help         this help

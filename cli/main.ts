@@ -2,6 +2,8 @@ import { analyzeEvents } from '../lib/analysis/analyze';
 import { describeInternalError, isOAuthLensError } from '../lib/errors';
 import { formatText } from '../lib/format/text';
 import type { AnalysisReport } from '../lib/model/analysis';
+import type { CapturedEvent } from '../lib/model/event';
+import { analyzeRedacted } from '../lib/trace/export-build';
 import { parseOptions, usageLine, UsageError } from './commands/args';
 import { fetchMetadata } from './fetch-metadata';
 import { COMMAND_HELP, isCommandName, MAIN_HELP, VERSION, type CommandName } from './help';
@@ -9,7 +11,7 @@ import { displayName, readInput, STDIN } from './read-source';
 import { commands } from './commands';
 import type { Io } from './io';
 
-const ANALYZE_OPTIONS = { '--json': {}, '--format': { values: ['text', 'md'] }, '--fetch-metadata': {} } as const;
+const ANALYZE_OPTIONS = { '--json': {}, '--format': { values: ['text', 'md'] }, '--fetch-metadata': {}, '--no-redact': {} } as const;
 
 type Format = 'text' | 'md' | 'json';
 
@@ -22,8 +24,11 @@ async function analyze(args: string[], io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('analyze takes at least one file (or - for standard input)');
   if (files.filter((f) => f === STDIN).length > 1) throw new UsageError('standard input (-) can be read only once');
   const results: FileResult[] = [];
+  // Text and Markdown get pasted into tickets: they are built from a redacted copy unless the
+  // user asks for raw values. --json is the document for tools and keeps the values.
+  const redact = format !== 'json' && !options.has('--no-redact');
   for (const file of files) {
-    const result = await analyzeOne(file, options.has('--fetch-metadata'), io);
+    const result = await analyzeOne(file, { fetchMissingMetadata: options.has('--fetch-metadata'), redact }, io);
     if ('error' in result) io.stderr(`oauth-lens: ${result.error}\n`);
     results.push(result);
   }
@@ -31,16 +36,18 @@ async function analyze(args: string[], io: Io): Promise<number> {
   return Math.max(...results.map((r) => r.status));
 }
 
-async function analyzeOne(file: string, fetchMissingMetadata: boolean, io: Io): Promise<FileResult> {
+async function analyzeOne(file: string, how: { fetchMissingMetadata: boolean; redact: boolean }, io: Io): Promise<FileResult> {
   const name = displayName(file);
   try {
     const input = await readInput(file, io.stdin);
     // A redacted trace carries relations recorded before redaction (PKCE S256, at_hash, c_hash).
-    let { report } = await analyzeEvents(input.events, { redaction: input.redaction });
-    if (fetchMissingMetadata) {
+    const run = (events: readonly CapturedEvent[]) =>
+      how.redact ? analyzeRedacted(events, input.redaction) : analyzeEvents(events, { redaction: input.redaction });
+    let { report } = await run(input.events);
+    if (how.fetchMissingMetadata) {
       // Opt-in network access, only to each flow's own issuer (issue 4): then analyse again.
       const fetched = await fetchMetadata(report, io.stderr);
-      if (fetched.length) ({ report } = await analyzeEvents([...input.events, ...fetched], { redaction: input.redaction }));
+      if (fetched.length) ({ report } = await run([...input.events, ...fetched]));
     }
     const hasError = [...report.findings, ...report.flows.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
     return { file: name, report, status: hasError ? 1 : 0 };

@@ -1,4 +1,4 @@
-import { redactEvents } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/redact/trace';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import type { Io } from '../io';
 import { readInput } from '../read-source';
@@ -14,10 +14,10 @@ export async function runRedact(args: string[], io: Io): Promise<number> {
   const { input, output } = parsed;
   return exitOnBadInput(io, async () => {
     const loaded = await readInput(input, io.stdin);
-    const { events, manifest } = await redactEvents(loaded.events);
-    const text = serializeTrace(makeTrace(events, manifest));
-    await writeOutput(output, text, io);
-    if (output !== '-') io.stdout(`wrote ${output} (${events.length} events, ${manifest.fields.length} kinds of value redacted)\n`);
+    // redactTrace keeps what an already-redacted input derived (and finds its flows with it).
+    const trace = await redactTrace(makeTrace(loaded.events, loaded.redaction ?? undefined));
+    await writeOutput(output, serializeTrace(trace), io);
+    if (output !== '-') io.stdout(`wrote ${output} (${trace.events.length} events, ${trace.redaction.fields.length} kinds of value redacted)\n`);
     return 0;
   });
 }

@@ -2,8 +2,9 @@ import { calculateJwkThumbprint, type JWK } from 'jose';
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import { TraceV1Schema, type RedactionManifest, type TraceV1 } from '../model/trace';
 import { redactRequestBody, redactResponseBody } from './body';
-import { computeRelations, tagRelations } from './derived';
+import { computeRelations, tagRelations, type DerivedRecord } from './derived';
 import { redactHeaders } from './headers';
+import { eventsInFlows, withoutBodies } from './outside-flows';
 import { makeSweeper, sweepEvent } from './sweep';
 import { CollectingContext, computeTags, jwkKey, randomKey, ResolvedContext, TAG_HEX_LENGTH, type RedactContext } from './tags';
 import { redactUrl } from './url';
@@ -17,6 +18,8 @@ export interface RedactOptions {
   key?: Uint8Array;
   /** Hex characters of HMAC per tag (docs/trace-format.md "Tags": 12–16 suit automated comparison). */
   hexLength?: number;
+  /** Relations an earlier export recorded (redacting a redacted trace): they keep its flows intact. */
+  derived?: readonly DerivedRecord[];
 }
 
 export interface RedactedEvents {
@@ -32,6 +35,10 @@ export interface RedactedEvents {
  */
 export async function redactEvents(events: readonly CapturedEvent[], options: RedactOptions = {}): Promise<RedactedEvents> {
   const relations = await computeRelations(events);
+  // Tags are collected from every body, also those dropped below, so a value seen only in a
+  // dropped body is still swept from the URLs and headers that echo it.
+  const inFlows = await eventsInFlows(events, options.derived);
+  const kept = events.map((e) => (inFlows.has(e.id) ? e : withoutBodies(e)));
 
   const collect = new CollectingContext();
   for (const e of events) redactEvent(e, collect);
@@ -52,7 +59,8 @@ export async function redactEvents(events: readonly CapturedEvent[], options: Re
   const tags = await computeTags(collect.labels, options.key ?? randomKey(), hexLength);
   const resolved = new ResolvedContext(tags, thumbprints);
   const sweep = makeSweeper(tags);
-  const out = events.map((e) => sweepEvent(redactEvent(e, resolved), sweep));
+  const out = kept.map((e) => sweepEvent(redactEvent(e, resolved), sweep));
+  if (kept.some((e, i) => e !== events[i])) resolved.note('body:outside-flows');
   const derived = tagRelations(relations, resolved);
   return {
     events: out,
@@ -62,8 +70,8 @@ export async function redactEvents(events: readonly CapturedEvent[], options: Re
 
 /** Redact a trace v1; the result is validated, so unknown members of the input are dropped. */
 export async function redactTrace(trace: TraceV1, options: RedactOptions = {}): Promise<TraceV1> {
-  const { events, manifest } = await redactEvents(trace.events, options);
   const previous = trace.redaction.redacted ? trace.redaction : null;
+  const { events, manifest } = await redactEvents(trace.events, { ...options, derived: [...(options.derived ?? []), ...(previous?.derived ?? [])] });
   return TraceV1Schema.parse({
     format: trace.format,
     version: trace.version,

@@ -1,6 +1,6 @@
-import { analyzeEvents } from '../analysis/analyze';
+import { analyzeEvents, type Analysis } from '../analysis/analyze';
 import type { CapturedEvent } from '../model/event';
-import type { TraceV1 } from '../model/trace';
+import type { RedactionManifest, TraceV1 } from '../model/trace';
 import { redactTrace } from '../redact/trace';
 import { toHar } from './har-export';
 import { toMarkdown } from './markdown';
@@ -59,9 +59,22 @@ export async function buildExportFile(format: ExportFormat, events: readonly Cap
 
 /** Markdown for a ticket, from a redacted copy re-analysed (so tags, not values, appear). */
 export async function buildMarkdownSummary(events: readonly CapturedEvent[], options: ExportOptions & { title?: string } = {}): Promise<string> {
-  const trace = await redacted(events, options);
-  const { report } = await analyzeEvents(trace.events, { redaction: trace.redaction });
+  const { report } = await analyzeRedacted(events, null, options);
   return toMarkdown(report, options.title ? { title: options.title } : {});
+}
+
+/**
+ * The analysis of a redacted copy, for output people paste (Markdown, the CLI's text): every URL,
+ * message and evidence value in it is built from redacted events, so tags appear and values
+ * cannot. `redaction` is the input's own manifest when it was redacted already.
+ */
+export async function analyzeRedacted(
+  events: readonly CapturedEvent[],
+  redaction: RedactionManifest | null = null,
+  options: ExportOptions = {},
+): Promise<Analysis> {
+  const trace = await redactTrace(makeTrace([...events], redaction ?? undefined, options.now), options.key ? { key: options.key } : {});
+  return analyzeEvents(trace.events, { redaction: trace.redaction });
 }
 
 /** A viewer URL carrying the redacted trace; throws OAuthLensError 'too-large' past the link limit. */
