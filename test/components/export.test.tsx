@@ -143,7 +143,7 @@ describe('export menu', () => {
 
   it('says when a share link would be too big and offers the file', async () => {
     const noisy = Array.from({ length: 400 }, (_, i) =>
-      hop({ url: `https://app.example.com/r/${crypto.randomUUID()}?i=${i}`, responseText: crypto.randomUUID().repeat(4), time: 1_700_000_000_000 + i }),
+      hop({ url: `https://app.example.com/r/${crypto.randomUUID()}?i=${i}`, responseHeaders: [{ name: 'X-Request-Id', value: crypto.randomUUID().repeat(4) }], time: 1_700_000_000_000 + i }),
     );
     const all = [...codeFlow({ exchange: 'browser' }), ...noisy];
     const big: PanelData = { events: all, analysis: (await analyzeEvents(all)).report };

@@ -34,20 +34,21 @@ export async function hugeClaimLogin(kb: number): Promise<{ events: CapturedEven
   return { events: withTokens(await sign({ iss: AS, aud: CLIENT_ID, sub: 's', iat: 1, exp: 2 }), { access_token: token }), token };
 }
 
-/** The login plus one JSON response nested `depth` levels deep. */
+/**
+ * The login whose token response carries a member nested `depth` levels deep (objects, then
+ * arrays), plus an unrelated API response nested as deep (its body is dropped on export, but
+ * still read while collecting tags).
+ */
 export function deepJsonLogin(depth: number): CapturedEvent[] {
-  const text = `${'{"a":'.repeat(depth)}"deep-secret-leaf"${'}'.repeat(depth)}`;
-  const arrays = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
-  return [
-    ...codeFlow({ exchange: 'browser' }),
-    hop({ url: `${APP}/api/deep`, type: 'xmlhttprequest', responseText: text }),
-    hop({ url: `${APP}/api/arrays`, type: 'xmlhttprequest', responseText: arrays }),
-  ].map(asJson);
-}
-
-function asJson(e: CapturedEvent): CapturedEvent {
-  if (e.kind !== 'request' || !e.url.startsWith(`${APP}/api/`) || !e.responseBody) return e;
-  return { ...e, responseBody: { ...e.responseBody, mimeType: 'application/json' } };
+  const objects = `${'{"a":'.repeat(depth)}"deep-secret-leaf"${'}'.repeat(depth)}`;
+  const arrays = `${'['.repeat(depth)}"deep-secret-leaf"${']'.repeat(depth)}`;
+  const events = codeFlow({ exchange: 'browser', tokenResponse: { access_token: 'at-deep-0123456789', token_type: 'Bearer', expires_in: 300 } });
+  const token = events[events.length - 1]!;
+  if (token.kind !== 'request' || !token.responseBody) throw new Error('expected the token request last');
+  token.responseBody = { ...token.responseBody, text: `{"access_token":"at-deep-0123456789","token_type":"Bearer","expires_in":300,"x":${objects},"y":${arrays}}` };
+  const api = hop({ url: `${APP}/api/deep`, type: 'xmlhttprequest', responseText: objects });
+  api.responseBody = { ...api.responseBody!, mimeType: 'application/json' };
+  return [...events, api];
 }
 
 /**

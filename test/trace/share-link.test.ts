@@ -28,7 +28,7 @@ describe('share links', () => {
 
   it('refuses an unredacted trace and says when a trace is too big', async () => {
     expect(failure(() => encodeShareFragment(makeTrace(codeFlow())))).toMatchObject({ code: 'bad-input' });
-    const noisy = Array.from({ length: 400 }, (_, i) => hop({ url: `https://app.example.com/r/${crypto.randomUUID()}?i=${i}`, responseText: crypto.randomUUID().repeat(4) }));
+    const noisy = Array.from({ length: 400 }, (_, i) => hop({ url: `https://app.example.com/r/${crypto.randomUUID()}?i=${i}`, responseHeaders: [{ name: 'X-Request-Id', value: crypto.randomUUID().repeat(4) }] }));
     const big = await redactTrace(makeTrace(noisy));
     const f = failure(() => encodeShareFragment(big));
     expect(f.code).toBe('too-large');
