@@ -88,7 +88,8 @@ export function redactSetCookie(line: string, ctx: RedactContext): string {
 /** Cookie values are tagged whole, JWTs included: a structural JSON object would break the cookie syntax. */
 function redactCookiePair(pair: string, ctx: RedactContext): string {
   const eq = pair.indexOf('=');
-  if (eq < 0) return pair;
+  // A nameless cookie (`Cookie: abc`, RFC 6265 §5.2 allows it) is all value.
+  if (eq < 0) return pair.trim() === '' || isTag(pair.trim()) ? pair : pair.replace(pair.trim(), ctx.tag('cookie', pair.trim()));
   const raw = pair.slice(eq + 1);
   // Trimmed by hand: `/"?\s*$/` would try every position of a long run of spaces.
   const start = raw.length - raw.trimStart().length;
