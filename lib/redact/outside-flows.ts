@@ -1,6 +1,6 @@
-import { DEFAULT_OPTIONS } from '../flow/context';
+import { DEFAULT_OPTIONS } from '../model/analysis-context';
 import { correlate } from '../flow/correlate';
-import { digestAll, makeDerived, verifiersIn } from '../flow/derive';
+import { digestValues, makeDerived, verifiersIn } from '../analysis/digests';
 import type { CapturedEvent } from '../model/event';
 import type { DerivedRecord } from './derived';
 
@@ -14,7 +14,7 @@ import type { DerivedRecord } from './derived';
  * flows (its verifiers are tags; the recorded S256 relations stand in for hashing them).
  */
 export async function eventsInFlows(events: readonly CapturedEvent[], derived: readonly DerivedRecord[] = []): Promise<Set<string>> {
-  const hashes = makeDerived(await digestAll(verifiersIn(events)), new Map(), derived);
+  const hashes = makeDerived(await digestValues(verifiersIn(events)), new Map(), derived);
   const { flows, discovery, jwks } = correlate(events, DEFAULT_OPTIONS, (verifier) => hashes.s256(verifier));
   const ids = new Set<string>();
   for (const flow of flows) for (const step of flow.steps) if (step.event) ids.add(step.event.id);
