@@ -1,4 +1,4 @@
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import type { Io } from '../io';
 import { readInput } from '../read-source';

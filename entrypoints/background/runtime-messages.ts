@@ -1,7 +1,7 @@
 import type { AnalysisReport } from '../../lib/model/analysis';
 import type { CapturedEvent } from '../../lib/model/event';
 import { RuntimeRequestSchema, type RuntimeResponse } from '../../lib/model/messages';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace } from '../../lib/trace/trace-v1';
 
 export interface RuntimeHandlerDeps {

@@ -4,7 +4,6 @@ import { TraceV1Schema, type RedactionManifest, type TraceV1 } from '../model/tr
 import { redactRequestBody, redactResponseBody } from './body';
 import { computeRelations, tagRelations, type DerivedRecord } from './derived';
 import { redactHeaders } from './headers';
-import { eventsInFlows, withoutBodies } from './outside-flows';
 import { makeSweeper, sweepEvent } from './sweep';
 import { CollectingContext, computeTags, jwkKey, randomKey, ResolvedContext, TAG_HEX_LENGTH, type RedactContext } from './tags';
 import { redactUrl } from './url';
@@ -20,6 +19,11 @@ export interface RedactOptions {
   hexLength?: number;
   /** Relations an earlier export recorded (redacting a redacted trace): they keep its flows intact. */
   derived?: readonly DerivedRecord[];
+  /**
+   * Ids of the events that belong to a flow (lib/trace/outside-flows computes them): the others
+   * lose their bodies. Left out, every body is kept — export paths go through lib/trace/outside-flows.
+   */
+  inFlows?: ReadonlySet<string>;
 }
 
 export interface RedactedEvents {
@@ -37,8 +41,8 @@ export async function redactEvents(events: readonly CapturedEvent[], options: Re
   const relations = await computeRelations(events);
   // Tags are collected from every body, also those dropped below, so a value seen only in a
   // dropped body is still swept from the URLs and headers that echo it.
-  const inFlows = await eventsInFlows(events, options.derived);
-  const kept = events.map((e) => (inFlows.has(e.id) ? e : withoutBodies(e)));
+  const inFlows = options.inFlows;
+  const kept = inFlows ? events.map((e) => (inFlows.has(e.id) ? e : withoutBodies(e))) : [...events];
 
   const collect = new CollectingContext();
   for (const e of events) redactEvent(e, collect);
@@ -99,4 +103,11 @@ export function redactEvent(e: CapturedEvent, ctx: RedactContext): CapturedEvent
   if (e.error !== undefined) out.error = scrubText(e.error, ctx);
   if (e.responseBody) out.responseBody = redactResponseBody(e.responseBody, e.responseHeaders, ctx);
   return out;
+}
+
+/** The event without its request and response bodies; URL, status and headers stay. */
+export function withoutBodies(event: CapturedEvent): CapturedEvent {
+  if (event.kind !== 'request' || (!event.requestBody && !event.responseBody)) return event;
+  const { requestBody: _request, responseBody: _response, ...rest } = event;
+  return rest;
 }

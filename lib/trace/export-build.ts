@@ -1,7 +1,7 @@
 import { analyzeEvents, type Analysis } from '../analysis/analyze';
 import type { CapturedEvent } from '../model/event';
 import type { RedactionManifest, TraceV1 } from '../model/trace';
-import { redactTrace } from '../redact/trace';
+import { redactTrace } from './outside-flows';
 import { toHar } from './har-export';
 import { toMarkdown } from './markdown';
 import { shareUrl } from './share-link';

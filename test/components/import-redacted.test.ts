@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, importShareFragment, type ImportedTrace } from '../../lib/trace/import-core';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { toHar } from '../../lib/trace/har-export';
 import { encodeShareFragment } from '../../lib/trace/share-link';
 import { loadInputText } from '../../lib/trace/load';

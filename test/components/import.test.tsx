@@ -218,7 +218,7 @@ describe('drag and drop', () => {
   });
 
   it('opens a share link fragment', async () => {
-    const { redactTrace } = await import('../../lib/redact/trace');
+    const { redactTrace } = await import('../../lib/trace/outside-flows');
     const { encodeShareFragment } = await import('../../lib/trace/share-link');
     const fragment = encodeShareFragment(await redactTrace(makeTrace(codeFlow({ callbackParams: { state: 'forged' } }))));
     render(<Viewer viewerUrl={null} fragment={fragment} importSettings={SETTINGS} />);
@@ -227,7 +227,7 @@ describe('drag and drop', () => {
   });
 
   it('opens a share link pasted from another install (another extension id)', async () => {
-    const { redactTrace } = await import('../../lib/redact/trace');
+    const { redactTrace } = await import('../../lib/trace/outside-flows');
     const { shareUrl } = await import('../../lib/trace/share-link');
     const url = shareUrl('moz-extension://1b2c-other-install/viewer.html', await redactTrace(makeTrace(codeFlow({ callbackParams: { state: 'forged' } }))));
     renderViewer();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../build/extension-key';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { TraceV1Schema } from '../../lib/model/trace';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { loadInputText } from '../../lib/trace/load';
 import { shareUrl } from '../../lib/trace/share-link';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';

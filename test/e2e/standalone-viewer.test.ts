@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { loadInputText } from '../../lib/trace/load';
 import { shareUrl } from '../../lib/trace/share-link';
 import { makeTrace } from '../../lib/trace/trace-v1';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { bodyParams, getParam, queryParams } from '../../lib/flow/params';
 import type { CapturedEvent } from '../../lib/model/event';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace } from '../../lib/trace/trace-v1';
 import { codeFlow, CODE, VERIFIER } from '../support/events';
 import { hybridFlow, leftHalfS256, signIdToken } from '../support/oidc';

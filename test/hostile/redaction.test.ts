@@ -8,7 +8,7 @@ import { commands } from '../../cli/commands';
 import { main } from '../../cli/main';
 import { describeInternalError } from '../../lib/errors';
 import type { CapturedEvent } from '../../lib/model/event';
-import { redactEvents } from '../../lib/redact/trace';
+import { redactEvents } from '../../lib/trace/outside-flows';
 import { buildExportFile, buildMarkdownSummary } from '../../lib/trace/export-build';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import { CODE, STATE } from '../support/events';

@@ -5,7 +5,7 @@ import { analyzeEvents } from '../../lib/analysis/analyze';
 import { bodyParams, fragmentParams, headerValues, queryParams, responseObject } from '../../lib/flow/params';
 import type { CapturedEvent } from '../../lib/model/event';
 import { classifyName } from '../../lib/redact/policy';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { toHar } from '../../lib/trace/har-export';
 import { loadInputText } from '../../lib/trace/load';
 import { toMarkdown } from '../../lib/trace/markdown';

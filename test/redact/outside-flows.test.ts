@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../lib/model/event';
-import { redactEvents, redactTrace } from '../../lib/redact/trace';
+import { redactEvents, redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace } from '../../lib/trace/trace-v1';
 import { APP, AS, codeFlow, hop } from '../support/events';
 

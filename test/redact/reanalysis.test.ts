@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { AnalysisOptions } from '../../lib/model/analysis-context';
 import type { CapturedEvent } from '../../lib/model/event';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { toHar } from '../../lib/trace/har-export';
 import { loadInputText } from '../../lib/trace/load';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { hashMatchFromDerived, pkceMatchFromDerived } from '../../lib/redact/derived';
-import { redactEvents, redactTrace } from '../../lib/redact/trace';
+import { redactEvents, redactTrace } from '../../lib/trace/outside-flows';
 import { toHar } from '../../lib/trace/har-export';
 import { toMarkdown } from '../../lib/trace/markdown';
 import { decodeShareFragment, encodeShareFragment } from '../../lib/trace/share-link';

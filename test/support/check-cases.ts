@@ -4,7 +4,7 @@ import type { Check } from '../../lib/checks/types';
 import type { AnalysisOptions } from '../../lib/model/analysis-context';
 import type { CapturedEvent } from '../../lib/model/event';
 import type { Finding } from '../../lib/model/finding';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace } from '../../lib/trace/trace-v1';
 
 export interface CheckCase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import { redactEvents } from '../../lib/redact/trace';
+import { redactEvents } from '../../lib/trace/outside-flows';
 import { diffFlows, diffReports } from '../../lib/trace/diff';
 import { codeFlow } from '../support/events';
 

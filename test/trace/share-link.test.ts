@@ -2,7 +2,7 @@ import { deflateSync } from 'fflate';
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { OAuthLensError } from '../../lib/errors';
-import { redactTrace } from '../../lib/redact/trace';
+import { redactTrace } from '../../lib/trace/outside-flows';
 import { decodeShareFragment, encodeShareFragment, shareUrl } from '../../lib/trace/share-link';
 import { makeTrace } from '../../lib/trace/trace-v1';
 import { codeFlow, hop } from '../support/events';

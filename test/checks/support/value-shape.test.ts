@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charsetWithin, decodeToken, jwtClaims, shapeOf } from '../../../lib/checks/support/value-shape';
-import { redactEvents } from '../../../lib/redact/trace';
+import { redactEvents } from '../../../lib/trace/outside-flows';
 import { bodyParams, getParam, queryParams, responseObject } from '../../../lib/flow/params';
 import { codeFlow, CHALLENGE, VERIFIER } from '../../support/events';
 import { oidcCodeFlow, signIdToken } from '../../support/oidc';

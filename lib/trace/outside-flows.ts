@@ -2,7 +2,9 @@ import { DEFAULT_OPTIONS } from '../model/analysis-context';
 import { correlate } from '../flow/correlate';
 import { digestValues, makeDerived, verifiersIn } from '../analysis/digests';
 import type { CapturedEvent } from '../model/event';
-import type { DerivedRecord } from './derived';
+import type { TraceV1 } from '../model/trace';
+import type { DerivedRecord } from '../redact/derived';
+import * as redact from '../redact/trace';
 
 /**
  * Redacted exports keep the bodies of requests that belong to a flow (its steps, and the
@@ -22,9 +24,16 @@ export async function eventsInFlows(events: readonly CapturedEvent[], derived: r
   return ids;
 }
 
-/** The event without its request and response bodies; URL, status and headers stay. */
-export function withoutBodies(event: CapturedEvent): CapturedEvent {
-  if (event.kind !== 'request' || (!event.requestBody && !event.responseBody)) return event;
-  const { requestBody: _request, responseBody: _response, ...rest } = event;
-  return rest;
+/**
+ * `lib/redact/trace`'s redactEvents with the in-flow ids computed here (lib/redact may not call
+ * correlation: lib/flow and lib/analysis import lib/redact). Every export path calls this one.
+ */
+export async function redactEvents(events: readonly CapturedEvent[], options: Omit<redact.RedactOptions, 'inFlows'> = {}): Promise<redact.RedactedEvents> {
+  return redact.redactEvents(events, { ...options, inFlows: await eventsInFlows(events, options.derived) });
+}
+
+/** `lib/redact/trace`'s redactTrace with the in-flow ids computed here (an earlier export's relations included). */
+export async function redactTrace(trace: TraceV1, options: Omit<redact.RedactOptions, 'inFlows'> = {}): Promise<TraceV1> {
+  const derived = [...(options.derived ?? []), ...(trace.redaction.redacted ? trace.redaction.derived : [])];
+  return redact.redactTrace(trace, { ...options, inFlows: await eventsInFlows(trace.events, derived) });
 }
