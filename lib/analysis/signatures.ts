@@ -3,6 +3,7 @@ import { stringField } from '../flow/params';
 import type { JwksDoc } from '../model/analysis-context';
 import type { Flow } from '../model/flow';
 import { isRedacted } from './digests';
+import { isForeignPlaceholder } from '../redact/foreign';
 
 /** ID Tokens of a flow: from the authorization response and from every token response. */
 export function idTokensIn(flow: Flow): string[] {
@@ -26,7 +27,7 @@ export async function verifySignatures(
     if (!keys) continue;
     for (const token of idTokensIn(flow)) {
       // A redacted ID Token has no signature left to verify (docs/trace-format.md "JWTs").
-      if (!signatures.has(token) && !isRedacted(token)) signatures.set(token, await verifyJws(token, keys));
+      if (!signatures.has(token) && !isRedacted(token) && !isForeignPlaceholder(token)) signatures.set(token, await verifyJws(token, keys));
     }
   }
   return signatures;

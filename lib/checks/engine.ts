@@ -3,6 +3,7 @@ import type { Flow } from '../model/flow';
 import type { AnalysisContext } from '../model/analysis-context';
 import { providerFixForCheck } from '../providers/match';
 import { renderRefs } from './refs';
+import { placeholderJudged } from './support/foreign-values';
 import type { Check, CheckContext, Report } from './types';
 
 export interface CheckRun {
@@ -18,10 +19,15 @@ export interface CheckRun {
 export function runChecks(checks: readonly Check[], flow: Flow, analysis: AnalysisContext): CheckRun {
   const findings: Finding[] = [];
   const notObservable: CheckRun['notObservable'] = [];
+  /** Checks whose finding would have judged a placeholder another tool left (issue 17 point 2). */
+  const notChecked = new Set<string>();
   for (const check of checks) {
     const ctx: CheckContext = {
       analysis,
-      report: (r: Report) => findings.push(toFinding(check, r, flow)),
+      report: (r: Report) => {
+        if (check.id !== REDACTED_ELSEWHERE && placeholderJudged(r)) notChecked.add(check.id);
+        else findings.push(toFinding(check, r, flow));
+      },
       notObservable: (reason) => notObservable.push({ check: check.id, reason }),
     };
     try {
@@ -40,8 +46,12 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
       });
     }
   }
+  const note = findings.find((f) => f.check === REDACTED_ELSEWHERE);
+  if (note && notChecked.size) note.evidence.push({ label: 'checks not run on them', value: [...notChecked].sort().join(', ') });
   return { findings, notObservable };
 }
+
+const REDACTED_ELSEWHERE = 'values-redacted-elsewhere';
 
 /** The finding, its fix led by the provider's own console path where its profile has one (lib/providers). */
 function toFinding(check: Check, r: Report, flow: Flow): Finding {

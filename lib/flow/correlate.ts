@@ -11,6 +11,7 @@ import { indexHops, type HopIndex } from './hops';
 import { attachByOrigin, attachUserinfo } from './attach';
 import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } from './params';
 import { finishExchange, matchToken, type VerifierHashes } from './match-token';
+import { isForeignPlaceholder } from '../redact/foreign';
 
 export interface Correlation {
   flows: Flow[];
@@ -160,7 +161,9 @@ function markErrorPage(b: FlowBuilder, event: RequestEvent): void {
 
 function matchCallback(event: RequestEvent, index: BuilderIndex, hops: HopIndex, window: number): void {
   const { params } = readResponseParams(event, hops.fullUrl(event));
-  const state = getParam(params, 'state');
+  const sentState = getParam(params, 'state');
+  // A placeholder another tool left ("[state redacted]") is no state to match by: two are never equal (issue 17 point 2).
+  const state = isForeignPlaceholder(sentState) ? null : sentState;
   const inWindow = (b: FlowBuilder) => b.flow.authorize !== null && event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
   const latest = (list: FlowBuilder[]) => list[list.length - 1] ?? null;
 
@@ -184,7 +187,7 @@ function matchCallback(event: RequestEvent, index: BuilderIndex, hops: HopIndex,
   }
   if (!target) {
     // Orphan: capture began mid-flow, an IdP-initiated response, a replayed callback, or CSRF.
-    const hasState = state !== null || byState.length > 0;
+    const hasState = sentState !== null || byState.length > 0;
     const hasResponse = ['code', 'error', 'id_token', 'access_token'].some((n) => getParam(params, n) !== null);
     if (!hasState || !hasResponse) return;
     target = newBuilder('unknown', event.startTime, event.tabId);

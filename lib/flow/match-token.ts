@@ -5,6 +5,7 @@ import type { BuilderIndex } from './builder-index';
 import type { HopIndex } from './hops';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
+import { isForeignPlaceholder } from '../redact/foreign';
 
 /** BASE64URL(SHA-256(verifier)), precomputed before correlation (WebCrypto is async); null if unknown. */
 export type VerifierHashes = (verifier: string) => string | null;
@@ -20,10 +21,12 @@ export function matchToken(event: RequestEvent, index: BuilderIndex, hops: HopIn
   const near = (b: FlowBuilder) => event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
   let target: FlowBuilder | null = null;
   if (exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code)) {
-    const byCode = exchange.code !== null ? index.withCode(exchange.code) : [];
+    // Placeholders another tool left ("[code redacted]") are never equal to each other (issue 17 point 2).
+    const code = isForeignPlaceholder(exchange.code) ? null : exchange.code;
+    const byCode = code !== null ? index.withCode(code) : [];
     target = byCode.find((b) => b.flow.authorize) ?? byCode[0] ?? null;
     exchange.matchedBy = 'code';
-    if (!target && exchange.codeVerifier) {
+    if (!target && exchange.codeVerifier && !isForeignPlaceholder(exchange.codeVerifier)) {
       const challenge = hashes(exchange.codeVerifier);
       const verifier = exchange.codeVerifier;
       // Only flows whose code_challenge is the hash (S256) or the verifier itself (plain) can match.
@@ -36,13 +39,19 @@ export function matchToken(event: RequestEvent, index: BuilderIndex, hops: HopIn
         }) ?? null;
       exchange.matchedBy = 'pkce';
     }
+    if (!target && exchange.code !== null && code === null) {
+      // The code is a placeholder: the tab that received the callback redeems it (what matching by code would find).
+      const sameTab = builders.filter((b) => near(b) && b.flow.callback?.code && b.flow.tabIds.includes(event.tabId));
+      target = sameTab[sameTab.length - 1] ?? null;
+      exchange.matchedBy = 'proximity';
+    }
     if (!target) {
       const candidates = builders.filter(
         (b) =>
           near(b) &&
           b.flow.callback?.code &&
           b.tokenRefs.length === 0 &&
-          (exchange.clientId === null || b.flow.clientId === exchange.clientId) &&
+          (exchange.clientId === null || isForeignPlaceholder(exchange.clientId) || b.flow.clientId === exchange.clientId) &&
           (exchange.redirectUri === null || b.flow.redirectUri === exchange.redirectUri || redirectBase(b) === urlBase(exchange.redirectUri)),
       );
       target = candidates[candidates.length - 1] ?? null;

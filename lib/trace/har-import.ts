@@ -83,6 +83,19 @@ function redirectTarget(entry: HarEntry): string | undefined {
   }
 }
 
+/**
+ * The URL as a browser sends it: redirect targets are resolved with the URL parser, so the request
+ * URL is too, or a HAR whose URLs hold unencoded characters (a sanitizer's "[state redacted]")
+ * would never link a Location to the request it led to.
+ */
+function requestUrl(entry: HarEntry): string {
+  try {
+    return new URL(entry.request.url).href;
+  } catch {
+    return entry.request.url;
+  }
+}
+
 function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
   const start = Date.parse(entry.startedDateTime);
   const { type, frameId } = resourceType(entry);
@@ -96,7 +109,7 @@ function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
     parentFrameId: frameId > 0 ? 0 : -1,
     type,
     method: entry.request.method,
-    url: entry.request.url,
+    url: requestUrl(entry),
     requestHeaders,
     responseHeaders: entry.response.headers,
     startTime: Number.isFinite(start) ? start : 0,

@@ -12,6 +12,7 @@ import parRequestUriMisuse from '../par-request-uri-misuse';
 import parRequiredNotUsed from '../par-required-not-used';
 import pkceChallengeMalformed from '../pkce-challenge-malformed';
 import pkceChallengeReused from '../pkce-challenge-reused';
+import pkceMethodInvalid from '../pkce-method-invalid';
 import pkceMissing from '../pkce-missing';
 import pkcePlain from '../pkce-plain';
 import pkceUnsupportedHint from '../pkce-unsupported-hint';
@@ -43,6 +44,7 @@ export const AUTHORIZE_REQUEST_CHECKS: readonly Check[] = [
   parRequiredNotUsed,
   pkceChallengeMalformed,
   pkceChallengeReused,
+  pkceMethodInvalid,
   pkceMissing,
   pkcePlain,
   pkceUnsupportedHint,

@@ -26,6 +26,7 @@ import errorResponseUnauthorizedClient from '../error-response-unauthorized-clie
 import errorResponseUnsupportedGrantType from '../error-response-unsupported-grant-type';
 import errorResponseUnsupportedResponseType from '../error-response-unsupported-response-type';
 import jwksFetchFailed from '../jwks-fetch-failed';
+import valuesRedactedElsewhere from '../values-redacted-elsewhere';
 import type { Check } from '../types';
 
 /** One section of docs/checks.md: discovery, keys, logout, DPoP, device flow, and error responses. Sorted by id. */
@@ -58,4 +59,5 @@ export const ERRORS_AND_METADATA_CHECKS: readonly Check[] = [
   errorResponseUnsupportedGrantType,
   errorResponseUnsupportedResponseType,
   jwksFetchFailed,
+  valuesRedactedElsewhere,
 ];
