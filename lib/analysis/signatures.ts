@@ -3,7 +3,7 @@ import { stringField } from '../flow/params';
 import type { JwksDoc } from '../model/analysis-context';
 import type { Flow } from '../model/flow';
 import { isRedacted } from './digests';
-import { isForeignPlaceholder } from '../redact/foreign';
+import { isForeignPlaceholder } from '../placeholders/foreign';
 
 /** ID Tokens of a flow: from the authorization response and from every token response. */
 export function idTokensIn(flow: Flow): string[] {

@@ -11,7 +11,7 @@ import { indexHops, type HopIndex } from './hops';
 import { attachByOrigin, attachUserinfo } from './attach';
 import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } from './params';
 import { finishExchange, matchToken, type VerifierHashes } from './match-token';
-import { isForeignPlaceholder } from '../redact/foreign';
+import { isForeignPlaceholder } from '../placeholders/foreign';
 
 export interface Correlation {
   flows: Flow[];

@@ -5,7 +5,7 @@ import type { BuilderIndex } from './builder-index';
 import type { HopIndex } from './hops';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
-import { isForeignPlaceholder } from '../redact/foreign';
+import { isForeignPlaceholder } from '../placeholders/foreign';
 
 /** BASE64URL(SHA-256(verifier)), precomputed before correlation (WebCrypto is async); null if unknown. */
 export type VerifierHashes = (verifier: string) => string | null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import { foreignRedaction } from '../../lib/redact/foreign';
+import { foreignRedaction } from '../../lib/placeholders/foreign';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';
 import { cloudflareSanitize, handRedact } from '../support/foreign-sanitizers';
 

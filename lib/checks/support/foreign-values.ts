@@ -1,4 +1,4 @@
-import { foreignRedaction, type ForeignRedaction } from '../../redact/foreign';
+import { foreignRedaction, type ForeignRedaction } from '../../placeholders/foreign';
 import type { Flow } from '../../model/flow';
 import type { Report } from '../types';
 

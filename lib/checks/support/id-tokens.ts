@@ -6,7 +6,7 @@ import type { Flow, TokenExchange } from '../../model/flow';
 import type { CheckContext } from '../types';
 import { receivedAt } from './token-requests';
 import { decodeToken, type TokenDecode } from './value-shape';
-import { isForeignPlaceholder } from '../../redact/foreign';
+import { isForeignPlaceholder } from '../../placeholders/foreign';
 
 /** One ID Token as the browser saw it, with the values delivered beside it. */
 export interface IdTokenSeen {
@@ -96,7 +96,7 @@ export function hashClaimMatch(ctx: CheckContext, seen: IdTokenSeen, relation: '
     const match = ctx.analysis.derived.hashMatch(relation, seen.token);
     return match === null ? null : { match, computed: null };
   }
-  // The hashed value is a placeholder another tool left: nothing to compare (lib/redact/foreign.ts).
+  // The hashed value is a placeholder another tool left: nothing to compare (lib/placeholders/foreign.ts).
   if (isForeignPlaceholder(value)) return null;
   const computed = leftHalfHash(ctx, value, headerAlg(seen));
   return computed === null ? null : { match: computed === claim, computed };
