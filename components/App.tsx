@@ -31,12 +31,14 @@ export interface AppProps {
   exportOpen?: boolean;
   /** Told which flow is on screen, so "export this flow" exports the one the user sees. */
   onShownFlow?(id: string | null): void;
+  /** The page's level-one heading (visually hidden: the toolbar says where you are). */
+  heading?: string;
 }
 
 const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
 
 /** The whole panel: toolbar, flows | timeline | details, status bar. Data comes in through props. */
-export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, empty, banner, overlay, toolbarStart, standalone, exportOpen, onShownFlow }: AppProps) {
+export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, empty, banner, overlay, toolbarStart, standalone, exportOpen, onShownFlow, heading = 'OAuth Lens' }: AppProps) {
   const [filter, setFilter] = useState<FlowFilter>(NO_FILTER);
   const [pickedFlow, setPickedFlow] = useState<string | null>(null);
   const [pickedStep, setPickedStep] = useState<{ flow: string; index: number } | null>(null);
@@ -87,7 +89,8 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   };
 
   return (
-    <div class={`ol-app ol-theme-${theme}`}>
+    <main class={`ol-app ol-theme-${theme}`}>
+      <h1 class="ol-visually-hidden">{heading}</h1>
       <Toolbar
         filter={filter}
         onFilter={setFilter}
@@ -151,6 +154,6 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
       )}
       <StatusBar status={status} flows={flows.length} failed={failedCount} steps={totalSteps} events={data.events.length} />
       {overlay}
-    </div>
+    </main>
   );
 }

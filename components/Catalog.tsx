@@ -5,7 +5,7 @@ import { SEVERITY_LABEL } from './view-models/format';
 /** The check catalog page: one section per check (anchor = check id), grouped as the registry groups them. */
 export function Catalog({ groups }: { groups: readonly CatalogGroup[] }) {
   return (
-    <main class="ol-catalog ol-theme-auto">
+    <main class="ol-catalog ol-page ol-theme-auto">
       <h1>OAuth Lens check catalog</h1>
       <nav aria-label="Sections">
         <ul>

@@ -114,8 +114,8 @@ function FetchMetadataButton(props: ToolbarProps) {
     : 'No flow with an issuer lacks its discovery document; nothing to fetch';
   return (
     <>
-      <button type="button" class="ol-tool ol-tool-text" aria-label="Fetch issuer metadata" title={title} disabled={!enabled} onClick={() => props.onFetchMetadata?.()}>
-        Fetch metadata
+      <button type="button" class="ol-tool ol-tool-text" title={title} disabled={!enabled} onClick={() => props.onFetchMetadata?.()}>
+        Fetch issuer metadata
       </button>
       <span class="ol-sep" />
     </>

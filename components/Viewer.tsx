@@ -34,6 +34,7 @@ export function Viewer({ viewerUrl, fragment, theme = 'auto', io, importSettings
           viewerUrl={viewerUrl}
           fragment={fragment}
           toolbarStart={switcher}
+          heading="OAuth Lens viewer"
           empty={(open) => <ViewerEmpty onImport={open.picker} onLink={open.link} />}
           {...(io ? { io } : {})}
           {...(importSettings ? { importSettings } : {})}
@@ -94,7 +95,8 @@ function DiffPage({ switcher, theme, importSettings }: { switcher: ComponentChil
   const [left, setLeft] = useState<ImportedTrace | null>(null);
   const [right, setRight] = useState<ImportedTrace | null>(null);
   return (
-    <div class={`ol-app ol-theme-${theme}`}>
+    <main class={`ol-app ol-theme-${theme}`}>
+      <h1 class="ol-visually-hidden">OAuth Lens viewer: compare two traces</h1>
       <div class="ol-toolbar" role="toolbar" aria-label="Diff controls">
         {switcher}
         <span class="ol-dim">Compare a working and a failing trace: parameters, redirect_uri, scopes, steps reached, findings.</span>
@@ -110,7 +112,7 @@ function DiffPage({ switcher, theme, importSettings }: { switcher: ComponentChil
           <p class="ol-pad ol-dim">Load both traces to see where the flows differ.</p>
         )}
       </div>
-    </div>
+    </main>
   );
 }
 

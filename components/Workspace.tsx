@@ -32,6 +32,8 @@ export interface WorkspaceProps {
   empty?: (open: { picker(): void; link(url: string): void }) => ComponentChildren;
   toolbarStart?: ComponentChildren;
   now?: number;
+  /** The page's level-one heading (see App). */
+  heading?: string;
 }
 
 const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
@@ -41,7 +43,7 @@ const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'stati
  * worker, all-or-nothing), the imported source shown apart from live capture, and the Export
  * menu. Shared by the DevTools panel and the viewer page.
  */
-export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, importSettings, fragment, empty, toolbarStart, now }: WorkspaceProps) {
+export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, importSettings, fragment, empty, toolbarStart, now, heading }: WorkspaceProps) {
   const [imported, setImported] = useState<ImportedTrace | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [shownFlow, setShownFlow] = useState<string | null>(null);
@@ -167,6 +169,7 @@ export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, import
         standalone={live === null}
         exportOpen={menu}
         onShownFlow={setShownFlow}
+        {...(heading !== undefined ? { heading } : {})}
         {...(now !== undefined ? { now } : {})}
       />
     </div>
