@@ -29,6 +29,15 @@ export function isDocument(event: RequestEvent): boolean {
   return isDocumentType(event.type);
 }
 
+/**
+ * A CORS preflight (Fetch §4.8): the browser's OPTIONS before a cross-origin request. It carries
+ * none of the request's parameters and is not a step of any flow; token-endpoint-cors-blocked
+ * reads it from the events.
+ */
+export function isCorsPreflight(event: RequestEvent): boolean {
+  return event.method.toUpperCase() === 'OPTIONS';
+}
+
 export function isDocumentType(type: string): boolean {
   return DOCUMENT_TYPES.has(type);
 }
@@ -40,7 +49,7 @@ export function isDocumentType(type: string): boolean {
  */
 export function classifyRequest(event: RequestEvent, fullUrl: string, known: KnownEndpoints): Classification {
   const u = safeUrl(event.url);
-  if (!u || !/^https?:$/.test(u.protocol)) return null;
+  if (!u || !/^https?:$/.test(u.protocol) || isCorsPreflight(event)) return null;
   // One parse serves base, query and path: this runs on every request of a capture (bench/analyze.ts).
   const base = `${u.protocol}//${u.host}${u.pathname}`;
   const query = parseForm(u.search.slice(1));

@@ -3,7 +3,7 @@ import type { Flow } from '../model/flow';
 import { buildAuthorizeRequest, parRequestUri } from './authorize-request';
 import { addStep, withNote, finishFlow, grantFromResponseType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
 import { buildCallback, readResponseParams } from './callback-response';
-import { classifyRequest, isDocument } from './classify';
+import { classifyRequest, isCorsPreflight, isDocument } from './classify';
 import type { AnalysisOptions, DiscoveryDoc, JwksDoc } from '../model/analysis-context';
 import { discoveryForAuthorize, learnEndpoints, toDiscoveryDoc, toJwksDoc } from './discovery';
 import { BuilderIndex } from './builder-index';
@@ -43,6 +43,7 @@ export function correlate(events: readonly CapturedEvent[], options: AnalysisOpt
   };
 
   for (const event of hops.requests) {
+    if (isCorsPreflight(event)) continue;
     const kind = classifyRequest(event, hops.fullUrl(event), known);
     switch (kind) {
       case 'authorize':

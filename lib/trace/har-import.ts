@@ -2,6 +2,7 @@ import { OAuthLensError } from '../errors';
 import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
 import { headerValue, parseForm, stripFragment } from '../flow/params';
 import { HarEntrySchema, HarSchema, type Har, type HarEntry } from './har-schema';
+import { hasNoResponse, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
 import { firstIssue } from './zod-message';
 
 /** Chrome's `_resourceType` names → webRequest resource types. */
@@ -71,10 +72,9 @@ function decodeContent(text: string, encoding: string | undefined): string | nul
   }
 }
 
-/** The redirect target: the Location header keeps the fragment that `redirectURL` may drop. */
+/** The redirect target, resolved against the request URL (lib/trace/har-recorder-quirks.ts decides which hops redirect). */
 function redirectTarget(entry: HarEntry): string | undefined {
-  if (entry.response.status < 300 || entry.response.status >= 400) return undefined;
-  const raw = headerValue(entry.response.headers, 'location') ?? entry.response.redirectURL;
+  const raw = redirectLocation(entry);
   if (!raw) return undefined;
   try {
     return new URL(raw, entry.request.url).href;
@@ -120,7 +120,7 @@ function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
   const redirect = redirectTarget(entry);
   if (redirect) event.redirectUrl = redirect;
   if (entry.response._error) event.error = entry.response._error;
-  else if (entry.response.status === 0) event.error = 'no response (blocked, cancelled or failed)';
+  else if (hasNoResponse(entry)) event.error = 'no response (blocked, cancelled or failed)';
   const post = entry.request.postData;
   if (post) {
     const mime = post.mimeType ?? headerValue(requestHeaders, 'content-type') ?? '';
@@ -152,7 +152,10 @@ export function harToEvents(har: Har, positions?: readonly number[]): RequestEve
     return pageIds.get(entry.pageref)!;
   };
   // Start times parsed once, not twice per comparison (a 10k-entry HAR sorted in ~20 ms less).
-  const order = har.log.entries.map((entry, i) => ({ entry, i, t: Date.parse(entry.startedDateTime) })).sort((a, b) => a.t - b.t || a.i - b.i);
+  // Entries in time order whatever the file's order, twins recorded without a response left out.
+  const order = withoutNoResponseTwins(
+    har.log.entries.map((entry, i) => ({ entry, i, t: Date.parse(entry.startedDateTime) })).sort((a, b) => a.t - b.t || a.i - b.i),
+  );
   const events = order.map(({ entry, i }) => toEvent(entry, positions?.[i] ?? i, tabOf(entry)));
   linkRedirects(events);
   linkPopups(events);

@@ -1,46 +1,55 @@
 import * as z from 'zod';
 
 /**
- * HAR 1.2 as Chrome DevTools, Firefox and Playwright write it — only the fields we read.
- * Custom fields (`_resourceType`, `_initiator`, `_error`) are optional and loosely typed.
+ * HAR 1.2 as Chrome DevTools, Firefox, Safari, Playwright, Charles and Fiddler write it — only the
+ * fields we read. Custom fields (`_resourceType`, `_initiator`, `_error`) are optional and loosely
+ * typed. An optional field may also be null (Fiddler writes `"pages": null`): null reads as absent.
  */
 const NameValue = z.object({ name: z.string(), value: z.string() });
 
+/** Optional, and null read as absent. */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((v): z.output<T> | undefined => v ?? undefined);
+}
+
+const Headers = z
+  .array(NameValue)
+  .nullish()
+  .transform((v) => v ?? []);
+
 export const HarEntrySchema = z.object({
-  pageref: z.string().optional(),
+  pageref: optional(z.string()),
   startedDateTime: z.string(),
-  time: z.number().optional(),
+  time: optional(z.number()),
   request: z.object({
     method: z.string(),
     url: z.string(),
-    headers: z.array(NameValue).default([]),
-    postData: z
-      .object({
-        mimeType: z.string().optional(),
-        text: z.string().optional(),
-        params: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
-      })
-      .optional(),
+    headers: Headers,
+    postData: optional(
+      z.object({
+        mimeType: optional(z.string()),
+        text: optional(z.string()),
+        params: optional(z.array(z.object({ name: z.string(), value: optional(z.string()) }))),
+      }),
+    ),
   }),
   response: z.object({
     status: z.number(),
-    statusText: z.string().optional(),
-    headers: z.array(NameValue).default([]),
-    redirectURL: z.string().optional(),
-    content: z
-      .object({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional() })
-      .optional(),
+    statusText: optional(z.string()),
+    headers: Headers,
+    redirectURL: optional(z.string()),
+    content: optional(z.object({ mimeType: optional(z.string()), text: optional(z.string()), encoding: optional(z.string()) })),
     _error: z.string().nullable().optional(),
   }),
-  _resourceType: z.string().optional(),
+  _resourceType: optional(z.string()),
   _initiator: z.unknown().optional(),
 });
 export type HarEntry = z.infer<typeof HarEntrySchema>;
 
 export const HarSchema = z.object({
   log: z.object({
-    version: z.string().optional(),
-    pages: z.array(z.object({ id: z.string(), startedDateTime: z.string().optional(), title: z.string().optional() })).optional(),
+    version: optional(z.string()),
+    pages: optional(z.array(z.object({ id: z.string(), startedDateTime: optional(z.string()), title: optional(z.string()) }))),
     entries: z.array(HarEntrySchema),
   }),
 });
