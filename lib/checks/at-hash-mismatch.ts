@@ -8,12 +8,17 @@ import { defineCheck } from './types';
  * the ID Token (implicit `id_token token`, §3.2.2.10; hybrid `code id_token token`, §3.3.2.11).
  */
 export default defineCheck({
-  id: 'at-hash-mismatch',
+  section: 'token',
   severity: 'error',
   title: 'at_hash does not match the access token',
   refs: [{ spec: 'OIDC-Core', section: '3.1.3.8' }, { spec: 'OIDC-Core', section: '3.2.2.9' }, { spec: 'OIDC-Core', section: '3.2.2.10' }],
   cause: 'The ID Token and access token were swapped or tampered with.',
   fix: 'Reject the response.',
+  messages: {
+    atHashMissing: '{where} came with an access token (response_type "{responseType}") but has no at_hash, which is required here.',
+    atHashMismatch: '{where} has at_hash "{atHash}", but the left half of {hash}(access_token) is "{computed}": the ID Token was not issued with this access token.',
+    atHashMismatchRedacted: '{where} has at_hash "{atHash}", but it did not match the access token when the trace was redacted: the ID Token was not issued with this access token.',
+  },
   run(flow, ctx) {
     const responseType = (flow.authorize?.responseType ?? '').split(' ');
     for (const seen of visibleIdTokens(flow, ctx)) {
@@ -27,7 +32,8 @@ export default defineCheck({
         if (required) {
           ctx.report({
             step: seen.step,
-            message: `${where} came with an access token (response_type "${flow.authorize?.responseType}") but has no at_hash, which is required here.`,
+            messageId: 'atHashMissing',
+            data: { where, responseType: String(flow.authorize?.responseType) },
             evidence: [{ label: 'at_hash', value: '(missing)', expected: leftHalfHash(ctx, seen.accessToken, alg) ?? '(required)', step: seen.step }],
           });
         }
@@ -39,9 +45,7 @@ export default defineCheck({
       const computed = verdict.computed;
       ctx.report({
         step: seen.step,
-        message: computed
-          ? `${where} has at_hash "${atHash}", but the left half of ${hashForAlg(alg)}(access_token) is "${computed}": the ID Token was not issued with this access token.`
-          : `${where} has at_hash "${atHash}", but it did not match the access token when the trace was redacted: the ID Token was not issued with this access token.`,
+        ...(computed ? { messageId: 'atHashMismatch', data: { where, atHash, hash: String(hashForAlg(alg)), computed } } : { messageId: 'atHashMismatchRedacted', data: { where, atHash } }),
         evidence: [{ label: 'at_hash', value: atHash, expected: computed ?? `left half of ${hashForAlg(alg) ?? 'hash'}(access_token) (redacted)`, step: seen.step }],
       });
     }

@@ -3,12 +3,17 @@ import { defineCheck } from './types';
 
 /** OIDC-Core §3.1.2.1 (max_age, prompt=login), §3.1.3.7 step 13 (auth_time REQUIRED with max_age). */
 export default defineCheck({
-  id: 'auth-time-exceeds-max-age',
+  section: 'token',
   severity: 'warning',
   title: 'Authentication older than requested',
   refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 13' }],
   cause: 'The authorization server reused an old session without re-authenticating the user.',
   fix: 'Reject the token, or start a new flow with prompt=login.',
+  messages: {
+    authTimeMissing: 'The request asked for {asked}, but {where} has no auth_time claim.',
+    maxAgeExceeded: 'The request asked for max_age={maxAge} s, but {where} says the user authenticated at {authTime}, {age} s before the token arrived.',
+    notReauthenticated: 'The request asked for prompt=login at {askedAt}, but {where} has auth_time {authTime}, before the request: the user was not re-authenticated.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) return;
@@ -23,7 +28,7 @@ export default defineCheck({
       const where = `${tokenWhere(seen, true)} (step ${seen.step + 1})`;
       const asked = maxAge !== null ? `max_age=${maxAge}` : 'prompt=login';
       if (typeof claims.auth_time !== 'number') {
-        ctx.report({ step: seen.step, message: `The request asked for ${asked}, but ${where} has no auth_time claim.`, evidence: [{ label: 'auth_time', value: '(missing)', step: seen.step }] });
+        ctx.report({ step: seen.step, messageId: 'authTimeMissing', data: { asked, where }, evidence: [{ label: 'auth_time', value: '(missing)', step: seen.step }] });
         continue;
       }
       const now = seen.receivedAt / 1000;
@@ -31,13 +36,15 @@ export default defineCheck({
       if (maxAge !== null && age > maxAge + skew) {
         ctx.report({
           step: seen.step,
-          message: `The request asked for max_age=${maxAge} s, but ${where} says the user authenticated at ${isoTime(claims.auth_time)}, ${age} s before the token arrived.`,
+          messageId: 'maxAgeExceeded',
+          data: { maxAge, where, authTime: isoTime(claims.auth_time), age },
           evidence: [{ label: 'now − auth_time', value: `${age} s`, expected: `≤ ${maxAge} s (+${skew} s skew)`, step: seen.step }],
         });
       } else if (maxAge === null && claims.auth_time < askedAt - skew) {
         ctx.report({
           step: seen.step,
-          message: `The request asked for prompt=login at ${isoTime(Math.floor(askedAt))}, but ${where} has auth_time ${isoTime(claims.auth_time)}, before the request: the user was not re-authenticated.`,
+          messageId: 'notReauthenticated',
+          data: { askedAt: isoTime(Math.floor(askedAt)), where, authTime: isoTime(claims.auth_time) },
           evidence: [{ label: 'auth_time', value: isoTime(claims.auth_time), expected: `≥ ${isoTime(Math.floor(askedAt))}`, step: seen.step }],
         });
       }

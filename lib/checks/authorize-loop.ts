@@ -62,13 +62,16 @@ function runOf(group: readonly Flow[]): LoopRun {
  * Reported once, on the last flow of the loop.
  */
 export default defineCheck({
-  id: 'authorize-loop',
+  section: 'authorize-request',
   severity: 'error',
   title: 'Login loop',
   refs: [{ spec: 'Operational', note: '(compare Entra AADSTS50196)' }, { spec: 'RFC 6749', section: '4.1' }],
   cause:
     'After the callback the app still thinks the user is logged out: session cookie not stored (SameSite, Secure, Domain), transaction state lost, ID-token validation failing (clock skew, audience), or tokens cached under the wrong key.',
   fix: 'Inspect the step between the callback and the next authorization request: blocked Set-Cookie reasons, state or nonce errors, console errors.',
+  messages: {
+    loop: 'Login loop: {reasons}. The app does not keep the session the callback established.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) return;
@@ -87,7 +90,8 @@ export default defineCheck({
     ].filter((r): r is string => r !== null);
     ctx.report({
       step: a.step,
-      message: `Login loop: ${reasons.join('; ')}. The app does not keep the session the callback established.`,
+      messageId: 'loop',
+      data: { reasons: reasons.join('; ') },
       evidence: run.map((f) => ({ label: `authorization request (flow ${f.id})`, value: new Date(authorizeTime(f)).toISOString(), ...(f === flow ? { step: a.step } : {}) })),
     });
   },

@@ -8,12 +8,15 @@ import { defineCheck } from './types';
  * (clickjacking), so an iframe authorization request that needs interaction shows nothing.
  */
 export default defineCheck({
-  id: 'authz-page-framing-blocked',
+  section: 'callback',
   severity: 'info',
   title: 'Authorization page refused to load in the iframe',
   refs: [{ spec: 'RFC 6749', section: '10.13' }, { spec: 'RFC 9700', section: '4.16' }],
   cause: 'User interaction was needed inside a hidden iframe, and login pages refuse framing (X-Frame-Options / CSP frame-ancestors) to prevent clickjacking.',
   fix: 'Use iframes only with prompt=none, and open a popup or do a top-level redirect when interaction is required.',
+  messages: {
+    framingBlocked: 'The authorization server answered the framed request {url} (prompt={prompt}) with {reason}, so the page cannot show inside {embedder} and no callback came back in that frame.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     const start = a ? flow.steps[a.step] : undefined;
@@ -31,7 +34,8 @@ export default defineCheck({
     const index = flow.steps.indexOf(blocked);
     ctx.report({
       step: index,
-      message: `The authorization server answered the framed request ${urlBase(event.url) ?? event.url} (prompt=${a.prompt ?? '(none)'}) with ${reason}, so the page cannot show inside ${embedder ?? 'the app'} and no callback came back in that frame.`,
+      messageId: 'framingBlocked',
+      data: { url: urlBase(event.url) ?? event.url, prompt: a.prompt ?? '(none)', reason, embedder: embedder ?? 'the app' },
       evidence: [
         { label: 'framing header', value: reason, step: index },
         { label: 'embedding page', value: embedder ?? '(unknown)' },

@@ -6,12 +6,15 @@ import { defineCheck } from './types';
 
 /** RFC 6749 §3.1: parameters "MUST NOT be included more than once"; §4.1.1 requires response_type and client_id. */
 export default defineCheck({
-  id: 'authz-request-malformed',
+  section: 'authorize-request',
   severity: 'error',
   title: 'Malformed authorization request',
   refs: [{ spec: 'RFC 6749', section: '3.1' }, { spec: 'RFC 6749', section: '3.1.1' }, { spec: 'RFC 6749', section: '4.1.1' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'A URL built by hand, a misconfigured library, or parameters appended twice (one copy from configuration, one from code).',
   fix: 'Build the request with a maintained client library, send each parameter once, and take the allowed values from discovery.',
+  messages: {
+    malformed: 'The authorization request is malformed: {problems}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) return;
@@ -47,6 +50,6 @@ export default defineCheck({
       }
     }
     if (!problems.length) return;
-    ctx.report({ step: a.step, message: `The authorization request is malformed: ${problems.join('; ')}.`, evidence });
+    ctx.report({ step: a.step, messageId: 'malformed', data: { problems: problems.join('; ') }, evidence });
   },
 });

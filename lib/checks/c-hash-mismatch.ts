@@ -7,12 +7,17 @@ import { defineCheck } from './types';
  * (`code id_token`, `code id_token token`) MUST carry c_hash = base64url(left half of hash(code)).
  */
 export default defineCheck({
-  id: 'c-hash-mismatch',
+  section: 'token',
   severity: 'error',
   title: 'c_hash missing or does not match the code',
   refs: [{ spec: 'OIDC-Core', section: '3.3.2.10' }, { spec: 'OIDC-Core', section: '3.3.2.11' }],
   cause: 'Code injection (a code swapped into the response), or an authorization-server bug.',
   fix: 'Reject the response.',
+  messages: {
+    cHashMissing: '{where} came with code "{code}" (hybrid flow) but has no c_hash, which OIDC-Core §3.3.2.11 requires.',
+    cHashMismatch: '{where} has c_hash "{cHash}", but the left half of {hash}("{code}") is "{computed}": the code was not issued with this ID Token.',
+    cHashMismatchRedacted: '{where} has c_hash "{cHash}", but it did not match the code "{code}" when the trace was redacted: the code was not issued with this ID Token.',
+  },
   run(flow, ctx) {
     for (const seen of visibleIdTokens(flow, ctx)) {
       const claims = claimsOf(seen);
@@ -27,7 +32,8 @@ export default defineCheck({
         if (seen.source !== 'callback') continue;
         ctx.report({
           step: seen.step,
-          message: `${where} came with code "${code}" (hybrid flow) but has no c_hash, which OIDC-Core §3.3.2.11 requires.`,
+          messageId: 'cHashMissing',
+          data: { where, code },
           evidence: [{ label: 'c_hash', value: '(missing)', expected: computed ?? '(required)', step: seen.step }],
         });
         continue;
@@ -38,9 +44,7 @@ export default defineCheck({
       const computed = verdict.computed;
       ctx.report({
         step: seen.step,
-        message: computed
-          ? `${where} has c_hash "${cHash}", but the left half of ${hashForAlg(alg)}("${code}") is "${computed}": the code was not issued with this ID Token.`
-          : `${where} has c_hash "${cHash}", but it did not match the code "${code}" when the trace was redacted: the code was not issued with this ID Token.`,
+        ...(computed ? { messageId: 'cHashMismatch', data: { where, cHash, hash: String(hashForAlg(alg)), code, computed } } : { messageId: 'cHashMismatchRedacted', data: { where, cHash, code } }),
         evidence: [{ label: 'c_hash', value: cHash, expected: computed ?? `left half of ${hashForAlg(alg) ?? 'hash'}(code) (redacted)`, step: seen.step }],
       });
     }

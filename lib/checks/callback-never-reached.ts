@@ -22,9 +22,20 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
 }
 
+const messages = {
+  errorPage: 'No callback reached {redirectUri}. Sub-reason: authorization-server error page. {page} answered with HTTP {status} instead of redirecting back{pageText}.',
+  framingBlocked: 'No callback reached {redirectUri}. Sub-reason: framing blocked. The iframe authorization request was answered with {reason} and never returned to the redirect_uri.',
+  iframeTimedOut: 'No callback reached {redirectUri}. Sub-reason: iframe timed out. The hidden iframe (prompt={prompt}) never reached the redirect_uri; the last step was {elapsed} after the request.',
+  popupClosed: 'No callback reached {redirectUri}. Sub-reason: popup closed. The login popup was closed {elapsed} after the authorization request, before any callback.',
+  userLeft: 'No callback reached {redirectUri}. Sub-reason: user left the login page. The tab moved on to {url} without returning to the redirect_uri.',
+  inProgress: "No callback reached {redirectUri}. Sub-reason: still in progress. The tab was still on the authorization server's pages when the capture ended ({idle} after the last step).",
+  abandoned: 'No callback reached {redirectUri}. Sub-reason: abandoned. No callback within {window} of the last authorization-server page.',
+} as const;
+
 /** The sub-reason (docs/checks.md `callback-never-reached`): what became of the authorization request. */
-function diagnose(flow: Flow, ctx: CheckContext, start: Step): Omit<Report, 'step'> & { step: number | null } {
+function diagnose(flow: Flow, ctx: CheckContext<typeof messages>, start: Step): Report<typeof messages> {
   const events = ctx.analysis.events;
+  const redirectUri = flow.redirectUri ?? 'the redirect_uri';
   const last = flow.steps.reduce((t, s) => Math.max(t, s.time), start.time);
   if (flow.errorPage !== null) {
     const page = flow.steps[flow.errorPage]!;
@@ -32,7 +43,8 @@ function diagnose(flow: Flow, ctx: CheckContext, start: Step): Omit<Report, 'ste
     return {
       step: flow.errorPage,
       severity: 'error',
-      message: `Sub-reason: authorization-server error page. ${urlBase(page.url) ?? page.url} answered with HTTP ${page.status ?? '?'} instead of redirecting back${text ? `: "${text}"` : ''}.`,
+      messageId: 'errorPage',
+      data: { redirectUri, page: urlBase(page.url) ?? page.url, status: page.status ?? '?', pageText: text ? `: "${text}"` : '' },
       evidence: [{ label: 'error page', value: page.url, step: flow.errorPage }, ...(text ? [{ label: 'page text', value: text }] : [])],
     };
   }
@@ -40,16 +52,14 @@ function diagnose(flow: Flow, ctx: CheckContext, start: Step): Omit<Report, 'ste
     const embedder = topPageOrigin(events, start.tabId, start.time, start.event);
     const blocked = flow.steps.find((s) => s.event && s.frameId === start.frameId && s.time >= start.time && !s.event.redirectUrl && framingBlock(s.event, embedder));
     const reason = blocked?.event ? framingBlock(blocked.event, embedder) : null;
-    return {
-      step: blocked ? flow.steps.indexOf(blocked) : null,
-      message: reason
-        ? `Sub-reason: framing blocked. The iframe authorization request was answered with ${reason} and never returned to the redirect_uri.`
-        : `Sub-reason: iframe timed out. The hidden iframe (prompt=${flow.authorize?.prompt ?? '(none)'}) never reached the redirect_uri; the last step was ${seconds(last - start.time)} after the request.`,
-    };
+    const step = blocked ? flow.steps.indexOf(blocked) : null;
+    return reason
+      ? { step, messageId: 'framingBlocked', data: { redirectUri, reason } }
+      : { step, messageId: 'iframeTimedOut', data: { redirectUri, prompt: flow.authorize?.prompt ?? '(none)', elapsed: seconds(last - start.time) } };
   }
   const popupClosed = openerOf(events, start.tabId) !== null ? tabRemovedAt(events, start.tabId, start.time) : null;
   if (popupClosed !== null) {
-    return { step: null, message: `Sub-reason: popup closed. The login popup was closed ${seconds(popupClosed - start.time)} after the authorization request, before any callback.` };
+    return { step: null, messageId: 'popupClosed', data: { redirectUri, elapsed: seconds(popupClosed - start.time) } };
   }
   const left = events.find((e) => {
     if (e.tabId !== start.tabId || e.frameId !== 0 || eventTime(e) <= last) return false;
@@ -58,27 +68,24 @@ function diagnose(flow: Flow, ctx: CheckContext, start: Step): Omit<Report, 'ste
     return top && origin !== null && origin !== flow.serverOrigin && urlBase(e.url) !== (flow.redirectUri ? urlBase(flow.redirectUri) : null);
   });
   if (left) {
-    return { step: null, message: `Sub-reason: user left the login page. The tab moved on to ${urlBase(left.url) ?? left.url} without returning to the redirect_uri.` };
+    return { step: null, messageId: 'userLeft', data: { redirectUri, url: urlBase(left.url) ?? left.url } };
   }
   const idle = captureEnd(events) - last;
   if (idle <= ctx.analysis.options.correlationWindowMs) {
-    return {
-      step: null,
-      severity: 'info',
-      message: `Sub-reason: still in progress. The tab was still on the authorization server's pages when the capture ended (${seconds(idle)} after the last step).`,
-    };
+    return { step: null, severity: 'info', messageId: 'inProgress', data: { redirectUri, idle: seconds(idle) } };
   }
-  return { step: null, message: `Sub-reason: abandoned. No callback within ${seconds(ctx.analysis.options.correlationWindowMs)} of the last authorization-server page.` };
+  return { step: null, messageId: 'abandoned', data: { redirectUri, window: seconds(ctx.analysis.options.correlationWindowMs) } };
 }
 
 /** RFC 6749 §4.1.2.1: an authorization request that never came back to the redirect_uri. */
 export default defineCheck({
-  id: 'callback-never-reached',
+  section: 'callback',
   severity: 'warning',
   title: 'The login never returned to the app',
   refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'Depends on the sub-reason: an authorization-server error page, a closed popup, an iframe that timed out or was refused, or the user leaving the login page.',
   fix: 'See the sub-reason. For an error page, read the provider error text: a redirect_uri that is not registered is the usual cause.',
+  messages,
   run(flow, ctx) {
     const a = flow.authorize;
     const start = a ? flow.steps[a.step] : undefined;
@@ -92,6 +99,6 @@ export default defineCheck({
       return;
     }
     const found = diagnose(flow, ctx, start);
-    ctx.report({ ...found, step: found.step ?? a.step, message: `No callback reached ${flow.redirectUri ?? 'the redirect_uri'}. ${found.message}` });
+    ctx.report({ ...found, step: found.step ?? a.step });
   },
 });

@@ -1,8 +1,8 @@
 import type { Severity } from '../model/finding';
 import { PROVIDER_ERROR_CODES, type ProviderErrorRow } from '../diagnosis/provider-error-codes';
-import { CHECK_GROUPS } from './index';
+import { CHECKS } from './index';
 import { refText, refUrl } from './refs';
-import type { Check } from './types';
+import type { Check, SectionId } from './types';
 
 /**
  * The check catalog as data, built from the check definitions themselves: what docs/checks.md
@@ -65,12 +65,27 @@ function codesFor(id: string, rows: readonly ProviderErrorRow[]): ProviderCode[]
   return out;
 }
 
+/** The sections of the catalog in reading order; each check names its own (`section` in its metadata). */
+export const SECTIONS: ReadonlyArray<{ id: SectionId; title: string }> = [
+  { id: 'authorize-request', title: 'The authorization request' },
+  { id: 'callback', title: 'The callback: authorization response, cookies and browser mechanics' },
+  { id: 'token', title: 'The token endpoint, ID Tokens and OIDC artifacts' },
+  { id: 'errors-and-metadata', title: 'Discovery, keys, logout, DPoP, device flow and error responses' },
+];
+
+/** The catalog by section; within a section the checks keep the registry's id order. */
 export function checkCatalog(rows: readonly ProviderErrorRow[] = PROVIDER_ERROR_CODES): CatalogGroup[] {
-  return CHECK_GROUPS.map((group) => ({
-    id: group.id,
-    title: group.title,
-    entries: [...group.checks]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((c) => ({ id: c.id, severity: c.severity, title: c.title, cause: c.cause, fix: c.fix, refs: refsOf(c), providerCodes: codesFor(c.id, rows) })),
+  return SECTIONS.map((section) => ({
+    id: section.id,
+    title: section.title,
+    entries: CHECKS.filter((c) => c.section === section.id).map((c) => ({
+      id: c.id,
+      severity: c.severity,
+      title: c.title,
+      cause: c.cause,
+      fix: c.fix,
+      refs: refsOf(c),
+      providerCodes: codesFor(c.id, rows),
+    })),
   }));
 }

@@ -21,12 +21,17 @@ function secretCarried(event: RequestEvent): 'body' | 'basic' | null {
 
 /** RFC 6749 §2.1, §10.1; RFC 9700 §2.5: a browser app is a public client and cannot keep a secret. */
 export default defineCheck({
-  id: 'client-secret-in-browser',
+  section: 'token',
   severity: 'error',
   title: 'Client secret used from the browser',
   refs: [{ spec: 'RFC 6749', section: '2.1' }, { spec: 'RFC 6749', section: '2.3.1' }, { spec: 'RFC 6749', section: '10.1' }, { spec: 'RFC 8252', section: '8.5' }, { spec: 'RFC 9700', section: '2.5' }],
   cause: 'A confidential-client configuration was copied into a single-page app or web view; anyone can read the secret from the page.',
   fix: 'Register the SPA as a public client with PKCE, or do the exchange in a backend (BFF). Rotate the exposed secret.',
+  messages: {
+    secretFromScript: 'A script request from {origin} to the {kind} endpoint (step {step}) carries the client secret {how}.',
+    secretInAuthorizeUrl: 'The authorization request URL carries client_secret: the secret is in the browser.',
+    secretInBundle: 'The script {url} contains a client secret ({shown}).',
+  },
   run(flow, ctx) {
     if (flow.tokenExchange === 'not-observable') ctx.notObservable('The code was redeemed by the app server; how that server authenticates is not visible (and a secret there is fine).');
     flow.steps.forEach((step, index) => {
@@ -36,13 +41,14 @@ export default defineCheck({
       if (!where) return;
       ctx.report({
         step: index,
-        message: `A script request from ${headerValue(event.requestHeaders, 'origin') ?? 'the page'} to the ${step.kind} endpoint (step ${index + 1}) carries the client secret ${where === 'body' ? 'as client_secret in the body' : 'in Authorization: Basic'}.`,
+        messageId: 'secretFromScript',
+        data: { origin: headerValue(event.requestHeaders, 'origin') ?? 'the page', kind: step.kind, step: index + 1, how: where === 'body' ? 'as client_secret in the body' : 'in Authorization: Basic' },
         evidence: [{ label: 'client authentication', value: where === 'body' ? 'client_secret (form body)' : 'Authorization: Basic', expected: 'none (public client + PKCE)', step: index }],
       });
     });
     const a = flow.authorize;
     if (a && getParam(a.params, 'client_secret') !== null) {
-      ctx.report({ step: a.step, message: 'The authorization request URL carries client_secret: the secret is in the browser.', evidence: [{ label: 'client_secret', value: '(present in authorization request)', step: a.step }] });
+      ctx.report({ step: a.step, messageId: 'secretInAuthorizeUrl', evidence: [{ label: 'client_secret', value: '(present in authorization request)', step: a.step }] });
     }
     // Shipped JavaScript holding a secret is not tied to one flow: report it on the first flow only.
     if (ctx.analysis.flows[0] !== flow) return;
@@ -58,7 +64,8 @@ export default defineCheck({
       const shown = tag ? `redacted, ${tag.length} characters` : `${secret.slice(0, 4)}…, ${secret.length} characters`;
       ctx.report({
         step: null,
-        message: `The script ${e.url} contains a client secret (${shown}).`,
+        messageId: 'secretInBundle',
+        data: { url: e.url, shown },
         evidence: [{ label: 'client_secret in script', value: tag ? secret : `${secret.slice(0, 4)}…` }],
       });
     }

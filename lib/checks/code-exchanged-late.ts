@@ -7,12 +7,15 @@ const LATE_MS = 60_000;
 const MAX_LIFETIME_MS = 600_000;
 
 export default defineCheck({
-  id: 'code-exchanged-late',
+  section: 'token',
   severity: 'warning',
   title: 'Authorization code redeemed late',
   refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'The code is stored and redeemed later, the user is asked something in between, or a queued job redeems it. Providers often use code lifetimes well below the 10-minute maximum the RFC recommends.',
   fix: 'Redeem the code right after the callback.',
+  messages: {
+    redeemedLate: 'The code arrived at the callback (step {callbackStep}) and was redeemed {seconds} s later (step {tokenStep}), over the {limit} s a code should live in the client.{consequence}',
+  },
   run(flow, ctx) {
     const tokens = browserTokens(flow, ctx);
     const cb = flow.callback;
@@ -30,7 +33,8 @@ export default defineCheck({
       ctx.report({
         step: t.step,
         severity: delay > MAX_LIFETIME_MS || expired ? 'error' : 'warning',
-        message: `The code arrived at the callback (step ${cb.step + 1}) and was redeemed ${seconds} s later (step ${t.step + 1}), over the ${LATE_MS / 1000} s a code should live in the client.${expired ? ` The server answered that the code expired${description ? ` ("${description}")` : ''}.` : delay > MAX_LIFETIME_MS ? ' That exceeds the 10-minute maximum lifetime RFC 6749 recommends.' : ''}`,
+        messageId: 'redeemedLate',
+        data: { callbackStep: cb.step + 1, seconds, tokenStep: t.step + 1, limit: LATE_MS / 1000, consequence: expired ? ` The server answered that the code expired${description ? ` ("${description}")` : ''}.` : delay > MAX_LIFETIME_MS ? ' That exceeds the 10-minute maximum lifetime RFC 6749 recommends.' : '' },
         evidence: [{ label: 'callback → token request', value: `${seconds} s`, expected: `≤ ${LATE_MS / 1000} s`, step: t.step }],
       });
     }

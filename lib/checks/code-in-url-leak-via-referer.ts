@@ -31,12 +31,15 @@ function groupByReferer(requestsByStart: readonly RequestEvent[]): Map<number, M
  * authorization server itself is excluded (it issued the code).
  */
 export default defineCheck({
-  id: 'code-in-url-leak-via-referer',
+  section: 'callback',
   severity: 'warning',
   title: 'Authorization code leaked through Referer',
   refs: [{ spec: 'RFC 9700', section: '4.2' }, { spec: 'RFC 9700', section: '4.3.1' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'The callback page loads third-party scripts, images or links while the code is still in its URL, under a Referrer-Policy such as unsafe-url or no-referrer-when-downgrade.',
   fix: 'Redirect away from the callback (server 302, or history.replaceState) before rendering content; send Referrer-Policy: no-referrer on callback pages; or use form_post.',
+  messages: {
+    leakedViaReferer: 'After the callback, {count} request(s) to {origins} sent a Referer containing the authorization code (first: {url}). Callback Referrer-Policy: {policy}.',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
@@ -70,7 +73,8 @@ export default defineCheck({
     const policy = headerValue(event.responseHeaders, 'referrer-policy');
     ctx.report({
       step: cb.step,
-      message: `After the callback, ${leaks.length} request(s) to ${origins.join(', ')} sent a Referer containing the authorization code (first: ${urlBase(first.url) ?? first.url}). Callback Referrer-Policy: ${policy ?? '(none sent)'}.`,
+      messageId: 'leakedViaReferer',
+      data: { count: leaks.length, origins: origins.join(', '), url: urlBase(first.url) ?? first.url, policy: policy ?? '(none sent)' },
       evidence: [
         { label: 'leaked to', value: urlBase(first.url) ?? first.url },
         { label: 'Referrer-Policy', value: policy ?? '(none sent)', expected: 'no-referrer', step: cb.step },

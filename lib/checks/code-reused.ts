@@ -9,12 +9,15 @@ function usesOf(code: string, flows: readonly Flow[]): TokenUse[] {
 
 /** RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more than once." */
 export default defineCheck({
-  id: 'code-reused',
+  section: 'token',
   severity: 'error',
   title: 'Authorization code redeemed more than once',
   refs: [{ spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '10.5' }],
   cause: 'A double effect (React StrictMode, two listeners), a reload of the callback page, retry logic, or front end and back end both redeeming.',
   fix: 'Redeem exactly once and clear the code from the URL and state before any retry. The authorization server may revoke the tokens already issued from that code.',
+  messages: {
+    codeReused: 'The code "{code}" was sent in {count} token requests ({outcomes}).{refusal}',
+  },
   run(flow, ctx) {
     const seen = new Set<string>();
     for (const t of browserTokens(flow, ctx)) {
@@ -31,7 +34,8 @@ export default defineCheck({
       const last = uses[uses.length - 1]!;
       ctx.report({
         step: last.token.step,
-        message: `The code "${t.code}" was sent in ${uses.length} token requests (${outcomes.join('; ')}).${last.token.response?.error === 'invalid_grant' ? ' The later request was refused with invalid_grant because the code was already used.' : ''}`,
+        messageId: 'codeReused',
+        data: { code: t.code, count: uses.length, outcomes: outcomes.join('; '), refusal: last.token.response?.error === 'invalid_grant' ? ' The later request was refused with invalid_grant because the code was already used.' : '' },
         evidence: uses.map((u) => ({ label: `code in ${label(u)}`, value: t.code!, ...(u.flow === flow ? { step: u.token.step } : {}) })),
       });
     }

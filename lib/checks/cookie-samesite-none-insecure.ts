@@ -4,12 +4,15 @@ import { defineCheck } from './types';
 
 /** rfc6265bis §5.6.7 (SameSite=None requires Secure): browsers reject such a cookie outright. */
 export default defineCheck({
-  id: 'cookie-samesite-none-insecure',
+  section: 'callback',
   severity: 'warning',
   title: 'SameSite=None cookie without Secure',
   refs: [{ spec: 'draft-ietf-httpbis-rfc6265bis', section: '4.1.2.7' }, { spec: 'draft-ietf-httpbis-rfc6265bis', section: '5.6.7' }],
   cause: 'Incomplete cookie attributes: browsers reject SameSite=None cookies that are not Secure, so the cookie is never stored.',
   fix: 'Add Secure and serve over https.',
+  messages: {
+    noneWithoutSecure: '{url} sets cookie "{name}" with SameSite=None but without Secure; the browser rejects it.',
+  },
   run(flow, ctx) {
     const reported = new Set<string>();
     flow.steps.forEach((step, index) => {
@@ -20,7 +23,8 @@ export default defineCheck({
         reported.add(c.name);
         ctx.report({
           step: index,
-          message: `${urlBase(e.url) ?? e.url} sets cookie "${c.name}" with SameSite=None but without Secure; the browser rejects it.`,
+          messageId: 'noneWithoutSecure',
+          data: { url: urlBase(e.url) ?? e.url, name: c.name },
           evidence: [{ label: 'Set-Cookie attributes', value: c.raw.split(';').slice(1).map((s) => s.trim()).join('; '), expected: 'SameSite=None; Secure', step: index }],
         });
       }

@@ -32,12 +32,15 @@ function authorizationOf(flows: readonly Flow[], deviceCode: string): { flow: Fl
 
 /** RFC 8628 §3.2, §3.4, §3.5: poll no faster than `interval` (+5 s after slow_down) and stop at `expires_in`. */
 export default defineCheck({
-  id: 'device-flow-polling',
+  section: 'errors-and-metadata',
   severity: 'warning',
   title: "Device flow polling ignores the server's timing",
   refs: [{ spec: 'RFC 8628', section: '3.2' }, { spec: 'RFC 8628', section: '3.4' }, { spec: 'RFC 8628', section: '3.5' }],
   cause: "The polling loop ignores the server's interval, does not slow down after slow_down, or keeps going after the device code expired.",
   fix: 'Wait `interval` seconds between polls (default 5), add 5 s after every slow_down, and stop at expires_in or at expired_token / access_denied.',
+  messages: {
+    pollingProblems: 'Device flow polling with device_code {code}…: {problems}.',
+  },
   run(flow, ctx) {
     const codes = new Set(flow.tokens.filter((t) => t.grantType === DEVICE_CODE_GRANT).map((t) => getParam(t.params, 'device_code') ?? ''));
     for (const code of codes) {
@@ -71,7 +74,8 @@ export default defineCheck({
       const at = polls.find((p) => p.flow === flow)?.step ?? null;
       ctx.report({
         step: at,
-        message: `Device flow polling with device_code ${code.slice(0, 12)}…: ${problems.join('; ')}.`,
+        messageId: 'pollingProblems',
+        data: { code: code.slice(0, 12), problems: problems.join('; ') },
         evidence: [
           { label: 'interval', value: `${interval} s at the end`, expected: `${auth?.interval ?? DEFAULT_INTERVAL} s, +5 s per slow_down` },
           { label: 'polls', value: String(polls.length) },

@@ -3,12 +3,15 @@ import { defineCheck } from './types';
 
 /** OIDC-Disc §4; RFC 8414 §3: the metadata request must answer 200 with a JSON object carrying `issuer`. */
 export default defineCheck({
-  id: 'discovery-fetch-failed',
+  section: 'errors-and-metadata',
   severity: 'warning',
   title: 'The discovery document could not be loaded',
   refs: [{ spec: 'OIDC-Disc', section: '4' }, { spec: 'RFC 8414', section: '3' }, { spec: 'RFC 9700', section: '2.6' }],
   cause: 'A wrong authority URL, a wrong tenant or realm, or CORS not enabled for the app origin on the metadata endpoint.',
   fix: 'Check the authority URL (it must be the issuer exactly); for SPAs, check that the provider serves metadata with CORS for this origin.',
+  messages: {
+    fetchFailed: 'Loading the discovery document {url} failed: {reason}. Without it the client cannot learn the endpoints and keys of the authorization server.',
+  },
   run(flow, ctx) {
     for (const doc of ctx.analysis.discovery) {
       if (!isMetadataUrl(doc.url)) continue;
@@ -19,7 +22,8 @@ export default defineCheck({
       if (!reason) continue;
       ctx.report({
         step: owner.step,
-        message: `Loading the discovery document ${event.url} failed: ${reason}. Without it the client cannot learn the endpoints and keys of the authorization server.`,
+        messageId: 'fetchFailed',
+        data: { url: event.url, reason },
         evidence: [
           { label: 'discovery URL', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
           { label: 'result', value: reason },

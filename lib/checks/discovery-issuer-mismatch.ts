@@ -21,12 +21,15 @@ export function issuersFor(url: string): string[] {
 
 /** OIDC-Disc §4.3; RFC 8414 §3.3: the `issuer` in the document must equal the issuer it was fetched for. */
 export default defineCheck({
-  id: 'discovery-issuer-mismatch',
+  section: 'errors-and-metadata',
   severity: 'error',
   title: 'Discovery issuer differs from the URL it was fetched from',
   refs: [{ spec: 'OIDC-Disc', section: '4.3' }, { spec: 'RFC 8414', section: '3.3' }],
   cause: 'The authority is configured with the wrong host or path, a proxy rewrites hosts, or a trailing slash differs.',
   fix: 'Configure the authority as the exact issuer the document publishes; behind proxies, make the server publish its public URL.',
+  messages: {
+    issuerMismatch: 'The discovery document fetched from {url} says issuer "{issuer}", but that URL belongs to issuer "{nearest}" ({difference}). Clients must reject such metadata, and ID Token iss checks will fail against one of the two.',
+  },
   run(flow, ctx) {
     for (const doc of ctx.analysis.discovery) {
       if (!isMetadataUrl(doc.url) || doc.issuer === null) continue;
@@ -39,7 +42,8 @@ export default defineCheck({
       const step = owner.step === null ? {} : { step: owner.step };
       ctx.report({
         step: owner.step,
-        message: `The discovery document fetched from ${doc.url} says issuer "${doc.issuer}", but that URL belongs to issuer "${nearest}" (${describeDifference(doc.issuer, nearest)}). Clients must reject such metadata, and ID Token iss checks will fail against one of the two.`,
+        messageId: 'issuerMismatch',
+        data: { url: doc.url, issuer: doc.issuer, nearest, difference: String(describeDifference(doc.issuer, nearest)) },
         evidence: [{ label: 'issuer', value: doc.issuer, expected: nearest, ...step }],
       });
     }

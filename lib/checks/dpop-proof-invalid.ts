@@ -18,12 +18,16 @@ function firstUseOfJti(events: readonly { kind: string }[]): Map<string, Request
 
 /** RFC 9449 §4.2, §4.3, §5, §7: each DPoP proof is fresh, bound to its own request, signed by a public key it carries. */
 export default defineCheck({
-  id: 'dpop-proof-invalid',
+  section: 'errors-and-metadata',
   severity: 'error',
   title: 'DPoP proof is invalid',
   refs: [{ spec: 'RFC 9449', section: '4.2' }, { spec: 'RFC 9449', section: '4.3' }, { spec: 'RFC 9449', section: '5' }, { spec: 'RFC 9449', section: '7' }],
   cause: 'The proof was built for the wrong URL or method (full URL with query string), with the wrong key or algorithm, reused, or a DPoP-bound token was sent as Bearer.',
   fix: 'Build a fresh proof per request from its own method and URL (no query or fragment), with a new jti, and ath for resource calls; always send DPoP-bound tokens with the DPoP scheme.',
+  messages: {
+    proofInvalid: 'The DPoP proof of {method} {url} is invalid: {problems}.',
+    boundTokenSentAsBearer: 'The access token was issued as a DPoP-bound token (token_type DPoP) but is sent as "Authorization: Bearer" to {url}; the resource server must reject it, or, worse, accepts it without proof of possession.',
+  },
   run(flow, ctx) {
     // Capture-wide, so built once per analysis rather than once per flow.
     const jtis = eventIndex(ctx.analysis).memo('dpop-proof-invalid/jtis', () => firstUseOfJti(ctx.analysis.events));
@@ -42,7 +46,8 @@ export default defineCheck({
       if (problems.length === 0) return;
       ctx.report({
         step: index,
-        message: `The DPoP proof of ${step.method} ${step.url.split('?')[0]} is invalid: ${problems.map((p) => `${p.label} is ${p.value}${p.expected ? ` (expected ${p.expected})` : ''}`).join('; ')}.`,
+        messageId: 'proofInvalid',
+        data: { method: step.method, url: String(step.url.split('?')[0]), problems: problems.map((p) => `${p.label} is ${p.value}${p.expected ? ` (expected ${p.expected})` : ''}`).join('; ') },
         evidence: problems.map((p) => ({ ...p, step: index })),
       });
     });
@@ -55,7 +60,8 @@ export default defineCheck({
       const index = flow.steps.findIndex((s) => s.event === downgraded);
       ctx.report({
         step: index >= 0 ? index : t.step,
-        message: `The access token was issued as a DPoP-bound token (token_type DPoP) but is sent as "Authorization: Bearer" to ${downgraded.url.split('?')[0]}; the resource server must reject it, or, worse, accepts it without proof of possession.`,
+        messageId: 'boundTokenSentAsBearer',
+        data: { url: String(downgraded.url.split('?')[0]) },
         evidence: [{ label: 'Authorization scheme', value: 'Bearer', expected: 'DPoP', ...(index >= 0 ? { step: index } : {}) }],
       });
     }

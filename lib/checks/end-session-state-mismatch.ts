@@ -4,12 +4,16 @@ import { defineCheck } from './types';
 
 /** RPLogout §2, §3: the OP passes `state` back unchanged on the post-logout redirect. */
 export default defineCheck({
-  id: 'end-session-state-mismatch',
+  section: 'errors-and-metadata',
   severity: 'warning',
   title: 'Logout returned a different state',
   refs: [{ spec: 'RPLogout', section: '2' }, { spec: 'RPLogout', section: '3' }],
   cause: 'The app stores one logout state slot that another tab overwrote, encodes the value differently, or the server dropped it.',
   fix: 'Store the state per logout request and compare it exactly when the post-logout redirect arrives.',
+  messages: {
+    stateMissing: 'The logout request sent state "{state}", but the redirect back to {url} carries no state.',
+    stateMismatch: 'The logout request sent state "{state}", but the redirect back carries state "{returned}".',
+  },
   run(flow, ctx) {
     const logout = logoutRequest(flow);
     if (!logout?.state) return;
@@ -20,9 +24,7 @@ export default defineCheck({
     const step = back.step ?? logout.step;
     ctx.report({
       step,
-      message: returned === null
-        ? `The logout request sent state "${logout.state}", but the redirect back to ${back.url.split('?')[0]} carries no state.`
-        : `The logout request sent state "${logout.state}", but the redirect back carries state "${returned}".`,
+      ...(returned === null ? { messageId: 'stateMissing', data: { state: logout.state, url: String(back.url.split('?')[0]) } } : { messageId: 'stateMismatch', data: { state: logout.state, returned } }),
       evidence: [{ label: 'state', value: returned ?? '(none)', expected: logout.state, step }],
     });
   },

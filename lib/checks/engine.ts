@@ -4,7 +4,7 @@ import type { AnalysisContext } from '../model/analysis-context';
 import { providerFixForCheck } from '../providers/match';
 import { renderRefs } from './refs';
 import { placeholderJudged } from './support/foreign-values';
-import type { Check, CheckContext, Report } from './types';
+import { formatMessage, type Check, type CheckContext, type Report } from './types';
 
 export interface CheckRun {
   findings: Finding[];
@@ -23,10 +23,12 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
   const notChecked = new Set<string>();
   for (const check of checks) {
     const ctx: CheckContext = {
+      checkId: check.id,
       analysis,
       report: (r: Report) => {
-        if (check.id !== REDACTED_ELSEWHERE && placeholderJudged(r)) notChecked.add(check.id);
-        else findings.push(toFinding(check, r, flow));
+        const finding = toFinding(check, r, flow);
+        if (check.id !== REDACTED_ELSEWHERE && placeholderJudged(finding)) notChecked.add(check.id);
+        else findings.push(finding);
       },
       notObservable: (reason) => notObservable.push({ check: check.id, reason }),
     };
@@ -53,6 +55,13 @@ export function runChecks(checks: readonly Check[], flow: Flow, analysis: Analys
 
 const REDACTED_ELSEWHERE = 'values-redacted-elsewhere';
 
+/** A check's template by id; an id its `messages` lacks is a bug in the check (reported as an internal error). */
+function template(check: Check, messageId: string): string {
+  const text = check.messages[messageId];
+  if (text === undefined) throw new Error(`no message "${messageId}" in its messages`);
+  return text;
+}
+
 /** The finding, its fix led by the provider's own console path where its profile has one (lib/providers). */
 function toFinding(check: Check, r: Report, flow: Flow): Finding {
   const fix = r.fix ?? check.fix;
@@ -61,7 +70,7 @@ function toFinding(check: Check, r: Report, flow: Flow): Finding {
     check: check.id,
     severity: r.severity ?? check.severity,
     title: check.title,
-    message: r.message,
+    message: formatMessage(template(check, r.messageId), r.data),
     cause: r.cause ?? check.cause,
     fix: where ? `${where} ${fix}` : fix,
     spec: renderRefs(check.refs),

@@ -1,4 +1,4 @@
-import { DEVICE_CODE_GRANT, errorsWith, reportErrors, type SeenError } from './support/error-responses';
+import { DEVICE_CODE_GRANT, errorsWith, reportErrors, type SeenError, ERROR_RESPONSE_MESSAGES } from './support/error-responses';
 import { defineCheck } from './types';
 
 /** Words providers use when the user pressed cancel or deny (Facebook user_denied, B2C AADB2C90091, Apple JS). */
@@ -13,17 +13,17 @@ function userCancelled(e: SeenError): boolean {
 
 /** RFC 6749 §4.1.2.1: the resource owner or the authorization server denied the request. */
 export default defineCheck({
-  id: 'error-response-access-denied',
+  section: 'errors-and-metadata',
   severity: 'info',
   title: 'Access was denied (access_denied)',
   refs: [{ spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'The user pressed cancel or deny, or a policy refused: the user is not assigned to the app, conditional access, an org-internal app, or an app in test mode.',
   fix: 'Offer a retry. For policy refusals, check the provider-side user assignment and policy.',
+  messages: ERROR_RESPONSE_MESSAGES,
   run(flow, ctx) {
     // Device-flow polls report access_denied through error-response-device-flow (RFC 8628 §3.5).
     const errors = errorsWith(flow, ['access_denied']).filter((e) => e.grantType !== DEVICE_CODE_GRANT);
     reportErrors(ctx, errors, {
-      self: 'error-response-access-denied',
       severity: (e) => (userCancelled(e) ? 'info' : 'warning'),
       explain: (e) =>
         userCancelled(e)

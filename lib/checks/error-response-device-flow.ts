@@ -12,12 +12,15 @@ const STATES: Record<string, { severity: Severity; meaning: string }> = {
 
 /** RFC 8628 §3.5: device-flow polling states at the token endpoint, one finding per state. */
 export default defineCheck({
-  id: 'error-response-device-flow',
+  section: 'errors-and-metadata',
   severity: 'info',
   title: 'Device flow polling answer',
   refs: [{ spec: 'RFC 8628', section: '3.5' }],
   cause: 'Device flow polling states: the user has not approved yet, the client polls too fast, the code expired, or the user refused.',
   fix: 'Follow the RFC 8628 polling rules: wait `interval` seconds between polls, add 5 s after slow_down, stop at expired_token or access_denied.',
+  messages: {
+    pollingError: 'The token endpoint answered error={error} {times} while polling with the device_code grant: {meaning}.{codes}',
+  },
   run(flow, ctx) {
     const polls = errorsIn(flow).filter((e) => e.source === 'token' && e.grantType === DEVICE_CODE_GRANT && e.error in STATES);
     const byValue = new Map<string, SeenError[]>();
@@ -30,7 +33,8 @@ export default defineCheck({
       ctx.report({
         step: first.step,
         severity: state.severity,
-        message: `The token endpoint answered error=${value} ${times} while polling with the device_code grant: ${state.meaning}.${codes}`,
+        messageId: 'pollingError',
+        data: { error: value, times, meaning: state.meaning, codes },
         evidence: [
           { label: 'error', value, step: first.step },
           { label: 'answers', value: String(seen.length) },

@@ -1,6 +1,6 @@
 import { headerValue, urlBase } from '../flow/params';
 import type { Flow } from '../model/flow';
-import { errorsIn, errorsWith, reportErrors, type SeenError } from './support/error-responses';
+import { errorsIn, errorsWith, reportErrors, type SeenError, ERROR_RESPONSE_MESSAGES } from './support/error-responses';
 import { defineCheck } from './types';
 
 /**
@@ -18,15 +18,15 @@ function retried(flow: Flow, e: SeenError): boolean {
 
 /** RFC 9449 §5, §7.1, §8: the DPoP proof was rejected, or a nonce is demanded. */
 export default defineCheck({
-  id: 'error-response-dpop',
+  section: 'errors-and-metadata',
   severity: 'error',
   title: 'The server rejected the DPoP proof or demands a nonce',
   refs: [{ spec: 'RFC 9449', section: '5' }, { spec: 'RFC 9449', section: '7.1' }, { spec: 'RFC 9449', section: '8' }],
   cause: 'The DPoP proof is invalid (see dpop-proof-invalid), or the server requires a DPoP-Nonce the proof does not carry (see dpop-nonce-loop).',
   fix: 'Build a fresh proof per request from its own method and URL; when the server sends DPoP-Nonce, put that value in the nonce claim and retry once.',
+  messages: ERROR_RESPONSE_MESSAGES,
   run(flow, ctx) {
     reportErrors(ctx, errorsWith(flow, ['invalid_dpop_proof', 'use_dpop_nonce']), {
-      self: 'error-response-dpop',
       severity: (e) => (retried(flow, e) ? 'info' : 'error'),
       explain: (e) => {
         if (e.error !== 'use_dpop_nonce') return 'See dpop-proof-invalid for what is wrong with the proof.';

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../model/analysis-context';
 import type { Flow, TokenExchange } from '../model/flow';
 import { describeDifference } from './support/describe-difference';
-import { errorsWith, reportErrors } from './support/error-responses';
+import { errorsWith, reportErrors, ERROR_RESPONSE_MESSAGES } from './support/error-responses';
 import { defineCheck } from './types';
 
 /**
@@ -32,15 +32,15 @@ function correlate(flow: Flow, token: TokenExchange, ctx: AnalysisContext): stri
 
 /** RFC 6749 §5.2; RFC 7636 §4.6: the grant (code, refresh token, verifier) was refused. */
 export default defineCheck({
-  id: 'error-response-invalid-grant',
+  section: 'errors-and-metadata',
   severity: 'error',
   title: 'The grant was refused (invalid_grant)',
   refs: [{ spec: 'RFC 6749', section: '5.2' }, { spec: 'RFC 7636', section: '4.6' }],
   cause: "The code or refresh token is invalid, expired, already used, issued to another client, or doesn't match the redirect_uri; or PKCE verification failed.",
   fix: 'Pin down the cause through correlation: code-reused, code-exchanged-late, redirect-uri-mismatch, pkce-verifier-mismatch, refresh-token-reuse.',
+  messages: ERROR_RESPONSE_MESSAGES,
   run(flow, ctx) {
     reportErrors(ctx, errorsWith(flow, ['invalid_grant']), {
-      self: 'error-response-invalid-grant',
       explain: (e) => {
         const token = flow.tokens.find((t) => t.step === e.step);
         if (!token) return null;

@@ -1,5 +1,5 @@
 import type { Flow, StepContext } from '../model/flow';
-import { errorsWith, reportErrors } from './support/error-responses';
+import { errorsWith, reportErrors, ERROR_RESPONSE_MESSAGES } from './support/error-responses';
 import { defineCheck } from './types';
 
 /** Where the authorization request ran: a hidden iframe means a silent renew (docs/architecture.md "Correlating flows" step 5). */
@@ -28,18 +28,18 @@ function earlierLogin(flow: Flow, flows: readonly Flow[]): Flow | null {
 
 /** OIDC-Core §3.1.2.6: prompt=none found no usable session at the authorization server. */
 export default defineCheck({
-  id: 'error-response-login-required',
+  section: 'errors-and-metadata',
   severity: 'info',
   title: 'No session at the authorization server (login_required)',
   refs: [{ spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'There is no authorization-server session, or its cookie was not sent (see third-party-cookie-blocked-silent-renew).',
   fix: 'Fall back to an interactive login (redirect or popup).',
+  messages: ERROR_RESPONSE_MESSAGES,
   run(flow, ctx) {
     const context = contextOf(flow);
     const earlier = earlierLogin(flow, ctx.analysis.flows);
     const silent = context === 'iframe' && !earlier;
     reportErrors(ctx, errorsWith(flow, ['login_required']), {
-      self: 'error-response-login-required',
       severity: () => (silent ? 'info' : 'warning'),
       explain: () => {
         const prompt = flow.authorize?.prompt;

@@ -4,12 +4,16 @@ import { defineCheck } from './types';
 
 /** RFC 9700 §2.6, RFC 6749 §3.1.2.1: the code and tokens must not travel over plain http (loopback excepted, RFC 8252 §7.3). */
 export default defineCheck({
-  id: 'http-redirect-uri',
+  section: 'authorize-request',
   severity: 'error',
   title: 'Redirect URI over plain http',
   refs: [{ spec: 'RFC 9700', section: '2.6' }, { spec: 'RFC 6749', section: '3.1.2.1' }, { spec: 'RFC 8252', section: '7.3' }],
   cause: 'Development configuration reaching production, or an app behind a TLS-terminating proxy building the URL from the internal scheme.',
   fix: 'Use https. Behind proxies, build the URL from Forwarded / X-Forwarded-Proto, or configure it statically.',
+  messages: {
+    httpRedirectUri: 'The redirect_uri "{redirectUri}" uses http on a non-loopback host: the authorization response (code or tokens) crosses the network unencrypted.',
+    httpCallback: 'The callback landed on "{landed}" over http on a non-loopback host: the authorization response crossed the network unencrypted.',
+  },
   run(flow, ctx) {
     const insecure = (url: string | null | undefined) => {
       const u = url ? safeUrl(url) : null;
@@ -19,7 +23,8 @@ export default defineCheck({
     if (a && insecure(a.redirectUri)) {
       ctx.report({
         step: a.step,
-        message: `The redirect_uri "${a.redirectUri}" uses http on a non-loopback host: the authorization response (code or tokens) crosses the network unencrypted.`,
+        messageId: 'httpRedirectUri',
+        data: { redirectUri: String(a.redirectUri) },
         evidence: [{ label: 'redirect_uri', value: a.redirectUri ?? '', expected: a.redirectUri?.replace(/^http:/, 'https:') ?? '', step: a.step }],
       });
       return;
@@ -29,7 +34,8 @@ export default defineCheck({
     if (cb && insecure(landed)) {
       ctx.report({
         step: cb.step,
-        message: `The callback landed on "${landed}" over http on a non-loopback host: the authorization response crossed the network unencrypted.`,
+        messageId: 'httpCallback',
+        data: { landed: String(landed) },
         evidence: [{ label: 'callback URL', value: landed ?? '', step: cb.step }],
       });
     }

@@ -16,12 +16,15 @@ function serverDate(flow: Flow, seen: IdTokenSeen): number | null {
 
 /** OIDC-Core §3.1.3.7 step 10 (iat); RFC 7519 §4.1.5 (nbf). */
 export default defineCheck({
-  id: 'id-token-issued-in-future',
+  section: 'token',
   severity: 'warning',
   title: 'ID Token issued in the future',
   refs: [{ spec: 'OIDC-Core', section: '3.1.3.7', note: 'step 10' }, { spec: 'RFC 7519', section: '4.1.5–4.1.6' }],
   cause: 'Clock skew between this machine and the authorization server.',
   fix: 'Sync the clock (NTP) on whichever side is wrong, or allow some leeway in the validator.',
+  messages: {
+    inFuture: '{token} (step {step}) has {claim} {time}, {ahead} s after it was received ({receivedAt}; allowed skew {skew} s). {whose}',
+  },
   run(flow, ctx) {
     const skew = ctx.analysis.options.skewSeconds;
     for (const { seen, claims, now } of timedIdTokens(flow, ctx)) {
@@ -35,7 +38,8 @@ export default defineCheck({
       else if (date !== null && Math.abs(date - now) <= skew) whose = `The server's Date header (${isoTime(Math.floor(date))}) agrees with local time: the authorization server's token clock is ahead.`;
       ctx.report({
         step: seen.step,
-        message: `${tokenWhere(seen)} (step ${seen.step + 1}) has ${claim} ${isoTime(value)}, ${ahead} s after it was received (${isoTime(Math.floor(now))}; allowed skew ${skew} s). ${whose}`,
+        messageId: 'inFuture',
+        data: { token: tokenWhere(seen), step: seen.step + 1, claim, time: isoTime(value), ahead, receivedAt: isoTime(Math.floor(now)), skew, whose },
         evidence: [{ label: claim, value: `${value} (${isoTime(value)})`, expected: `≤ ${Math.floor(now) + skew} (received + ${skew} s)`, step: seen.step }],
       });
     }

@@ -11,18 +11,23 @@ const REQUIRED: ReadonlyArray<readonly [string, (v: unknown) => boolean, string]
 ];
 
 export default defineCheck({
-  id: 'id-token-malformed',
+  section: 'token',
   severity: 'error',
   title: 'ID Token is not a well-formed JWT',
   refs: [{ spec: 'OIDC-Core', section: '2' }, { spec: 'OIDC-Core', section: '3.1.3.7' }],
   cause: 'Truncation, an opaque token mistaken for an ID Token, or the access token and ID Token mixed up.',
   fix: 'Use id_token from the response (not access_token), and check that nothing truncates it on the way.',
+  messages: {
+    undecodable: '{token} (step {step}) cannot be decoded: {problem}',
+    claimsMissing: '{token} (step {step}) lacks required claims: {described}.',
+  },
   run(flow, ctx) {
     for (const seen of visibleIdTokens(flow, ctx)) {
       if (!seen.decoded.ok) {
         ctx.report({
           step: seen.step,
-          message: `${tokenWhere(seen)} (step ${seen.step + 1}) cannot be decoded: ${seen.decoded.message}`,
+          messageId: 'undecodable',
+          data: { token: tokenWhere(seen), step: seen.step + 1, problem: seen.decoded.message },
           evidence: [{ label: 'id_token', value: seen.token.length > 40 ? `${seen.token.slice(0, 40)}… (${seen.token.length} chars)` : seen.token, expected: 'header.payload.signature (base64url)', step: seen.step }],
         });
         continue;
@@ -38,7 +43,8 @@ export default defineCheck({
       const described = bad.map(([name, , want]) => (claims[name] === undefined ? `${name} is missing` : `${name} is ${JSON.stringify(claims[name])}, not ${want}`));
       ctx.report({
         step: seen.step,
-        message: `${tokenWhere(seen)} (step ${seen.step + 1}) lacks required claims: ${described.join('; ')}.`,
+        messageId: 'claimsMissing',
+        data: { token: tokenWhere(seen), step: seen.step + 1, described: described.join('; ') },
         evidence: bad.map(([name, , want]) => ({ label: name, value: claims[name] === undefined ? '(missing)' : JSON.stringify(claims[name]), expected: want, step: seen.step })),
       });
     }

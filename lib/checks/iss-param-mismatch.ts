@@ -3,13 +3,16 @@ import { defineCheck } from './types';
 
 /** RFC 9207 §2.4: the `iss` response parameter must equal the issuer of the server the request went to. */
 export default defineCheck({
-  id: 'iss-param-mismatch',
+  section: 'callback',
   severity: 'error',
   title: 'Callback iss differs from the expected issuer',
   refs: [{ spec: 'RFC 9207', section: '2.4' }, { spec: 'RFC 9700', section: '4.4' }],
   cause:
     'A mix-up attack (the response came from a different authorization server than intended), a client juggling several authorization servers and looking up the wrong one, or tenant-specific vs /common issuer confusion.',
   fix: 'Record the issuer when the flow starts and compare it exactly (simple string comparison) on return.',
+  messages: {
+    issMismatch: 'The callback carries iss "{iss}" but the authorization request went to the server whose issuer is "{expected}".',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     if (!cb || cb.iss === null) return;
@@ -25,7 +28,8 @@ export default defineCheck({
     if (cb.iss === expected) return;
     ctx.report({
       step: cb.step,
-      message: `The callback carries iss "${cb.iss}" but the authorization request went to the server whose issuer is "${expected}".`,
+      messageId: 'issMismatch',
+      data: { iss: cb.iss, expected },
       evidence: [{ label: 'iss', value: cb.iss, expected, step: cb.step }],
     });
   },

@@ -4,12 +4,16 @@ import { defineCheck } from './types';
 
 /** RFC 9101 §5, §6.3: client_id must be in the query and equal the request object's client_id claim. */
 export default defineCheck({
-  id: 'jar-client-id-mismatch',
+  section: 'authorize-request',
   severity: 'error',
   title: 'Request object client_id mismatch',
   refs: [{ spec: 'RFC 9101', section: '5' }, { spec: 'RFC 9101', section: '6.3' }],
   cause: 'A template bug, or one request object shared by several clients.',
   fix: 'Put the same client_id in the query and in the request object.',
+  messages: {
+    clientIdMissing: 'The authorization request carries a {carrier} but no client_id in the query, which RFC 9101 §5 requires alongside it.',
+    clientIdMismatch: 'The request object\'s client_id "{claimed}" differs from the query client_id "{queryClientId}".',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || (a.request === null && a.requestUri === null)) return;
@@ -17,7 +21,8 @@ export default defineCheck({
     if (queryClientId === null) {
       ctx.report({
         step: a.step,
-        message: `The authorization request carries a ${a.request !== null ? 'request object' : 'request_uri'} but no client_id in the query, which RFC 9101 §5 requires alongside it.`,
+        messageId: 'clientIdMissing',
+        data: { carrier: a.request !== null ? 'request object' : 'request_uri' },
         evidence: [{ label: 'client_id (query)', value: '(absent)', step: a.step }],
       });
       return;
@@ -28,7 +33,8 @@ export default defineCheck({
     if (claims === null || claimed === undefined || claimed === queryClientId) return;
     ctx.report({
       step: a.step,
-      message: `The request object's client_id "${String(claimed)}" differs from the query client_id "${queryClientId}".`,
+      messageId: 'clientIdMismatch',
+      data: { claimed: String(claimed), queryClientId },
       evidence: [{ label: 'client_id (request object)', value: String(claimed), expected: queryClientId, step: a.step }],
     });
   },

@@ -3,12 +3,15 @@ import { defineCheck } from './types';
 
 /** OIDC-Disc §3: `jwks_uri` must serve a JWK Set, i.e. a JSON object with a `keys` array (RFC 7517 §5). */
 export default defineCheck({
-  id: 'jwks-fetch-failed',
+  section: 'errors-and-metadata',
   severity: 'warning',
   title: 'The JWKS (signing keys) could not be loaded',
   refs: [{ spec: 'OIDC-Disc', section: '3' }],
   cause: 'A wrong jwks_uri (tenant or realm), a network or CORS failure, or an endpoint that does not serve a JWK Set.',
   fix: 'Use the jwks_uri from the discovery document of the right issuer; for SPAs, check that the provider serves it with CORS for this origin.',
+  messages: {
+    fetchFailed: 'Loading the signing keys from {url} failed: {reason}. ID Token signatures cannot be verified without them.',
+  },
   run(flow, ctx) {
     for (const doc of ctx.analysis.jwks) {
       const event = requestEvent(ctx.analysis, doc.eventId);
@@ -18,7 +21,8 @@ export default defineCheck({
       if (!reason) continue;
       ctx.report({
         step: owner.step,
-        message: `Loading the signing keys from ${event.url} failed: ${reason}. ID Token signatures cannot be verified without them.`,
+        messageId: 'fetchFailed',
+        data: { url: event.url, reason },
         evidence: [
           { label: 'jwks_uri', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
           { label: 'result', value: reason },

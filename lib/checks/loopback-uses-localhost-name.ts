@@ -7,12 +7,15 @@ import { defineCheck } from './types';
  * same localhost origin (a dev server) started the login itself, so the hint does not apply.
  */
 export default defineCheck({
-  id: 'loopback-uses-localhost-name',
+  section: 'authorize-request',
   severity: 'info',
   title: 'Loopback redirect uses the name localhost',
   refs: [{ spec: 'RFC 8252', section: '7.3' }, { spec: 'RFC 8252', section: '8.3' }],
   cause: 'The name may resolve to a different interface, or be intercepted by a firewall.',
   fix: 'Prefer http://127.0.0.1:{port} or http://[::1]:{port}; the authorization server should accept any port for loopback.',
+  messages: {
+    localhostName: 'The loopback redirect_uri "{redirectUri}" uses the name localhost; a native or CLI app should listen on and send the IP literal (http://127.0.0.1{port}{pathname}).',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     const u = a?.redirectUri ? safeUrl(a.redirectUri) : null;
@@ -23,7 +26,8 @@ export default defineCheck({
     const port = u.port ? `:${u.port}` : '';
     ctx.report({
       step: a.step,
-      message: `The loopback redirect_uri "${a.redirectUri}" uses the name localhost; a native or CLI app should listen on and send the IP literal (http://127.0.0.1${port}${u.pathname}).`,
+      messageId: 'localhostName',
+      data: { redirectUri: String(a.redirectUri), port, pathname: u.pathname },
       evidence: [{ label: 'redirect_uri host', value: 'localhost', expected: '127.0.0.1 or [::1]', step: a.step }],
     });
   },

@@ -27,13 +27,16 @@ function differences(a: URL, b: URL): string[] {
 
 /** RFC 6749 §3.1.2.1, RFC 9700 §2.6: storage and host-only cookies do not cross origins. */
 export default defineCheck({
-  id: 'mixed-scheme-origins',
+  section: 'callback',
   severity: 'warning',
   title: 'Flow started on one origin, callback on another',
   refs: [{ spec: 'RFC 6749', section: '3.1.2.1' }, { spec: 'RFC 9700', section: '2.6' }],
   cause:
     'Canonical-host redirects happen after login instead of before it, so sessionStorage, localStorage and host-only cookies written on one origin are invisible on the other; the callback then cannot find its transaction (state-mismatch, pkce-verifier-missing).',
   fix: 'Redirect to the canonical https origin before starting login, and make redirect_uri the same origin.',
+  messages: {
+    originsDiffer: 'The login started on {origin} but the callback arrived on {toOrigin} ({diff}): what the app stored on the first origin is not visible on the second.',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     const callbackUrl = cb ? flow.steps[cb.step]?.url ?? null : null;
@@ -45,7 +48,8 @@ export default defineCheck({
     const diff = differences(from, to);
     ctx.report({
       step: cb!.step,
-      message: `The login started on ${from.origin} but the callback arrived on ${to.origin} (${diff.join(', ')}): what the app stored on the first origin is not visible on the second.`,
+      messageId: 'originsDiffer',
+      data: { origin: from.origin, toOrigin: to.origin, diff: diff.join(', ') },
       evidence: [{ label: 'callback origin', value: to.origin, expected: from.origin, step: cb!.step }],
     });
   },

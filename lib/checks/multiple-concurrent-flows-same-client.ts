@@ -45,12 +45,16 @@ function crossEvidence(early: Flow, late: Flow, ctx: CheckContext): { step: numb
  * logins overlap. Reported once, on the earlier flow — the one whose transaction was overwritten.
  */
 export default defineCheck({
-  id: 'multiple-concurrent-flows-same-client',
+  section: 'callback',
   severity: 'warning',
   title: 'Overlapping logins overwrote each other’s transaction',
   refs: [{ spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 6749', section: '10.12' }],
   cause: 'The client keeps one "current transaction" slot in storage (or in the server session), so the second flow overwrote the first flow’s state, verifier and nonce.',
   fix: 'Key stored transactions by state (a map, not one slot); don’t start a silent renew while an interactive login is in progress.',
+  messages: {
+    overlapped: 'Flows {id} and {lateId} (client {clientId}, {tabs}) overlapped, and {id} was broken by the second one: {what}.',
+    stateOverwritten: '{verdict} the first one\'s stored state: flows {id} and {lateId} (client {clientId}, {tabs}) overlapped; {id}\'s callback returned its own state "{state}" but the app answered with {rejected}, {outcome}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || !flow.clientId || !flow.redirectUri) return;
@@ -66,7 +70,8 @@ export default defineCheck({
       if (found) {
         ctx.report({
           step: found.step,
-          message: `Flows ${flow.id} and ${late.id} (client ${flow.clientId}, ${tabs}) overlapped, and ${flow.id} was broken by the second one: ${found.what}.`,
+          messageId: 'overlapped',
+          data: { id: flow.id, lateId: late.id, clientId: flow.clientId, tabs, what: found.what },
           evidence: [{ label: 'value seen', value: found.value, expected: found.expected, step: found.step }, { label: 'overlapping flow', value: late.id }],
         });
         return;
@@ -81,7 +86,8 @@ export default defineCheck({
         const verdict = lateOk ? 'The second login overwrote' : 'The second login most likely overwrote';
         ctx.report({
           step: cb.step,
-          message: `${verdict} the first one's stored state: flows ${flow.id} and ${late.id} (client ${flow.clientId}, ${tabs}) overlapped; ${flow.id}'s callback returned its own state "${cb.state}" but the app answered with ${rejected}, ${outcome}.`,
+          messageId: 'stateOverwritten',
+          data: { verdict, id: flow.id, lateId: late.id, clientId: flow.clientId, tabs, state: String(cb.state), rejected, outcome },
           evidence: [
             { label: 'app answer to the callback', value: rejected, expected: 'success', step: cb.step },
             { label: 'state returned', value: cb.state ?? '(none)', expected: a.state ?? '(none)', step: cb.step },

@@ -7,12 +7,18 @@ import { defineCheck } from './types';
  * for the code flow it is optional but is then the only replay protection besides PKCE (§15.5.2).
  */
 export default defineCheck({
-  id: 'nonce-missing',
+  section: 'authorize-request',
   severity: 'info',
   title: 'OpenID Connect request without nonce',
   refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.2.2.1' }, { spec: 'OIDC-Core', section: '15.5.2' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 9700', section: '4.5.3' }],
   cause: 'The library does not add a nonce, or it was disabled.',
   fix: 'Generate a random nonce per flow, store it with the session, and require the same value in the ID Token.',
+  messages: {
+    idTokenFromAuthorize:
+      'response_type "{responseType}" returns an ID Token from the authorization endpoint but the request has no nonce, which OpenID Connect requires there: a stolen ID Token can be replayed.',
+    noNonceNoPkce: 'The OpenID Connect code flow has neither a nonce nor PKCE: nothing binds the returned code or ID Token to this browser session.',
+    noNonce: 'The OpenID Connect request (scope includes "openid") has no nonce; PKCE covers code injection, but the ID Token is not bound to this session.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || a.nonce !== null) return;
@@ -24,12 +30,9 @@ export default defineCheck({
     const parts = responseTypeParts(a.responseType);
     const idTokenFromAuthorize = parts.includes('id_token');
     const unprotected = parts.includes('code') && a.codeChallenge === null;
-    const severity = idTokenFromAuthorize ? 'error' : unprotected ? 'warning' : 'info';
-    const message = idTokenFromAuthorize
-      ? `response_type "${a.responseType}" returns an ID Token from the authorization endpoint but the request has no nonce, which OpenID Connect requires there: a stolen ID Token can be replayed.`
-      : unprotected
-        ? 'The OpenID Connect code flow has neither a nonce nor PKCE: nothing binds the returned code or ID Token to this browser session.'
-        : 'The OpenID Connect request (scope includes "openid") has no nonce; PKCE covers code injection, but the ID Token is not bound to this session.';
-    ctx.report({ step: a.step, severity, message, evidence: [{ label: 'nonce', value: '(absent)', step: a.step }] });
+    const evidence = [{ label: 'nonce', value: '(absent)', step: a.step }];
+    if (idTokenFromAuthorize) ctx.report({ step: a.step, severity: 'error', messageId: 'idTokenFromAuthorize', data: { responseType: String(a.responseType) }, evidence });
+    else if (unprotected) ctx.report({ step: a.step, severity: 'warning', messageId: 'noNonceNoPkce', evidence });
+    else ctx.report({ step: a.step, severity: 'info', messageId: 'noNonce', evidence });
   },
 });

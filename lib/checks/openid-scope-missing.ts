@@ -4,12 +4,15 @@ import { defineCheck } from './types';
 
 /** OIDC-Core §3.1.2.1: without `openid` in scope the request is plain OAuth 2.0 and the OIDC parameters mean nothing. */
 export default defineCheck({
-  id: 'openid-scope-missing',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'OpenID Connect parameters without the openid scope',
   refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }],
   cause: '"openid" was left out, so the provider treats the request as plain OAuth and returns no ID Token.',
   fix: 'Add "openid" to scope.',
+  messages: {
+    openidMissing: 'The request uses OpenID Connect parameters ({oidc}) but scope "{scope}" lacks "openid": the server treats it as plain OAuth 2.0 and returns no ID Token.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || scopeList(a.scope).includes('openid')) return;
@@ -26,7 +29,8 @@ export default defineCheck({
     ctx.report({
       step: a.step,
       severity: promptOnly ? 'info' : 'warning',
-      message: `The request uses OpenID Connect parameters (${oidc.join(', ')}) but scope "${a.scope ?? ''}" lacks "openid": the server treats it as plain OAuth 2.0 and returns no ID Token.`,
+      messageId: 'openidMissing',
+      data: { oidc: oidc.join(', '), scope: a.scope ?? '' },
       evidence: [{ label: 'scope', value: a.scope ?? '(absent)', expected: `openid ${a.scope ?? ''}`.trim(), step: a.step }],
     });
   },

@@ -20,12 +20,15 @@ function parStep(flow: Flow) {
 
 /** RFC 9126 §2.2, §4, §7.3: a request_uri is short-lived, single-use, and carries all the parameters. */
 export default defineCheck({
-  id: 'par-request-uri-misuse',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Pushed request_uri misused',
   refs: [{ spec: 'RFC 9126', section: '2.2' }, { spec: 'RFC 9126', section: '4' }, { spec: 'RFC 9126', section: '7.3' }],
   cause: 'The app caches the PAR result or reuses it across tabs, or adds parameters at the authorization endpoint that the server ignores.',
   fix: 'Push once per flow and navigate straight away, with only client_id and request_uri.',
+  messages: {
+    misused: 'The pushed request_uri "{requestUri}" is misused: {problems}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a?.requestUri || !isPushedUri(a)) return;
@@ -50,7 +53,8 @@ export default defineCheck({
     if (!problems.length) return;
     ctx.report({
       step: a.step,
-      message: `The pushed request_uri "${a.requestUri}" is misused: ${problems.join('; ')}.`,
+      messageId: 'misused',
+      data: { requestUri: a.requestUri, problems: problems.join('; ') },
       evidence: [{ label: 'request_uri', value: a.requestUri, step: a.step }, ...extras.map((p) => ({ label: `extra parameter ${p.name}`, value: p.value, expected: '(only in the PAR body)', step: a.step }))],
     });
   },

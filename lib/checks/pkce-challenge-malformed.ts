@@ -38,12 +38,15 @@ function s256Defect(challenge: string): string | null {
 }
 
 export default defineCheck({
-  id: 'pkce-challenge-malformed',
+  section: 'authorize-request',
   severity: 'error',
   title: 'Malformed PKCE code_challenge',
   refs: [{ spec: 'RFC 7636', section: '4.2' }, { spec: 'RFC 7636', note: 'App. A' }],
   cause: 'Standard base64 used instead of base64url, padding left in, a hex digest sent, or the hex string hashed instead of the raw digest bytes.',
   fix: 'Encode the raw 32-byte SHA-256 digest with base64url and strip the padding.',
+  messages: {
+    malformed: 'The {method} code_challenge "{codeChallenge}" is malformed: {defect}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a?.codeChallenge) return;
@@ -56,7 +59,8 @@ export default defineCheck({
     if (!defect) return;
     ctx.report({
       step: a.step,
-      message: `The ${method} code_challenge "${a.codeChallenge}" is malformed: ${defect}.`,
+      messageId: 'malformed',
+      data: { method, codeChallenge: a.codeChallenge, defect },
       evidence: [
         { label: 'code_challenge', value: a.codeChallenge, expected: method === 'S256' ? '43 characters of base64url (A–Z a–z 0–9 - _), no padding' : '43–128 unreserved characters', step: a.step },
       ],

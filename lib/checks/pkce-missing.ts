@@ -3,12 +3,16 @@ import { defineCheck } from './types';
 
 /** RFC 9700 §2.1.1: every code flow should use PKCE; public clients MUST (RFC 8252 §8.1). */
 export default defineCheck({
-  id: 'pkce-missing',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Code flow without PKCE',
   refs: [{ spec: 'RFC 7636', section: '4.3' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 8252', section: '8.1' }],
   cause: 'An old library, PKCE switched off, or the assumption that confidential clients do not need it.',
   fix: 'Send an S256 code_challenge on every code flow, including confidential clients.',
+  messages: {
+    missingPublicClient: 'The code flow sends no code_challenge although the client is evidently public ({publicEvidence}): an intercepted code can be redeemed by anyone.',
+    missing: 'The code flow (response_type includes "code") sends no code_challenge, so a stolen or injected code is not bound to this client instance.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || !responseTypeParts(a.responseType).includes('code') || a.codeChallenge !== null) return;
@@ -20,9 +24,7 @@ export default defineCheck({
     ctx.report({
       step: a.step,
       severity: publicEvidence ? 'error' : 'warning',
-      message: publicEvidence
-        ? `The code flow sends no code_challenge although the client is evidently public (${publicEvidence}): an intercepted code can be redeemed by anyone.`
-        : 'The code flow (response_type includes "code") sends no code_challenge, so a stolen or injected code is not bound to this client instance.',
+      ...(publicEvidence ? { messageId: 'missingPublicClient', data: { publicEvidence } } : { messageId: 'missing' }),
       evidence: [{ label: 'code_challenge', value: '(absent)', expected: 'BASE64URL(SHA-256(code_verifier)), method S256', step: a.step }],
     });
   },

@@ -4,12 +4,16 @@ import { defineCheck } from './types';
 
 /** RFC 8414 §2: `code_challenge_methods_supported` — when omitted, the server does not advertise PKCE. */
 export default defineCheck({
-  id: 'pkce-unsupported-hint',
+  section: 'authorize-request',
   severity: 'info',
   title: 'Server does not advertise PKCE S256',
   refs: [{ spec: 'RFC 8414', section: '2' }, { spec: 'RFC 9700', section: '2.1.1' }, { spec: 'RFC 9700', section: '4.7.1' }],
   cause: 'The authorization server may not support PKCE, or simply does not advertise it.',
   fix: 'Confirm support with the provider. Without PKCE, state (or nonce) must carry the CSRF protection.',
+  messages: {
+    s256NotListed: 'The discovery document at {url} lists code_challenge_methods_supported = [{list}], without S256.',
+    methodsAbsent: 'The discovery document at {url} has no code_challenge_methods_supported: the server does not say whether it supports PKCE.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || !responseTypeParts(a.responseType).includes('code')) return;
@@ -24,9 +28,7 @@ export default defineCheck({
     if (list?.includes('S256')) return;
     ctx.report({
       step: a.step,
-      message: list
-        ? `The discovery document at ${doc.url} lists code_challenge_methods_supported = [${list.join(', ')}], without S256.`
-        : `The discovery document at ${doc.url} has no code_challenge_methods_supported: the server does not say whether it supports PKCE.`,
+      ...(list ? { messageId: 's256NotListed', data: { url: doc.url, list: list.join(', ') } } : { messageId: 'methodsAbsent', data: { url: doc.url } }),
       evidence: [{ label: 'code_challenge_methods_supported', value: list ? JSON.stringify(list) : '(absent)', expected: '["S256"]' }],
     });
   },

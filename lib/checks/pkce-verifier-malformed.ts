@@ -6,12 +6,15 @@ import { defineCheck } from './types';
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 
 export default defineCheck({
-  id: 'pkce-verifier-malformed',
+  section: 'token',
   severity: 'error',
   title: 'PKCE code_verifier breaks the RFC 7636 grammar',
   refs: [{ spec: 'RFC 7636', section: '4.1' }],
   cause: 'Too few random bytes, standard base64 (+ / =), or a UUID with braces.',
   fix: 'Base64url-encode 32 random bytes (43 characters) without padding.',
+  messages: {
+    malformed: 'The code_verifier "{verifier}" is malformed: {problems}.',
+  },
   run(flow, ctx) {
     for (const t of browserTokens(flow, ctx)) {
       const v = t.codeVerifier;
@@ -27,7 +30,8 @@ export default defineCheck({
       if (!problems.length) continue;
       ctx.report({
         step: t.step,
-        message: `The code_verifier "${v}" is malformed: ${problems.join('; ')}.`,
+        messageId: 'malformed',
+        data: { verifier: v, problems: problems.join('; ') },
         evidence: [{ label: 'code_verifier', value: v, expected: '43–128 characters of [A-Za-z0-9-._~]', step: t.step }],
       });
     }

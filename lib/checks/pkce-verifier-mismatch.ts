@@ -8,12 +8,15 @@ import { defineCheck } from './types';
  * the verifier as is (plain) and compares it with the stored challenge. We do the same.
  */
 export default defineCheck({
-  id: 'pkce-verifier-mismatch',
+  section: 'token',
   severity: 'error',
   title: 'PKCE code_verifier does not match the code_challenge',
   refs: [{ spec: 'RFC 7636', section: '4.2' }, { spec: 'RFC 7636', section: '4.6' }],
   cause: 'A verifier from another flow (concurrent tabs overwrote one stored slot), a verifier regenerated after the redirect, or the challenge encoded wrongly (standard base64, a hashed hex string).',
   fix: 'Keep verifier and challenge together per flow (keyed by state), and send base64url of the raw SHA-256 digest as the challenge.',
+  messages: {
+    mismatch: 'The token request (step {tokenStep}) sent code_verifier "{verifier}"; {how}, but the authorization request (step {authorizeStep}) sent code_challenge "{codeChallenge}".{confirmation}',
+  },
   run(flow, ctx) {
     const tokens = browserTokens(flow, ctx);
     const a = flow.authorize;
@@ -37,7 +40,8 @@ export default defineCheck({
       const how = method === 'S256' ? `BASE64URL(SHA-256("${v}")) = "${recomputed}"` : `the verifier "${v}" (plain)`;
       ctx.report({
         step: t.step,
-        message: `The token request (step ${t.step + 1}) sent code_verifier "${v}"; ${how}, but the authorization request (step ${a.step + 1}) sent code_challenge "${a.codeChallenge}".${refused ? ` The server confirmed it with ${tokenError(t).error ?? 'an error'}.` : ''}`,
+        messageId: 'mismatch',
+        data: { tokenStep: t.step + 1, verifier: v, how, authorizeStep: a.step + 1, codeChallenge: a.codeChallenge, confirmation: refused ? ` The server confirmed it with ${tokenError(t).error ?? 'an error'}.` : '' },
         evidence: [
           { label: method === 'S256' ? 'S256(code_verifier)' : 'code_verifier', value: recomputed, expected: a.codeChallenge, step: t.step },
           { label: 'code_verifier', value: v, step: t.step },

@@ -11,12 +11,15 @@ const SEVERING = /^\s*(?:same-origin|noopener-allow-popups)\s*(?:;|$)/i;
  * its opener, so the callback page cannot hand the result back and the app waits forever.
  */
 export default defineCheck({
-  id: 'popup-opener-lost',
+  section: 'callback',
   severity: 'info',
   title: 'Login popup lost its opener (COOP)',
   refs: [{ spec: 'HTML COOP', note: '(browser behaviour; no OAuth section)' }],
   cause: 'Cross-Origin-Opener-Policy on the app or the authorization server pages severs the popup’s opener reference, so the popup cannot report back.',
   fix: 'Use Cross-Origin-Opener-Policy: same-origin-allow-popups on the app, or the redirect flow instead of a popup.',
+  messages: {
+    openerLost: 'The popup (tab {tabId}, opened by tab {opener}) reached the callback, but {url} sent Cross-Origin-Opener-Policy: {coop}; the opener made no token request and the popup never closed.',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
@@ -38,7 +41,8 @@ export default defineCheck({
     const index = flow.steps.indexOf(severing);
     ctx.report({
       step: index,
-      message: `The popup (tab ${event.tabId}, opened by tab ${opener}) reached the callback, but ${urlBase(coopEvent.url) ?? coopEvent.url} sent Cross-Origin-Opener-Policy: ${coop}; the opener made no token request and the popup never closed.`,
+      messageId: 'openerLost',
+      data: { tabId: event.tabId, opener, url: urlBase(coopEvent.url) ?? coopEvent.url, coop },
       evidence: [{ label: 'Cross-Origin-Opener-Policy', value: coop, expected: 'same-origin-allow-popups (on the app) or none', step: index }],
     });
   },

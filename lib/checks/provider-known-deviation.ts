@@ -20,19 +20,23 @@ function shows(flow: Flow, deviation: Deviation): boolean {
  * and this check says so once per flow, naming the provider and citing its documentation.
  */
 export default defineCheck({
-  id: 'provider-known-deviation',
+  section: 'authorize-request',
   severity: 'info',
   title: 'Known deviation of this provider',
   refs: [{ spec: 'RFC 6749', section: '3.1.1' }, { spec: 'RFC 6749', section: '4.1.1' }, { spec: 'OAuth 2.0 Form Post Response Mode', section: '2', note: '(deviations documented by the provider)' }],
   cause: "The provider's endpoint works this way by design; its documentation says so.",
   fix: 'Nothing to change in the app. Follow the provider documentation cited in the message.',
+  messages: {
+    deviation: '{name}: {seen} Not reported as an error.',
+  },
   run(flow, ctx) {
     const provider = flowProvider(flow);
     const seen = (provider?.deviations ?? []).filter((d) => shows(flow, d));
     if (!provider || !seen.length) return;
     ctx.report({
       step: flow.authorize?.step ?? null,
-      message: `${provider.name}: ${seen.map((d) => `${d.says} (${d.source})`).join(' ')} Not reported as an error.`,
+      messageId: 'deviation',
+      data: { name: provider.name, seen: seen.map((d) => `${d.says} (${d.source})`).join(' ') },
     });
   },
 });

@@ -8,12 +8,15 @@ const CREDENTIAL = /^(?:pass|passwd|pwd|passcode|passphrase|pin|otp|totp)$|passw
  * the user's password — to the client's redirect_uri. 303 (or 302) turns it into a GET.
  */
 export default defineCheck({
-  id: 'redirect-307-credentials',
+  section: 'callback',
   severity: 'error',
   title: 'Login form POST redirected to the client with 307/308',
   refs: [{ spec: 'RFC 9700', section: '4.12' }],
   cause: 'The authorization server uses the wrong redirect status code after the credential POST, so the browser re-sends the login form (password included) to the client.',
   fix: 'The authorization server should answer credential POSTs with 303 See Other (or 302).',
+  messages: {
+    credentialsRePosted: 'The login form POST to {url} (fields {fields}) was answered with {status} to the redirect_uri {target}: the browser re-POSTs the credentials to the client.',
+  },
   run(flow, ctx) {
     const callbackEvent = flow.callback ? flow.steps[flow.callback.step]?.event ?? null : null;
     const redirectBases = new Set(
@@ -28,7 +31,8 @@ export default defineCheck({
       if (fields.length === 0) return;
       ctx.report({
         step: index,
-        message: `The login form POST to ${urlBase(e.url) ?? e.url} (fields ${fields.join(', ')}) was answered with ${e.status} to the redirect_uri ${target}: the browser re-POSTs the credentials to the client.`,
+        messageId: 'credentialsRePosted',
+        data: { url: urlBase(e.url) ?? e.url, fields: fields.join(', '), status: e.status, target },
         evidence: [
           { label: 'status', value: String(e.status), expected: '303', step: index },
           { label: 'credential fields re-sent', value: fields.join(', ') },

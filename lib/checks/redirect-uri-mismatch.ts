@@ -8,12 +8,17 @@ import { defineCheck } from './types';
  * request's; §3.1.2: the response goes to that URI (scheme, host, port and path).
  */
 export default defineCheck({
-  id: 'redirect-uri-mismatch',
+  section: 'authorize-request',
   severity: 'error',
   title: 'redirect_uri differs between steps',
   refs: [{ spec: 'RFC 6749', section: '4.1.3' }, { spec: 'RFC 6749', section: '3.1.2' }, { spec: 'OIDC-Core', section: '3.1.2.1' }],
   cause: 'Trailing slash, http vs https, port, encoding (%2F), or different environment variables in the front end and the back end.',
   fix: 'Define the redirect URI once and reuse that exact string in both requests.',
+  messages: {
+    callbackMismatch: 'The callback landed on {landedBase} but the authorization request sent redirect_uri {sentBase}: {diff} (callback vs sent).',
+    tokenOmits: 'The token request omits redirect_uri, but the authorization request sent "{sent}"; it must be repeated exactly.',
+    tokenMismatch: 'The token request\'s redirect_uri "{redirectUri}" is not byte-identical to the authorization request\'s "{sent}": {diff} (token request vs authorization request).',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) {
@@ -29,7 +34,8 @@ export default defineCheck({
       const diff = describeDifference(landedBase, sentBase) ?? 'different';
       ctx.report({
         step: cb.step,
-        message: `The callback landed on ${landedBase} but the authorization request sent redirect_uri ${sentBase}: ${diff} (callback vs sent).`,
+        messageId: 'callbackMismatch',
+        data: { landedBase, sentBase, diff },
         evidence: [{ label: 'callback URL (scheme, host, port, path)', value: landedBase, expected: sentBase, step: cb.step }, { label: 'difference', value: diff }],
       });
     }
@@ -45,7 +51,8 @@ export default defineCheck({
       if (t.redirectUri === null) {
         ctx.report({
           step: t.step,
-          message: `The token request omits redirect_uri, but the authorization request sent "${sent}"; it must be repeated exactly.`,
+          messageId: 'tokenOmits',
+          data: { sent },
           evidence,
         });
         continue;
@@ -54,7 +61,8 @@ export default defineCheck({
       evidence.push({ label: 'difference', value: diff });
       ctx.report({
         step: t.step,
-        message: `The token request's redirect_uri "${t.redirectUri}" is not byte-identical to the authorization request's "${sent}": ${diff} (token request vs authorization request).`,
+        messageId: 'tokenMismatch',
+        data: { redirectUri: t.redirectUri, sent, diff },
         evidence,
       });
     }

@@ -5,7 +5,6 @@ import { describeDifference } from './support/describe-difference';
 import { errorPageText, excerptAround } from './support/error-page-text';
 import { defineCheck } from './types';
 
-const CHECK_ID = 'redirect-uri-not-registered-hint';
 /** Generic wording of redirect-URI refusals (oidc-provider: "redirect_uri did not match any of the client's registered redirect_uris"). */
 const MENTIONS_REDIRECT = /redirect[_ -]?ur[il]s?|reply ?(?:url|address)|callback ?url|redirect_mismatch|invalid_redirect_uri/i;
 
@@ -26,12 +25,16 @@ function candidates(flow: Flow): Array<{ index: number; strict: boolean }> {
  * so the server shows its own error page and no callback follows.
  */
 export default defineCheck({
-  id: CHECK_ID,
+  section: 'authorize-request',
   severity: 'error',
   title: 'redirect_uri not registered for the client',
   refs: [{ spec: 'RFC 6749', section: '3.1.2.2' }, { spec: 'RFC 6749', section: '3.1.2.4' }, { spec: 'RFC 6749', section: '4.1.2.1' }],
   cause: 'The exact redirect_uri sent is not in the client registration. Usual culprits: scheme, host, port, path, trailing slash, case, wrong platform type.',
   fix: 'Register the exact captured value, or fix the app to send the registered one.',
+  messages: {
+    notRegistered:
+      'The authorization server showed its own error page (HTTP {status}) instead of redirecting back, so the redirect_uri "{sent}" is evidently not registered for client "{clientId}".{providerCodes}{pageSays}{workingFlow}',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || flow.callback) return;
@@ -40,7 +43,7 @@ export default defineCheck({
       if (!step) continue;
       const { urlText, bodyText } = errorPageText(step);
       const text = `${urlText} ${bodyText}`.trim();
-      const codes: ProviderErrorMatch[] = matchProviderError(text, { url: step.url }).filter((m) => m.checks.includes(CHECK_ID));
+      const codes: ProviderErrorMatch[] = matchProviderError(text, { url: step.url }).filter((m) => m.checks.includes(ctx.checkId));
       // Only the error parameters and the page text count: the authorize URL itself always names redirect_uri.
       if (!codes.length && (strict || !MENTIONS_REDIRECT.test(text))) continue;
       const pattern = codes[0] ? new RegExp(codes[0].code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : MENTIONS_REDIRECT;
@@ -48,19 +51,21 @@ export default defineCheck({
       const sent = a.redirectUri ?? '(none sent)';
       const working = ctx.analysis.flows.find((f) => f !== flow && f.callback && f.clientId === flow.clientId && f.serverOrigin === flow.serverOrigin && f.redirectUri && f.redirectUri !== a.redirectUri);
       const diff = working?.redirectUri && a.redirectUri ? describeDifference(a.redirectUri, working.redirectUri) : null;
-      const parts = [
-        `The authorization server showed its own error page (HTTP ${step.status ?? '?'}) instead of redirecting back, so the redirect_uri "${sent}" is evidently not registered for client "${a.clientId ?? '?'}".`,
-        codes.length ? `Provider code: ${codes.map((c) => `${c.code} (${c.provider}: ${c.meaning})`).join('; ')}.` : null,
-        said ? `The page says: "${said}".` : null,
-        working && diff ? `Flow ${working.id} of the same client reached its callback with "${working.redirectUri}" (${diff}).` : null,
-      ];
+      const data = {
+        status: step.status ?? '?',
+        sent,
+        clientId: a.clientId ?? '?',
+        providerCodes: codes.length ? ` Provider code: ${codes.map((c) => `${c.code} (${c.provider}: ${c.meaning})`).join('; ')}.` : '',
+        pageSays: said ? ` The page says: "${said}".` : '',
+        workingFlow: working && diff ? ` Flow ${working.id} of the same client reached its callback with "${working.redirectUri}" (${diff}).` : '',
+      };
       const evidence: Evidence[] = [
         { label: 'redirect_uri sent', value: sent, step: a.step },
         { label: 'error page', value: step.url, step: index },
       ];
       if (said) evidence.push({ label: 'provider message', value: said, step: index });
       if (working?.redirectUri) evidence.push({ label: 'redirect_uri that worked', value: working.redirectUri, expected: sent });
-      ctx.report({ step: index, message: parts.filter(Boolean).join(' '), evidence, ...(codes[0]?.note ? { fix: `${codes[0].note} Register the exact captured value, or fix the app to send the registered one.` } : {}) });
+      ctx.report({ step: index, messageId: 'notRegistered', data, evidence, ...(codes[0]?.note ? { fix: `${codes[0].note} Register the exact captured value, or fix the app to send the registered one.` } : {}) });
       return;
     }
   },

@@ -77,24 +77,30 @@ function looseMatch(flow: Flow, flows: readonly Flow[]): { other: Flow; how: str
 
 /** RFC 9700 §2.1, §4.1: exact redirect URI matching; RFC 6749 §10.15: no open redirectors. */
 export default defineCheck({
-  id: 'redirect-uri-wildcard-or-open-redirect',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Loose redirect URI or open redirect',
   refs: [{ spec: 'RFC 9700', section: '2.1' }, { spec: 'RFC 9700', section: '4.1' }, { spec: 'RFC 9700', section: '4.11' }, { spec: 'RFC 6749', section: '10.15' }],
   cause: "The authorization server matches registered URIs loosely, or the client's callback route forwards to any URL it is given.",
   fix: 'Register exact URIs. Keep the post-login destination in server or session state keyed by state, and check it against an allowlist.',
+  messages: {
+    looseRedirect: 'Loose redirect: {problem}.',
+    openRedirect: 'The callback redirects to another origin ({target}) taken from a request parameter: an open redirector that can leak the code or the session.',
+    wildcard: 'The server accepted redirect_uri "{redirectUri}" and, for the same client in flow {id}, "{otherRedirectUri}": they differ only by {how}, which suggests pattern matching.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     const problem = a?.redirectUri ? patternProblem(a.redirectUri) : null;
     if (a && problem) {
-      ctx.report({ step: a.step, message: `Loose redirect: ${problem}.`, evidence: [{ label: 'redirect_uri', value: a.redirectUri ?? '', step: a.step }] });
+      ctx.report({ step: a.step, messageId: 'looseRedirect', data: { problem }, evidence: [{ label: 'redirect_uri', value: a.redirectUri ?? '', step: a.step }] });
       return;
     }
     const open = openRedirect(flow);
     if (open) {
       ctx.report({
         step: open.step,
-        message: `The callback redirects to another origin (${open.target}) taken from a request parameter: an open redirector that can leak the code or the session.`,
+        messageId: 'openRedirect',
+        data: { target: open.target },
         evidence: [{ label: 'callback redirects to', value: open.target, step: open.step }],
       });
       return;
@@ -103,7 +109,8 @@ export default defineCheck({
     if (a && loose) {
       ctx.report({
         step: a.step,
-        message: `The server accepted redirect_uri "${flow.redirectUri}" and, for the same client in flow ${loose.other.id}, "${loose.other.redirectUri}": they differ only by ${loose.how}, which suggests pattern matching.`,
+        messageId: 'wildcard',
+        data: { redirectUri: String(flow.redirectUri), id: loose.other.id, otherRedirectUri: String(loose.other.redirectUri), how: loose.how },
         evidence: [{ label: 'redirect_uri', value: flow.redirectUri ?? '', expected: loose.other.redirectUri ?? '', step: a.step }],
       });
     }

@@ -10,12 +10,15 @@ function refreshUses(value: string, flows: readonly Flow[]): TokenUse[] {
 
 /** RFC 9700 §4.14.2: with rotation, a refresh token is single-use; reuse revokes the family. */
 export default defineCheck({
-  id: 'refresh-token-reuse',
+  section: 'token',
   severity: 'warning',
   title: 'Rotated refresh token used again',
   refs: [{ spec: 'RFC 9700', section: '4.14' }, { spec: 'RFC 6749', section: '6' }],
   cause: 'Several tabs refresh at the same time while rotation is enabled, or the app keeps an old refresh token instead of the newest one.',
   fix: 'Make refresh single-flight across tabs (Web Locks or BroadcastChannel) and always store the newest refresh token.',
+  messages: {
+    reused: 'The refresh token "{refreshToken}" was sent {count} times{rotation}.{refusal}',
+  },
   run(flow, ctx) {
     const seen = new Set<string>();
     for (const t of browserTokens(flow, ctx)) {
@@ -33,7 +36,8 @@ export default defineCheck({
       if (second.flow !== flow) continue;
       ctx.report({
         step: second.token.step,
-        message: `The refresh token "${t.refreshToken}" was sent ${uses.length} times${rotated ? `, after the first response (step ${first.token.step + 1}${first.flow === flow ? '' : ` of flow ${first.flow.id}`}) had already rotated it to "${rotatedTo}"` : ''}.${refused ? ` A later use was refused with invalid_grant${refused.flow === flow ? ` (step ${refused.token.step + 1})` : ` (flow ${refused.flow.id})`}.` : ''}`,
+        messageId: 'reused',
+        data: { refreshToken: t.refreshToken, count: uses.length, rotation: rotated ? `, after the first response (step ${first.token.step + 1}${first.flow === flow ? '' : ` of flow ${first.flow.id}`}) had already rotated it to "${rotatedTo}"` : '', refusal: refused ? ` A later use was refused with invalid_grant${refused.flow === flow ? ` (step ${refused.token.step + 1})` : ` (flow ${refused.flow.id})`}.` : '' },
         evidence: [
           { label: 'refresh_token presented', value: t.refreshToken, ...(rotated ? { expected: rotatedTo } : {}), step: second.token.step },
         ],

@@ -6,12 +6,16 @@ import { defineCheck } from './types';
 const LOCATION_OF: Record<string, ResponseLocation> = { query: 'query', fragment: 'fragment', form_post: 'form' };
 
 export default defineCheck({
-  id: 'response-mode-unsupported',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Response mode not supported or not honoured',
   refs: [{ spec: 'MRT', section: '2.1' }, { spec: 'FormPost', section: '2' }, { spec: 'OIDC-Disc', section: '3' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'Provider or client configuration, or a library forcing a mode.',
   fix: 'Use a supported mode. Apple, for instance, requires form_post when name or email scopes are requested.',
+  messages: {
+    notSupported: 'response_mode "{responseMode}" is not in the server\'s response_modes_supported ({supported}{defaultNote}).',
+    arrivedElsewhere: 'The response was requested in {requested} (response_mode {responseMode}) but arrived in {arrived}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) return;
@@ -23,7 +27,8 @@ export default defineCheck({
       if (!supported.includes(a.responseMode)) {
         ctx.report({
           step: a.step,
-          message: `response_mode "${a.responseMode}" is not in the server's response_modes_supported (${supported.join(', ')}${Array.isArray(listed) ? '' : ', the default when the list is absent'}).`,
+          messageId: 'notSupported',
+          data: { responseMode: a.responseMode, supported: supported.join(', '), defaultNote: Array.isArray(listed) ? '' : ', the default when the list is absent' },
           evidence: [{ label: 'response_mode', value: a.responseMode, expected: `one of: ${supported.join(', ')}`, step: a.step }],
         });
         return;
@@ -35,7 +40,8 @@ export default defineCheck({
     const shown = (l: ResponseLocation) => (l === 'form' ? 'a form_post body' : `the ${l}`);
     ctx.report({
       step: cb.step,
-      message: `The response was requested in ${shown(expected)} (response_mode ${a.responseMode ?? `default ${a.effectiveResponseMode}`}) but arrived in ${shown(cb.location)}.`,
+      messageId: 'arrivedElsewhere',
+      data: { requested: shown(expected), responseMode: a.responseMode ?? `default ${a.effectiveResponseMode}`, arrived: shown(cb.location) },
       evidence: [{ label: 'response location', value: cb.location, expected, step: cb.step }],
     });
   },

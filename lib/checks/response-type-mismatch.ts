@@ -9,12 +9,15 @@ const PARAM: Record<Part, string> = { code: 'code', id_token: 'id_token', token:
  * for. Error responses carry none of it and are left to the error checks.
  */
 export default defineCheck({
-  id: 'response-type-mismatch',
+  section: 'callback',
   severity: 'error',
   title: 'Callback does not fit the requested response_type',
   refs: [{ spec: 'MRT', section: '5' }, { spec: 'RFC 6749', section: '4.1.2' }, { spec: 'RFC 6749', section: '4.2.2' }],
   cause: 'Provider settings (implicit or hybrid disabled or enabled), or a library sending a different response_type than intended.',
   fix: 'Make the requested response_type match the client registration and what the library expects.',
+  messages: {
+    mismatch: 'response_type "{responseType}" was requested but the callback ({location}) returned {returned}: {parts}.',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     const cb = flow.callback;
@@ -31,7 +34,8 @@ export default defineCheck({
     ].filter(Boolean);
     ctx.report({
       step: cb.step,
-      message: `response_type "${a.responseType}" was requested but the callback (${cb.location}) returned ${returned.join(', ') || 'no response parameters'}: ${parts.join('; ')}.`,
+      messageId: 'mismatch',
+      data: { responseType: a.responseType, location: cb.location, returned: returned.join(', ') || 'no response parameters', parts: parts.join('; ') },
       evidence: [{ label: 'response parameters', value: returned.join(' ') || '(none)', expected: PARTS.filter((p) => requested.has(p)).map((p) => PARAM[p]).join(' '), step: cb.step }],
     });
   },

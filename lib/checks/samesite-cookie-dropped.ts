@@ -40,13 +40,16 @@ function crossSite(callback: RequestEvent, serverOrigin: string | null): boolean
  * on cross-site POSTs, Strict cookies on no cross-site navigation — the transaction cookie is lost.
  */
 export default defineCheck({
-  id: 'samesite-cookie-dropped',
+  section: 'callback',
   severity: 'error',
   title: 'Transaction cookie withheld from the callback by SameSite',
   refs: [{ spec: 'FormPost', section: '2' }, { spec: 'FormPost', section: '4' }, { spec: 'RFC 9700', section: '4.7.1' }, { spec: 'draft-ietf-httpbis-rfc6265bis', section: '5.6.7.2' }],
   cause:
     'Lax cookies are not sent on cross-site POSTs (form_post) and Strict cookies are not sent on any cross-site navigation, so the app loses the cookie holding state, nonce or verifier.',
   fix: 'Give the short-lived transaction cookie SameSite=None; Secure (narrow Path, short Max-Age), or keep the transaction server-side keyed by state, or use query response mode with PKCE.',
+  messages: {
+    cookieDropped: 'The cookie{plural} {dropped} set before the login {verb} not sent with the {how}; its Cookie header had {sent}.{appAnswer}',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
@@ -71,7 +74,8 @@ export default defineCheck({
     const appAnswer = (event.status ?? 0) >= 400 ? ` The app then answered HTTP ${event.status}.` : '';
     ctx.report({
       step: cb.step,
-      message: `The cookie${dropped.length > 1 ? 's' : ''} ${dropped.map((c) => `"${c.name}" (SameSite=${c.sameSite ?? 'unset, treated as Lax'})`).join(', ')} set before the login ${dropped.length > 1 ? 'were' : 'was'} not sent with the ${how}; its Cookie header had ${sent.length ? sent.join(', ') : 'no cookies'}.${appAnswer}`,
+      messageId: 'cookieDropped',
+      data: { plural: dropped.length > 1 ? 's' : '', dropped: dropped.map((c) => `"${c.name}" (SameSite=${c.sameSite ?? 'unset, treated as Lax'})`).join(', '), verb: dropped.length > 1 ? 'were' : 'was', how, sent: sent.length ? sent.join(', ') : 'no cookies', appAnswer },
       evidence: [
         { label: 'cookie', value: first.name, step: cb.step },
         { label: 'SameSite', value: first.sameSite ?? '(unset: Lax by default)', expected: 'None; Secure' },

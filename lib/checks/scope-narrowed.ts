@@ -21,12 +21,15 @@ function insufficientScopeAfter(flow: Flow, time: number): number | null {
 
 /** RFC 6749 §3.3, §5.1: the server may grant less than asked and then must say so in `scope`. */
 export default defineCheck({
-  id: 'scope-narrowed',
+  section: 'authorize-request',
   severity: 'info',
   title: 'Granted scope narrower than requested',
   refs: [{ spec: 'RFC 6749', section: '3.3' }, { spec: 'RFC 6749', section: '5.1' }, { spec: 'RFC 6750', section: '3.1' }],
   cause: "The user unticked permissions under granular consent, a policy removed them, or the client isn't allowed to request them.",
   fix: 'Handle partial grants, and request extra scopes incrementally when they are needed.',
+  messages: {
+    narrowed: 'The server granted "{scope}" but "{requested}" was requested: {missing} {verb} not granted.{failedCall}',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     // Entra's "/.default" stands for the app's configured permissions and is never echoed back.
@@ -51,7 +54,8 @@ export default defineCheck({
       ctx.report({
         step: g.step,
         severity: failed !== null ? 'warning' : 'info',
-        message: `The server granted "${g.scope}" but "${a.scope}" was requested: ${missing.map((s) => `"${s}"`).join(', ')} ${missing.length > 1 ? 'were' : 'was'} not granted.${failed !== null ? ` A later call (step ${failed}) failed with insufficient_scope.` : ''}`,
+        messageId: 'narrowed',
+        data: { scope: g.scope, requested: String(a.scope), missing: missing.map((s) => `"${s}"`).join(', '), verb: missing.length > 1 ? 'were' : 'was', failedCall: failed !== null ? ` A later call (step ${failed}) failed with insufficient_scope.` : '' },
         evidence: [{ label: 'scope granted', value: g.scope, expected: a.scope ?? '', step: g.step }],
       });
     }

@@ -9,12 +9,16 @@ const URI_STYLE = /^(?:[a-z][a-z0-9+.-]*:\/\/|urn:)/i;
 
 /** RFC 6749 §3.3; OIDC-Disc §3: scopes_supported may list only a subset, so an unlisted scope is a hint. */
 export default defineCheck({
-  id: 'scope-unknown',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Unknown scope requested',
   refs: [{ spec: 'RFC 6749', section: '3.3' }, { spec: 'OIDC-Disc', section: '3' }, { spec: 'RFC 8414', section: '2' }],
   cause: 'A typo, a scope that belongs to another API, or provider-specific syntax (Google full URLs, Entra api://…/.default). scopes_supported may list only a subset, so this is a hint.',
   fix: "Check the provider's scope catalogue and the client's API permissions.",
+  messages: {
+    refused: 'The authorization server refused the requested scope "{scope}"{description}.',
+    notListed: "The requested scope{plural} {unknown} {verb} not in the server's scopes_supported ({supported}); the list may be partial, so check the spelling and the API.",
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a) return;
@@ -27,7 +31,8 @@ export default defineCheck({
       const description = refusal?.description ?? stringField(tokenRefusal?.response ?? null, 'error_description') ?? flow.callback?.errorDescription ?? null;
       ctx.report({
         step,
-        message: `The authorization server refused the requested scope "${a.scope ?? ''}"${description ? `: "${description}"` : ''}.`,
+        messageId: 'refused',
+        data: { scope: a.scope ?? '', description: description ? `: "${description}"` : '' },
         evidence: [{ label: 'scope requested', value: a.scope ?? '(absent)', step: a.step }, ...(description ? [{ label: 'server says', value: description, step }] : [])],
       });
       return;
@@ -40,7 +45,8 @@ export default defineCheck({
     const evidence: Evidence[] = unknown.map((s) => ({ label: 'scope', value: s, expected: `one of: ${supported.join(' ')}`, step: a.step }));
     ctx.report({
       step: a.step,
-      message: `The requested scope${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in the server's scopes_supported (${supported.join(' ')}); the list may be partial, so check the spelling and the API.`,
+      messageId: 'notListed',
+      data: { plural: unknown.length > 1 ? 's' : '', unknown: unknown.map((s) => `"${s}"`).join(', '), verb: unknown.length > 1 ? 'are' : 'is', supported: supported.join(' ') },
       evidence,
     });
   },

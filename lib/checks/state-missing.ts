@@ -2,12 +2,16 @@ import { defineCheck } from './types';
 
 /** RFC 6749 §10.12: without `state` nothing ties the response to the browser session that asked. */
 export default defineCheck({
-  id: 'state-missing',
+  section: 'authorize-request',
   severity: 'warning',
   title: 'Authorization request without state',
   refs: [{ spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '2.1' }, { spec: 'RFC 9700', section: '4.7.1' }, { spec: 'RFC 6819', section: '5.3.5' }],
   cause: 'The client has nothing tying the response to the browser session that started the flow.',
   fix: 'Create a fresh, unguessable state per flow, store it with the browser session, and compare it on return. Relying on PKCE instead is acceptable only once you have confirmed the authorization server enforces it.',
+  messages: {
+    unprotected: 'The authorization request has no state, no PKCE code_challenge and no nonce: nothing protects this login against CSRF.',
+    missing: 'The authorization request has no state parameter (it relies on {reliesOn} alone).',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a || a.state !== null) return;
@@ -20,9 +24,7 @@ export default defineCheck({
     ctx.report({
       step: a.step,
       severity: unprotected ? 'error' : 'warning',
-      message: unprotected
-        ? 'The authorization request has no state, no PKCE code_challenge and no nonce: nothing protects this login against CSRF.'
-        : `The authorization request has no state parameter (it relies on ${a.codeChallenge ? 'PKCE' : 'the nonce'} alone).`,
+      ...(unprotected ? { messageId: 'unprotected' } : { messageId: 'missing', data: { reliesOn: a.codeChallenge ? 'PKCE' : 'the nonce' } }),
       evidence: [{ label: 'state', value: '(absent)' }],
     });
   },

@@ -12,12 +12,16 @@ function callbackTime(flow: Flow): number | null {
  * callback brings a state an earlier callback already delivered (a replayed callback).
  */
 export default defineCheck({
-  id: 'state-reused-across-flows',
+  section: 'callback',
   severity: 'warning',
   title: 'Same state used by more than one flow',
   refs: [{ spec: 'RFC 6749', section: '10.12' }, { spec: 'RFC 9700', section: '4.7.1' }],
   cause: 'A static state value, or a page replaying the callback (reload, bookmark, back button).',
   fix: 'Use single-use state: a fresh value per authorization request, deleted once consumed.',
+  messages: {
+    sentTwice: 'This authorization request sends state "{state}", already sent by flow {id}.',
+    deliveredTwice: 'This callback brings state "{state}", which an earlier callback (flow {id}) already delivered: the callback was replayed or the state is not single-use.',
+  },
   run(flow, ctx) {
     const all = ctx.analysis.flows;
     const a = flow.authorize;
@@ -28,7 +32,8 @@ export default defineCheck({
       if (earlier) {
         ctx.report({
           step: a.step,
-          message: `This authorization request sends state "${a.state}", already sent by flow ${earlier.id}.`,
+          messageId: 'sentTwice',
+          data: { state: a.state, id: earlier.id },
           evidence: [{ label: 'state', value: a.state, step: a.step }, { label: 'also used by', value: earlier.id }],
         });
         return;
@@ -45,7 +50,8 @@ export default defineCheck({
     if (!earlier) return;
     ctx.report({
       step: cb.step,
-      message: `This callback brings state "${cb.state}", which an earlier callback (flow ${earlier.id}) already delivered: the callback was replayed or the state is not single-use.`,
+      messageId: 'deliveredTwice',
+      data: { state: cb.state, id: earlier.id },
       evidence: [{ label: 'state', value: cb.state, step: cb.step }, { label: 'first delivered in', value: earlier.id }],
     });
   },

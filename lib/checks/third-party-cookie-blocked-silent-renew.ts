@@ -24,12 +24,15 @@ function serverCookies(flow: Flow): string[] {
  * to the framed authorization server (third-party cookie blocking).
  */
 export default defineCheck({
-  id: 'third-party-cookie-blocked-silent-renew',
+  section: 'callback',
   severity: 'warning',
   title: 'Silent renew lost the session to third-party cookie blocking',
   refs: [{ spec: 'OIDC-Core', section: '3.1.2.1' }, { spec: 'OIDC-Core', section: '3.1.2.6' }],
   cause: 'Third-party cookie restrictions (Safari ITP, Firefox Total Cookie Protection, Chrome settings or policy) keep the authorization server’s session cookies out of the cross-site iframe.',
   fix: 'Use refresh tokens (rotating or sender-constrained) or a BFF; put the authorization server on a custom domain that is same-site with the app; fall back to a top-level redirect.',
+  messages: {
+    silentRenewFailed: 'The silent renew (prompt=none in an iframe on {top}) to {serverOrigin} ended with {error}, although flow {id} logged in at top level with the same server. {cookieNote}',
+  },
   run(flow, ctx) {
     const a = flow.authorize;
     const cb = flow.callback;
@@ -58,7 +61,8 @@ export default defineCheck({
         : `The framed request carried ${sent.length ? `only ${sent.join(', ')}` : 'no cookies'}${sessionCookies.length ? `, not the session cookie(s) ${sessionCookies.join(', ')} the server set at top level` : ''}.`;
     ctx.report({
       step: cb.step,
-      message: `The silent renew (prompt=none in an iframe on ${top}) to ${flow.serverOrigin} ended with ${cb.error}, although flow ${earlier.id} logged in at top level with the same server. ${cookieNote}`,
+      messageId: 'silentRenewFailed',
+      data: { top, serverOrigin: flow.serverOrigin, error: String(cb.error), id: earlier.id, cookieNote },
       evidence: [
         { label: 'error', value: cb.error ?? '', step: cb.step },
         { label: 'top page / authorization server', value: `${top} / ${flow.serverOrigin}` },

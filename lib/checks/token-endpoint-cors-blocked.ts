@@ -30,12 +30,15 @@ function preflightOf(event: RequestEvent, events: readonly CapturedEvent[]): Req
 
 /** RFC 9700 §2.6 (browser-based clients); Fetch §3.2 CORS protocol. */
 export default defineCheck({
-  id: 'token-endpoint-cors-blocked',
+  section: 'token',
   severity: 'error',
   title: 'Browser token request blocked by CORS',
   refs: [{ spec: 'RFC 9700', section: '2.6' }, { spec: 'Fetch', section: '3.2', note: '(CORS)' }],
   cause: 'The authorization server only allows browser redemption for SPA/public client types or registered web origins (Entra "SPA" platform, Okta Trusted Origins, Auth0 Allowed Web Origins); some providers never allow it (GitHub).',
   fix: 'Register the right platform type and the app origin as an allowed web origin, or redeem the code from a backend.',
+  messages: {
+    corsBlocked: 'The token request from {origin} to {target} (step {step}) was blocked for the page: {reasons}. The script cannot read the token response.',
+  },
   run(flow, ctx) {
     for (const t of browserTokens(flow, ctx)) {
       const event = tokenEvent(flow, t);
@@ -61,7 +64,8 @@ export default defineCheck({
       if (!reasons.length) continue;
       ctx.report({
         step: t.step,
-        message: `The token request from ${origin} to ${originOf(event.url)} (step ${t.step + 1}) was blocked for the page: ${reasons.join('; ')}. The script cannot read the token response.`,
+        messageId: 'corsBlocked',
+        data: { origin, target: String(originOf(event.url)), step: t.step + 1, reasons: reasons.join('; ') },
         evidence: [
           { label: 'Origin', value: origin, step: t.step },
           { label: 'Access-Control-Allow-Origin', value: verdict?.acao ?? '(missing)', expected: origin, step: t.step },

@@ -16,12 +16,15 @@ function hashCleared(events: readonly CapturedEvent[], tabId: number, frameId: n
  * third-party scripts run while it stays in the URL, or when the app copies it into a URL.
  */
 export default defineCheck({
-  id: 'token-in-fragment-leak',
+  section: 'callback',
   severity: 'warning',
   title: 'Tokens from the callback fragment leak further',
   refs: [{ spec: 'RFC 9700', section: '4.1.2' }, { spec: 'RFC 9700', section: '4.1.3' }, { spec: 'RFC 9700', section: '4.2' }, { spec: 'RFC 9700', section: '4.3.2' }, { spec: 'RFC 6749', section: '10.16' }],
   cause: 'Implicit or hybrid flow plus routers that keep or forward the hash, third-party scripts on the callback page, or code that moves token values into URLs.',
   fix: 'Move to the code flow. Until then, clear the hash right away, and add an explicit fragment (e.g. #_) to any server redirect from the callback so the browser does not carry the old one.',
+  messages: {
+    fragmentLeak: 'The callback fragment carries {names}, and {reasons}.',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
@@ -60,6 +63,6 @@ export default defineCheck({
       evidence.push({ label: 'token copied to', value: urlBase(firstCopy.url) ?? firstCopy.url });
     }
     if (reasons.length === 0) return;
-    ctx.report({ step: cb.step, message: `The callback fragment carries ${names}, and ${reasons.join('; ')}.`, evidence });
+    ctx.report({ step: cb.step, messageId: 'fragmentLeak', data: { names, reasons: reasons.join('; ') }, evidence });
   },
 });

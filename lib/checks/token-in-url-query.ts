@@ -34,12 +34,15 @@ function eventsOf(flow: Flow, flows: readonly Flow[], unclaimedSuspects: readonl
 
 /** RFC 6750 §2.3, §5.3; MRT §2.1; RFC 9700 §4.3.2: tokens in a URL query end up in logs, history and Referer. */
 export default defineCheck({
-  id: 'token-in-url-query',
+  section: 'callback',
   severity: 'error',
   title: 'Token in a URL query string',
   refs: [{ spec: 'RFC 6750', section: '2.3' }, { spec: 'RFC 6750', section: '5.3' }, { spec: 'MRT', section: '2.1' }, { spec: 'RFC 9700', section: '4.3.2' }],
   cause: 'Query response mode forced for token responses, or APIs called with ?access_token=.',
   fix: 'Use the code flow with the token endpoint, and send tokens in the Authorization header.',
+  messages: {
+    inQuery: '{names} sent in the query of the {where} {base} ({method}).',
+  },
   run(flow, ctx) {
     const index = eventIndex(ctx.analysis);
     // Only an unclaimed request with a token name in its URL can report: find those once per
@@ -64,7 +67,8 @@ export default defineCheck({
         // Values are deliberately left out of the message: it may be shared unredacted.
         ctx.report({
           step: stepIndex >= 0 ? stepIndex : null,
-          message: `${names.join(', ')} sent in the query of the ${where} ${base} (${event.method.toUpperCase()}).`,
+          messageId: 'inQuery',
+          data: { names: names.join(', '), where, base, method: event.method.toUpperCase() },
           evidence: [{ label: where, value: `${base}?${names.map((n) => `${n}=…`).join('&')}`, ...(stepIndex >= 0 ? { step: stepIndex } : {}) }],
         });
       }

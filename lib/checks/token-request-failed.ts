@@ -48,12 +48,15 @@ function explain(t: TokenExchange, bodySeen: boolean): string {
 }
 
 export default defineCheck({
-  id: 'token-request-failed',
+  section: 'token',
   severity: 'error',
   title: 'Token request failed',
   refs: [{ spec: 'RFC 6749', section: '5.2' }],
   cause: 'Depends on the error: the message names the error code, the provider code and the check that explains it.',
   fix: 'See the matching error check; the error_description usually names the parameter or setting at fault.',
+  messages: {
+    failed: 'The token request (step {step}, grant_type={grantType}) failed: {explain}.{providerText}',
+  },
   run(flow, ctx) {
     for (const t of browserTokens(flow, ctx)) {
       if (!tokenFailed(t)) continue;
@@ -66,7 +69,8 @@ export default defineCheck({
       ctx.report({
         step: t.step,
         ...(expected ? { severity: 'info' as const, cause: 'Expected during device-flow polling or the DPoP nonce handshake; the client retries.' } : {}),
-        message: `The token request (step ${t.step + 1}, grant_type=${t.grantType ?? 'missing'}) failed: ${explain(t, bodySeen)}.${providerText}`,
+        messageId: 'failed',
+        data: { step: t.step + 1, grantType: t.grantType ?? 'missing', explain: explain(t, bodySeen), providerText },
         evidence: [
           { label: 'HTTP status', value: t.status === null ? '(none)' : String(t.status), step: t.step },
           ...(error ? [{ label: 'error', value: error, step: t.step }] : []),

@@ -7,12 +7,15 @@ const BODY_PARAMS = ['grant_type', 'code', 'code_verifier', 'refresh_token', 'cl
 
 /** RFC 6749 §3.2, §4.1.3: a form-encoded POST with grant_type (and code for authorization_code). */
 export default defineCheck({
-  id: 'token-request-malformed',
+  section: 'token',
   severity: 'error',
   title: 'Token request is not a form-encoded POST',
   refs: [{ spec: 'RFC 6749', section: '3.2' }, { spec: 'RFC 6749', section: '4.1.3' }],
   cause: 'A hand-written fetch: JSON body, GET with query parameters, or a missing grant_type or code.',
   fix: 'Send a POST with Content-Type application/x-www-form-urlencoded carrying grant_type (and code, redirect_uri, code_verifier for the code grant) in the body.',
+  messages: {
+    malformed: 'The token request at {stepLabel} is malformed: {problems}.',
+  },
   run(flow, ctx) {
     for (const t of browserTokens(flow, ctx)) {
       const event = tokenEvent(flow, t);
@@ -34,7 +37,8 @@ export default defineCheck({
       if (!problems.length) continue;
       ctx.report({
         step: t.step,
-        message: `The token request at ${stepLabel(flow, t.step)} is malformed: ${problems.join('; ')}.`,
+        messageId: 'malformed',
+        data: { stepLabel: stepLabel(flow, t.step), problems: problems.join('; ') },
         evidence: [
           { label: 'method', value: method, expected: 'POST', step: t.step },
           { label: 'Content-Type', value: type ?? '(none)', expected: 'application/x-www-form-urlencoded', step: t.step },

@@ -4,12 +4,15 @@ import { defineCheck } from './types';
 
 /** RFC 6749 §5.1 (access_token, token_type REQUIRED); OIDC-Core §3.1.3.3 (id_token in the code flow). */
 export default defineCheck({
-  id: 'token-response-incomplete',
+  section: 'token',
   severity: 'error',
   title: 'Token response lacks required members',
   refs: [{ spec: 'RFC 6749', section: '5.1' }, { spec: 'OIDC-Core', section: '3.1.3.3' }],
   cause: 'Wrong endpoint, a proxy rewriting the body, or the openid scope not granted.',
   fix: 'Inspect the raw response and confirm the endpoint and the granted scope.',
+  messages: {
+    incomplete: 'The token response (step {step}, HTTP {status}) has no {missing}{openidNote}.{scopeNote}',
+  },
   run(flow, ctx) {
     const requested = scopeList(flow.authorize?.scope ?? null);
     for (const t of browserTokens(flow, ctx)) {
@@ -23,7 +26,8 @@ export default defineCheck({
       const scopeNote = missing.includes('id_token') && granted !== null && !scopeList(granted).includes('openid') ? ` The granted scope "${granted}" lacks openid.` : '';
       ctx.report({
         step: t.step,
-        message: `The token response (step ${t.step + 1}, HTTP ${t.status}) has no ${missing.join(', ')}${missing.includes('id_token') ? ' although the flow requested the openid scope' : ''}.${scopeNote}`,
+        messageId: 'incomplete',
+        data: { step: t.step + 1, status: String(t.status), missing: missing.join(', '), openidNote: missing.includes('id_token') ? ' although the flow requested the openid scope' : '', scopeNote },
         evidence: missing.map((name) => ({ label: name, value: '(missing)', step: t.step })),
       });
     }

@@ -7,12 +7,16 @@ import { defineCheck } from './types';
  * step 9: when capture obviously began mid-flow this is only an observation (info).
  */
 export default defineCheck({
-  id: 'unsolicited-callback',
+  section: 'callback',
   severity: 'warning',
   title: 'Callback without a recorded authorization request',
   refs: [{ spec: 'RFC 9700', section: '4.5' }, { spec: 'RFC 9700', section: '4.7' }, { spec: 'RFC 6749', section: '10.12' }],
   cause: 'Capture started after the redirect; an IdP-initiated login; or login CSRF / code injection (an attacker’s code delivered to this browser).',
   fix: 'The client must reject any authorization response for which it holds no stored transaction (state). If capture simply started late, record the login again from the start.',
+  messages: {
+    captureStartedLate: 'The callback to {redirectUri} ({what}, state "{state}") is the first thing captured in this tab: capture probably started after the authorization request.',
+    unsolicited: 'The callback to {redirectUri} brought {what} with state "{state}", but no authorization request for it was recorded in this browser although capture was running.',
+  },
   run(flow, ctx) {
     const cb = flow.callback;
     if (flow.authorize !== null || !cb) return;
@@ -31,9 +35,7 @@ export default defineCheck({
     ctx.report({
       step: cb.step,
       severity: lateCapture ? 'info' : 'warning',
-      message: lateCapture
-        ? `The callback to ${flow.redirectUri ?? step.url} (${what}, state "${cb.state ?? '(none)'}") is the first thing captured in this tab: capture probably started after the authorization request.`
-        : `The callback to ${flow.redirectUri ?? step.url} brought ${what} with state "${cb.state ?? '(none)'}", but no authorization request for it was recorded in this browser although capture was running.`,
+      ...(lateCapture ? { messageId: 'captureStartedLate', data: { redirectUri: flow.redirectUri ?? step.url, what, state: cb.state ?? '(none)' } } : { messageId: 'unsolicited', data: { redirectUri: flow.redirectUri ?? step.url, what, state: cb.state ?? '(none)' } }),
       evidence: [{ label: 'state', value: cb.state ?? '(absent)', step: cb.step }],
     });
   },

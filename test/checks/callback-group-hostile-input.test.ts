@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import { CALLBACK_CHECKS } from '../../lib/checks/groups/callback';
+import { CHECKS } from '../../lib/checks/index';
 import type { CapturedEvent } from '../../lib/model/event';
 import { APP, AS, codeFlow, REDIRECT_URI } from '../support/events';
+
+const CALLBACK_CHECKS = CHECKS.filter((c) => c.section === 'callback');
 
 /** URLs that are partly meaningful, partly garbage: the callback group must never throw on them. */
 const url = fc.oneof(

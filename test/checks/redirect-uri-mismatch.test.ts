@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { registeredCheck } from '../../lib/checks/index';
 import check from '../../lib/checks/redirect-uri-mismatch';
 import { describeCheck, findingsOf } from '../support/check-cases';
 import { codeFlow, hop, REDIRECT_URI } from '../support/events';
@@ -54,7 +55,7 @@ it('redirect-uri-mismatch: token variant is not observable when the server redee
   const { analyzeEvents } = await import('../../lib/analysis/analyze');
   const { runChecks } = await import('../../lib/checks/engine');
   const { flows, context } = await analyzeEvents(codeFlow({ exchange: 'server' }), {}, []);
-  const run = runChecks([check], flows[0]!, context);
+  const run = runChecks([registeredCheck(check)], flows[0]!, context);
   expect(run.findings).toEqual([]);
   expect(run.notObservable[0]?.check).toBe('redirect-uri-mismatch');
   expect(await findingsOf(check, [hop({ url: `${REDIRECT_URI}?code=abc&state=orphan-state-123456` })])).toEqual([]);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { runChecks } from '../../lib/checks/engine';
-import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
+import { CHECKS } from '../../lib/checks/index';
 import { codeFlow } from '../support/events';
+
+const TOKEN_CHECKS = CHECKS.filter((c) => c.section === 'token');
 
 /** docs/architecture.md "Correlating flows" step 8: with a server-side exchange, token-side checks say "not observable", never fail. */
 const TOKEN_SIDE = [

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
+import { CHECKS } from '../../lib/checks/index';
 import { idTokensIn } from '../../lib/analysis/signatures';
 import { decodeJwtSafe } from '../../lib/jwt/decode';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';
+
+const TOKEN_CHECKS = CHECKS.filter((c) => c.section === 'token');
 
 /** ID Tokens issued by the real provider (oidc-provider 9, recorded in test/fixtures/har). */
 async function analyzeHar(name: string) {

@@ -1,14 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTHORIZE_REQUEST_CHECKS } from '../../lib/checks/groups/authorize-request';
-import { CALLBACK_CHECKS } from '../../lib/checks/groups/callback';
-import { ERRORS_AND_METADATA_CHECKS } from '../../lib/checks/groups/errors-and-metadata';
-import { TOKEN_CHECKS } from '../../lib/checks/groups/token';
+import { SECTIONS } from '../../lib/checks/catalog';
 import { CHECKS } from '../../lib/checks/index';
+import { formatMessage, type Placeholders } from '../../lib/checks/types';
 
 const root = join(__dirname, '..', '..');
-const GROUPS = { AUTHORIZE_REQUEST_CHECKS, CALLBACK_CHECKS, TOKEN_CHECKS, ERRORS_AND_METADATA_CHECKS };
 
 describe('check registry', () => {
   it('is sorted by id and has no duplicates', () => {
@@ -25,11 +22,40 @@ describe('check registry', () => {
     expect(ids.sort()).toEqual(files.sort());
   });
 
-  it('uses kebab-case ids and puts every check in exactly one group (the sections of docs/checks.md)', () => {
-    for (const c of CHECKS) expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    const grouped = Object.values(GROUPS).flatMap((group) => group.map((c) => c.id));
-    expect(grouped.sort()).toEqual(CHECKS.map((c) => c.id).sort());
-    expect(new Set(grouped).size).toBe(grouped.length);
+  it('uses kebab-case ids and puts every check in a section of docs/checks.md', () => {
+    const sections = SECTIONS.map((s) => s.id as string);
+    for (const c of CHECKS) {
+      expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(sections, c.id).toContain(c.section);
+    }
+  });
+
+  it('lists the registry one check a line, in id order, and check files do not repeat their id', () => {
+    const index = readFileSync(join(root, 'lib', 'checks', 'index.ts'), 'utf8');
+    const keys = [...index.matchAll(/^  '([a-z0-9-]+)': \w+,$/gm)].map((m) => m[1]);
+    expect(keys).toEqual(CHECKS.map((c) => c.id));
+    for (const c of CHECKS) {
+      const text = readFileSync(join(root, 'lib', 'checks', `${c.id}.ts`), 'utf8');
+      expect(text, `${c.id} names its own id`).not.toMatch(/\bid: '|\bself: '/);
+    }
+  });
+
+  it('gives every check message templates whose placeholders are words', () => {
+    for (const c of CHECKS) {
+      const templates = Object.entries(c.messages);
+      expect(templates.length, `${c.id} has no messages`).toBeGreaterThan(0);
+      for (const [id, template] of templates) {
+        expect(id, c.id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+        for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) expect(name, `${c.id}.${id}`).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      }
+    }
+  });
+
+  it('fills a template from data, once (a value that looks like a placeholder stays as it is)', () => {
+    const template = 'state "{state}" sent in {count} flows{tail}' as const;
+    const data: Record<Placeholders<typeof template>, string | number> = { state: '{count}', count: 2, tail: '' };
+    expect(formatMessage(template, data)).toBe('state "{count}" sent in 2 flows');
+    expect(formatMessage('no {placeholder} filled')).toBe('no {placeholder} filled');
   });
 
   it('gives every check metadata a user can act on', () => {

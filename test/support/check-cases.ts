@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
-import type { Check } from '../../lib/checks/types';
+import { registeredCheck } from '../../lib/checks/index';
+import type { Check, CheckDefinition } from '../../lib/checks/types';
 import type { AnalysisOptions } from '../../lib/model/analysis-context';
 import type { CapturedEvent } from '../../lib/model/event';
 import type { Finding } from '../../lib/model/finding';
@@ -22,13 +23,14 @@ export interface CheckCase {
 }
 
 /** Run the whole pipeline with only this check and return its findings from every flow. */
-export async function findingsOf(check: Check, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
+export async function findingsOf(definition: Check | CheckDefinition, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
+  const check = registeredCheck(definition);
   const { flows } = await analyzeEvents(events, options, [check]);
   return flows.flatMap((f) => f.findings).filter((f) => f.check === check.id);
 }
 
 /** The same, on a redacted copy of the events analysed with its manifest (a re-imported export). */
-export async function redactedFindingsOf(check: Check, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
+export async function redactedFindingsOf(check: Check | CheckDefinition, events: CapturedEvent[], options?: Partial<AnalysisOptions>): Promise<Finding[]> {
   const trace = await redactTrace(makeTrace(events));
   return findingsOf(check, trace.events, { ...options, redaction: trace.redaction });
 }
@@ -49,7 +51,8 @@ function itKeepsVerdictWhenRedacted(check: Check, c: CheckCase, kind: 'fires' | 
  * The table every check test uses (ESLint's valid/invalid style): it must fire on each `fires`
  * case and stay silent on each `silent` case. test/meta/checks-registry.test.ts requires both.
  */
-export function describeCheck(check: Check, cases: { fires: CheckCase[]; silent: CheckCase[] }): void {
+export function describeCheck(definition: CheckDefinition, cases: { fires: CheckCase[]; silent: CheckCase[] }): void {
+  const check = registeredCheck(definition);
   describe(check.id, () => {
     for (const c of cases.fires) {
       it(`fires: ${c.name}`, async () => {

@@ -2,7 +2,7 @@ import { matchProviderError, describeProviderError, type ProviderErrorMatch } fr
 import { getParam, headerValues, queryParams, responseObject, stringField, urlBase } from '../../flow/params';
 import type { Severity } from '../../model/finding';
 import type { Flow, Step } from '../../model/flow';
-import type { CheckContext } from '../types';
+import { formatMessage, type CheckContext } from '../types';
 import { challengesOf } from './www-authenticate';
 
 /**
@@ -96,36 +96,49 @@ export function errorsWith(flow: Flow, values: readonly string[]): SeenError[] {
   return errorsIn(flow).filter((e) => values.includes(e.error));
 }
 
+/** The messages of the error-response checks (each lists them as its `messages`). */
+export const ERROR_RESPONSE_MESSAGES = {
+  seen: '{where} {verb} error={error}{description}.{providerMeanings}{explanation}',
+} as const;
+
+function seenErrorData(e: SeenError) {
+  return {
+    where: e.where.charAt(0).toUpperCase() + e.where.slice(1),
+    verb: e.source === 'callback' ? 'received' : e.source === 'error-page' ? 'shows' : 'answered',
+    error: e.error,
+    description: e.description ? ` ("${e.description}")` : '',
+    providerMeanings: e.providers.map((p) => ` ${describeProviderError(p)}.`).join(''),
+  };
+}
+
 /** "the token endpoint (HTTP 400) answered error=invalid_grant ("Code not valid")." plus provider meanings. */
 export function describeSeenError(e: SeenError): string {
-  const described = e.description ? ` ("${e.description}")` : '';
-  const verb = e.source === 'callback' ? 'received' : e.source === 'error-page' ? 'shows' : 'answered';
-  const providers = e.providers.map((p) => ` ${describeProviderError(p)}.`).join('');
-  const first = e.where.charAt(0).toUpperCase() + e.where.slice(1);
-  return `${first} ${verb} error=${e.error}${described}.${providers}`;
+  return formatMessage(ERROR_RESPONSE_MESSAGES.seen, { ...seenErrorData(e), explanation: '' });
 }
 
 export interface ReportErrorOptions {
-  /** The reporting check's id; provider codes pointing at other checks are named as related. */
-  self?: string;
   severity?: (e: SeenError) => Severity;
   /** A sentence appended to the message (e.g. what the correlation says about the cause). */
   explain?: (e: SeenError) => string | null;
   cause?: (e: SeenError) => string | undefined;
 }
 
-/** One finding per error seen, naming where it came from, its description and provider codes. */
-export function reportErrors(ctx: CheckContext, errors: readonly SeenError[], options: ReportErrorOptions = {}): void {
+/**
+ * One finding per error seen, naming where it came from, its description and provider codes;
+ * provider codes pointing at other checks than the reporting one are named as related.
+ */
+export function reportErrors(ctx: CheckContext<typeof ERROR_RESPONSE_MESSAGES>, errors: readonly SeenError[], options: ReportErrorOptions = {}): void {
   for (const e of errors) {
     const extra = options.explain?.(e);
     const severity = options.severity?.(e);
     const cause = options.cause?.(e);
     const notes = e.providers.flatMap((p) => (p.note ? [p.note] : []));
-    const related = [...new Set(e.providers.flatMap((p) => p.checks))].filter((id) => id !== options.self);
+    const related = [...new Set(e.providers.flatMap((p) => p.checks))].filter((id) => id !== ctx.checkId);
     const tail = [extra, ...notes, related.length ? `Related checks: ${related.join(', ')}.` : null].filter(Boolean).join(' ');
     ctx.report({
       step: e.step,
-      message: tail ? `${describeSeenError(e)} ${tail}` : describeSeenError(e),
+      messageId: 'seen',
+      data: { ...seenErrorData(e), explanation: tail ? ` ${tail}` : '' },
       ...(severity ? { severity } : {}),
       ...(cause ? { cause } : {}),
       evidence: [

@@ -1,6 +1,6 @@
 import { foreignRedaction, type ForeignRedaction } from '../../placeholders/foreign';
 import type { Flow } from '../../model/flow';
-import type { Report } from '../types';
+import type { Evidence } from '../../model/finding';
 
 /** Quoted values in a message: checks quote the values they judge ("state \"…\" is weak"). */
 const QUOTED = /"([^"]{1,200})"/g;
@@ -9,7 +9,7 @@ const QUOTED = /"([^"]{1,200})"/g;
  * The placeholder a finding would judge, when it would judge one: an evidence value or expected
  * value, or a quoted value of the message, that another tool left in place of the real value.
  */
-export function placeholderJudged(report: Report): ForeignRedaction | null {
+export function placeholderJudged(report: { message: string; evidence?: readonly Evidence[] }): ForeignRedaction | null {
   for (const e of report.evidence ?? []) {
     const found = foreignRedaction(e.value) ?? (e.expected !== undefined ? foreignRedaction(e.expected) : null);
     if (found) return found;

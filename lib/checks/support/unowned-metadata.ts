@@ -3,7 +3,8 @@ import type { Finding } from '../../model/finding';
 import discoveryFetchFailed from '../discovery-fetch-failed';
 import jwksFetchFailed from '../jwks-fetch-failed';
 import { renderRefs } from '../refs';
-import type { CheckMeta } from '../types';
+import { registeredCheck } from '../index';
+import type { Check } from '../types';
 import { fetchFailure, ownerFlow, requestEvent } from './metadata-fetch';
 
 /**
@@ -13,16 +14,16 @@ import { fetchFailure, ownerFlow, requestEvent } from './metadata-fetch';
  */
 export function unownedMetadataFindings(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
-  const docs: Array<{ eventId: string; check: CheckMeta; what: string; shape: (json: Record<string, unknown>) => string | null }> = [
+  const docs: Array<{ eventId: string; check: Check; what: string; shape: (json: Record<string, unknown>) => string | null }> = [
     ...ctx.discovery.map((d) => ({
       eventId: d.eventId,
-      check: discoveryFetchFailed,
+      check: registeredCheck(discoveryFetchFailed),
       what: 'discovery document',
       shape: (json: Record<string, unknown>) => (typeof json.issuer === 'string' ? null : 'the JSON has no "issuer" member'),
     })),
     ...ctx.jwks.map((j) => ({
       eventId: j.eventId,
-      check: jwksFetchFailed,
+      check: registeredCheck(jwksFetchFailed),
       what: 'JWKS',
       shape: (json: Record<string, unknown>) => (Array.isArray(json.keys) ? null : 'the JSON has no "keys" array'),
     })),
