@@ -1,7 +1,7 @@
 import { headerValue, originOf } from '../flow/params';
 import type { Flow } from '../model/flow';
-import { isoTime, timedIdTokens, tokenWhere, type IdTokenSeen } from './support/id-tokens';
-import { defineCheck } from './types';
+import { isoTime, type IdTokenSeen } from './support/id-tokens';
+import { timeClaimCheck, type TimeClaimFound } from './support/time-claim';
 
 /** The authorization server's own clock: the Date header of the response that delivered the token. */
 function serverDate(flow: Flow, seen: IdTokenSeen): number | null {
@@ -14,8 +14,19 @@ function serverDate(flow: Flow, seen: IdTokenSeen): number | null {
   return null;
 }
 
+/** Whose clock is wrong, from the server's Date header. */
+function whose({ flow, seen, claim, value, now, skew }: TimeClaimFound): string {
+  const date = serverDate(flow, seen);
+  if (date !== null && Math.abs(date - value) <= skew) return `The server's Date header (${isoTime(Math.floor(date))}) agrees with ${claim}: this machine's clock is behind.`;
+  if (date !== null && Math.abs(date - now) <= skew) return `The server's Date header (${isoTime(Math.floor(date))}) agrees with local time: the authorization server's token clock is ahead.`;
+  return 'No Date header was captured, so it is unknown whose clock is wrong.';
+}
+
 /** OIDC-Core §3.1.3.7 step 10 (iat); RFC 7519 §4.1.5 (nbf). */
-export default defineCheck({
+export default timeClaimCheck({
+  claims: ['iat', 'nbf'],
+  window: 'before-arrival',
+  note: whose,
   section: 'token',
   severity: 'warning',
   title: 'ID Token issued in the future',
@@ -23,25 +34,6 @@ export default defineCheck({
   cause: 'Clock skew between this machine and the authorization server.',
   fix: 'Sync the clock (NTP) on whichever side is wrong, or allow some leeway in the validator.',
   messages: {
-    inFuture: '{token} (step {step}) has {claim} {time}, {ahead} s after it was received ({receivedAt}; allowed skew {skew} s). {whose}',
-  },
-  run(flow, ctx) {
-    const skew = ctx.analysis.options.skewSeconds;
-    for (const { seen, claims, now } of timedIdTokens(flow, ctx)) {
-      const claim = typeof claims.iat === 'number' && claims.iat > now + skew ? 'iat' : typeof claims.nbf === 'number' && claims.nbf > now + skew ? 'nbf' : null;
-      if (!claim) continue;
-      const value = claims[claim] as number;
-      const ahead = Math.round(value - now);
-      const date = serverDate(flow, seen);
-      let whose = 'No Date header was captured, so it is unknown whose clock is wrong.';
-      if (date !== null && Math.abs(date - value) <= skew) whose = `The server's Date header (${isoTime(Math.floor(date))}) agrees with ${claim}: this machine's clock is behind.`;
-      else if (date !== null && Math.abs(date - now) <= skew) whose = `The server's Date header (${isoTime(Math.floor(date))}) agrees with local time: the authorization server's token clock is ahead.`;
-      ctx.report({
-        step: seen.step,
-        messageId: 'inFuture',
-        data: { token: tokenWhere(seen), step: seen.step + 1, claim, time: isoTime(value), ahead, receivedAt: isoTime(Math.floor(now)), skew, whose },
-        evidence: [{ label: claim, value: `${value} (${isoTime(value)})`, expected: `≤ ${Math.floor(now) + skew} (received + ${skew} s)`, step: seen.step }],
-      });
-    }
+    outside: '{token} (step {step}) has {claim} {time}, {seconds} s after it was received ({receivedAt}; allowed skew {skew} s). {note}',
   },
 });

@@ -1,9 +1,9 @@
-import { earlierFlowsWithSame } from './support/authorize-facts';
-import { flowIdList } from './support/flow-index';
-import { defineCheck } from './types';
+import { reusedAcrossFlowsCheck } from './support/reused-across-flows';
 
 /** OIDC-Core §15.5.2: a nonce is only worth something when it is fresh per request. Reported on the later flow. */
-export default defineCheck({
+export default reusedAcrossFlowsCheck({
+  field: 'nonce',
+  param: 'nonce',
   section: 'authorize-request',
   severity: 'warning',
   title: 'Nonce reused across flows',
@@ -11,22 +11,6 @@ export default defineCheck({
   cause: 'A fixed or cached nonce.',
   fix: 'Use a fresh value per flow.',
   messages: {
-    reused: 'The nonce "{nonce}" was already sent in {count} earlier authorization request(s) (flow {flows}): an ID Token from one login would be accepted in another.',
-  },
-  run(flow, ctx) {
-    const a = flow.authorize;
-    if (!a?.nonce) return;
-    const earlier = earlierFlowsWithSame(flow, ctx.analysis.flows, 'nonce');
-    if (!earlier.length) return;
-    const first = earlier[0]!;
-    ctx.report({
-      step: a.step,
-      messageId: 'reused',
-      data: { nonce: a.nonce, count: earlier.length, flows: flowIdList(earlier) },
-      evidence: [
-        { label: 'nonce (this flow)', value: a.nonce, step: a.step },
-        { label: `nonce (flow ${first.id})`, value: first.authorize?.nonce ?? '', expected: 'a different value per flow' },
-      ],
-    });
+    reused: 'The nonce "{value}" was already sent in {count} earlier authorization request(s) (flow {flows}): an ID Token from one login would be accepted in another.',
   },
 });

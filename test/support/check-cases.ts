@@ -58,7 +58,11 @@ export function describeCheck(definition: CheckDefinition, cases: { fires: Check
       it(`fires: ${c.name}`, async () => {
         const findings = await findingsOf(check, c.events, c.options);
         expect(findings.length, `${check.id} should fire`).toBeGreaterThan(0);
-        for (const f of findings) expect(f.message.length).toBeGreaterThan(0);
+        for (const f of findings) {
+          expect(f.message.length).toBeGreaterThan(0);
+          // Every placeholder of the template was filled (factories' templates are not typed against their data).
+          expect(f.message, 'an unfilled {placeholder}').not.toMatch(/\{[a-z][A-Za-z0-9]*\}/);
+        }
         c.expect?.(findings);
       });
       itKeepsVerdictWhenRedacted(check, c, 'fires');
