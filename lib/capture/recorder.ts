@@ -1,6 +1,7 @@
 import { MAX_BODY_CHARS, type CapturedEvent, type RequestEvent, type ResponseBody } from '../model/event';
-import { applyCompleted, applyError, applyRedirect, applyResponse, newRequestEvent } from './build-event';
+import { applyCompleted, applyError, applyRedirect, applyResponse, hopId, newRequestEvent } from './build-event';
 import type { BeforeRequestDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details';
+import { EarlyEvents, type EarlyEvent } from './early-events';
 import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-origins';
 import { hasTokenCredential, selectHeaders } from './headers';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
@@ -54,6 +55,9 @@ export class Recorder {
   private readonly provisional = new Map<string, ProvisionalChain>();
   /** Top-level document origin per tab: the relying party when a flow starts there. */
   protected readonly topOrigin = new Map<number, string>();
+  /** Requests whose first onBeforeRequest this instance saw (kept or not). */
+  private readonly seen = new Map<string, true>();
+  private readonly early = new EarlyEvents();
 
   constructor(readonly limits: CaptureLimits = DEFAULT_LIMITS) {
     this.store = new TabStore(limits);
@@ -68,86 +72,31 @@ export class Recorder {
   }
 
   beforeRequest(d: BeforeRequestDetails): Shape | 'origin' | null {
-    if (!this.accepts(d.tabId)) return null;
-    const open = this.open.get(d.requestId);
-    if (open) {
-      // The next hop of a kept redirect chain is kept whatever it looks like (the callback hop).
-      const event = newRequestEvent(d, open.hops++, this.openerOf(d.tabId));
-      open.current = event.id;
-      this.keep(open.tabId, event);
-      const shape = shapeOfRequest(d.url, d.method, d.requestBody);
-      if (shape) this.noteFlow(open.tabId, event, shape);
-      return shape ?? 'origin';
-    }
-    const chain = this.provisional.get(d.requestId);
-    if (!chain && isIgnoredType(d.type)) return null;
-    const shape = shapeOfRequest(d.url, d.method, d.requestBody);
-    if (chain) {
-      chain.hops.push(newRequestEvent(d, chain.hops.length, this.openerOf(d.tabId)));
-      if (shape) this.commitChain(d.requestId, chain, shape);
-      return shape;
-    }
-    const byOrigin = !shape && isFlowOrigin(this.store.peek(d.tabId), d.url, d.type, d.timeStamp, this.limits);
-    if (shape || byOrigin) {
-      const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
-      this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
-      capMap(this.open);
-      this.keep(d.tabId, event);
-      if (shape) this.noteFlow(d.tabId, event, shape);
-      return shape ?? 'origin';
-    }
-    if (d.type === 'main_frame' || d.type === 'sub_frame') {
-      this.provisional.set(d.requestId, { tabId: d.tabId, hops: [newRequestEvent(d, 0, this.openerOf(d.tabId))] });
-      capMap(this.provisional);
-    }
-    return null;
+    this.seen.set(d.requestId, true);
+    capMap(this.seen);
+    const shape = this.begin(d);
+    if (this.early.size) this.replayEarly(d);
+    return shape;
   }
 
   sendHeaders(d: SendHeadersDetails): void {
-    const found = this.current(d.requestId);
-    if (found) {
-      found.event.requestHeaders = selectHeaders(d.requestHeaders);
-      if (found.committed) this.store.touch(found.tabId, found.event);
-      return;
-    }
-    // Bearer/DPoP calls are only recognisable by their headers (RFC 6750 §2.1, RFC 9449 §7).
-    if (!this.accepts(d.tabId) || isIgnoredType(d.type) || !hasTokenCredential(d.requestHeaders)) return;
-    const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
-    event.requestHeaders = selectHeaders(d.requestHeaders);
-    this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
-    this.keep(d.tabId, event);
+    this.hopEvent({ kind: 'send-headers', details: d });
   }
 
   headersReceived(d: ResponseDetails): void {
-    const found = this.current(d.requestId);
-    if (!found) return;
-    applyResponse(found.event, d);
-    if (found.committed) this.store.touch(found.tabId, found.event);
+    this.hopEvent({ kind: 'headers', details: d });
   }
 
   beforeRedirect(d: RedirectDetails): void {
-    const found = this.current(d.requestId);
-    if (!found) return;
-    applyRedirect(found.event, d);
-    const target = shapeOfUrl(d.redirectUrl);
-    if (found.committed) {
-      this.store.touch(found.tabId, found.event);
-      const open = this.open.get(d.requestId);
-      if (open) open.current = undefined;
-      // The Location may carry a fragment the next hop's URL never shows (implicit, hybrid).
-      if (target) this.noteFlow(found.tabId, found.event, target);
-      return;
-    }
-    const chain = this.provisional.get(d.requestId);
-    if (chain && target) this.commitChain(d.requestId, chain, target);
+    this.hopEvent({ kind: 'redirect', details: d });
   }
 
   completed(d: ResponseDetails): void {
-    this.finish(d.requestId, (event) => applyCompleted(event, d));
+    this.hopEvent({ kind: 'completed', details: d });
   }
 
   errorOccurred(d: ErrorDetails): void {
-    this.finish(d.requestId, (event) => applyError(event, d));
+    this.hopEvent({ kind: 'error', details: d });
   }
 
   /**
@@ -209,7 +158,138 @@ export class Recorder {
     this.store.touch(tabId, event);
   }
 
+  private begin(d: BeforeRequestDetails): Shape | 'origin' | null {
+    if (!this.accepts(d.tabId)) return null;
+    const open = this.open.get(d.requestId);
+    if (open) {
+      // The next hop of a kept redirect chain is kept whatever it looks like (the callback hop).
+      const event = newRequestEvent(d, open.hops++, this.openerOf(d.tabId));
+      this.keep(open.tabId, event);
+      open.current = event.id;
+      const shape = shapeOfRequest(d.url, d.method, d.requestBody);
+      if (shape) this.noteFlow(open.tabId, event, shape);
+      return shape ?? 'origin';
+    }
+    const chain = this.provisional.get(d.requestId);
+    if (!chain && isIgnoredType(d.type)) return null;
+    const shape = shapeOfRequest(d.url, d.method, d.requestBody);
+    if (chain) {
+      chain.hops.push(newRequestEvent(d, chain.hops.length, this.openerOf(d.tabId)));
+      if (shape) this.commitChain(d.requestId, chain, shape);
+      return shape;
+    }
+    const byOrigin = !shape && isFlowOrigin(this.store.peek(d.tabId), d.url, d.type, d.timeStamp, this.limits);
+    if (shape || byOrigin) {
+      const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
+      this.keep(d.tabId, event);
+      this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
+      capMap(this.open);
+      if (shape) this.noteFlow(d.tabId, event, shape);
+      return shape ?? 'origin';
+    }
+    if (d.type === 'main_frame' || d.type === 'sub_frame') {
+      this.provisional.set(d.requestId, { tabId: d.tabId, hops: [newRequestEvent(d, 0, this.openerOf(d.tabId))] });
+      capMap(this.provisional);
+    }
+    return null;
+  }
+
+  /**
+   * One event of a hop after its start. It belongs to the hop in flight when the URLs agree;
+   * otherwise, if that hop has not begun here yet (early-events.ts: out-of-order delivery to a
+   * fresh worker), it waits for it.
+   */
+  private hopEvent(event: EarlyEvent): void {
+    const d = event.details;
+    const found = this.current(d.requestId);
+    if (found && found.event.url === d.url) return this.applyHop(event, found);
+    const pending = this.open.has(d.requestId) || this.provisional.has(d.requestId);
+    if (!this.seen.has(d.requestId) || pending) return this.early.hold(event);
+    if (event.kind === 'send-headers') this.bearerCall(event.details);
+    else if (event.kind === 'completed' || event.kind === 'error') this.forget(d.requestId);
+  }
+
+  /** Events that waited for the hop that just began: apply them, or drop them if it is not kept. */
+  private replayEarly(d: BeforeRequestDetails): void {
+    const kept = this.current(d.requestId);
+    const waiting = this.early.take(d.requestId, d.url);
+    if (!kept || kept.event.url !== d.url) {
+      for (const e of waiting) if (e.kind === 'send-headers') this.bearerCall(e.details);
+      if (!this.open.has(d.requestId) && !this.provisional.has(d.requestId)) this.early.drop(d.requestId);
+      return;
+    }
+    for (const e of waiting) {
+      const found = this.current(d.requestId);
+      if (!found || found.event.url !== e.details.url) break;
+      this.applyHop(e, found);
+    }
+  }
+
+  private applyHop(e: EarlyEvent, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
+    const { event, tabId, committed } = found;
+    switch (e.kind) {
+      case 'send-headers':
+        event.requestHeaders = selectHeaders(e.details.requestHeaders);
+        if (committed) this.store.touch(tabId, event);
+        return;
+      case 'headers':
+        applyResponse(event, e.details);
+        if (committed) this.store.touch(tabId, event);
+        return;
+      case 'redirect':
+        return this.redirected(e.details, found);
+      case 'completed':
+        applyCompleted(event, e.details);
+        break;
+      case 'error':
+        applyError(event, e.details);
+        break;
+    }
+    if (committed) this.store.touch(tabId, event);
+    this.forget(e.details.requestId);
+  }
+
+  private redirected(d: RedirectDetails, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
+    applyRedirect(found.event, d);
+    const target = shapeOfUrl(d.redirectUrl);
+    if (found.committed) {
+      this.store.touch(found.tabId, found.event);
+      const open = this.open.get(d.requestId);
+      if (open) open.current = undefined;
+      // The Location may carry a fragment the next hop's URL never shows (implicit, hybrid).
+      if (target) this.noteFlow(found.tabId, found.event, target);
+      return;
+    }
+    const chain = this.provisional.get(d.requestId);
+    if (chain && target) this.commitChain(d.requestId, chain, target);
+  }
+
+  /** Bearer/DPoP calls are only recognisable by their headers (RFC 6750 §2.1, RFC 9449 §7). */
+  private bearerCall(d: SendHeadersDetails): void {
+    if (!this.accepts(d.tabId) || isIgnoredType(d.type) || !hasTokenCredential(d.requestHeaders)) return;
+    const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
+    event.requestHeaders = selectHeaders(d.requestHeaders);
+    this.keep(d.tabId, event);
+    this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
+  }
+
+  private forget(requestId: string): void {
+    this.open.delete(requestId);
+    this.provisional.delete(requestId);
+  }
+
+  /**
+   * Store a new hop. Its id (`<requestId>.<hop>`) must not name another hop: a hop that began
+   * out of order (early-events.ts) may hold the number already, so take the next free one.
+   */
   private keep(tabId: number, event: RequestEvent): void {
+    for (let hop = Number(event.id.slice(event.requestId.length + 1)); ; hop++) {
+      const held = this.store.get(tabId, hopId(event.requestId, hop));
+      if (!held || (held.kind === 'request' && held.startTime === event.startTime && held.url === event.url)) {
+        event.id = hopId(event.requestId, hop);
+        break;
+      }
+    }
     this.store.put(tabId, event);
     this.landed(event);
   }
@@ -226,23 +306,13 @@ export class Recorder {
     return chain && event ? { tabId: chain.tabId, event, committed: false } : null;
   }
 
-  private finish(requestId: string, apply: (event: RequestEvent) => void): void {
-    const found = this.current(requestId);
-    if (found) {
-      apply(found.event);
-      if (found.committed) this.store.touch(found.tabId, found.event);
-    }
-    this.open.delete(requestId);
-    this.provisional.delete(requestId);
-  }
-
   private commitChain(requestId: string, chain: ProvisionalChain, shape: Shape): void {
     this.provisional.delete(requestId);
     if (!this.accepts(chain.tabId)) return;
     const last = chain.hops[chain.hops.length - 1]!;
     const inFlight = last.endTime === undefined && last.error === undefined;
-    this.open.set(requestId, { tabId: chain.tabId, hops: chain.hops.length, current: inFlight ? last.id : undefined });
     for (const hop of chain.hops) this.keep(chain.tabId, hop);
+    this.open.set(requestId, { tabId: chain.tabId, hops: chain.hops.length, current: inFlight ? last.id : undefined });
     this.noteFlow(chain.tabId, last, shape, chain.hops);
   }
 

@@ -173,3 +173,77 @@ describe('CaptureEngine: restart and bodies', () => {
     expect(requests(engine.eventsFor(1))[0]!.responseBody).toEqual({ text: '{"access_token":"a"}', mimeType: 'application/json', truncated: false, source: 'devtools' });
   });
 });
+
+/**
+ * A fresh MV3 worker can receive the events queued while it was stopped out of order (seen on
+ * Chromium 156 in e2e scenario 15, recorded with a per-event log): the callback's onHeadersReceived
+ * and onCompleted came first, then the whole chain from the POST that started it.
+ */
+describe('CaptureEngine: events delivered out of order to a fresh worker', () => {
+  type Call = { hop: number; run: (e: CaptureEngine) => void };
+  /** The calls `login()` makes, one list per hop, in the order a browser fires them. */
+  function loginCalls(): Call[] {
+    const r = { requestId: '100' };
+    const cb = `${RP}/cb?code=K1&state=S1&iss=${encodeURIComponent(AS)}`;
+    const hops: Array<{ url: string; time: number; status: number; location?: string }> = [
+      { url: `${RP}/login`, time: 1_000, status: 302, location: AUTH },
+      { url: AUTH, time: 1_010, status: 303, location: `${AS}/interaction/uid1` },
+      { url: `${AS}/interaction/uid1`, time: 1_020, status: 303, location: `${AS}/auth/uid1` },
+      { url: `${AS}/auth/uid1`, time: 1_030, status: 303, location: cb },
+      { url: cb, time: 1_040, status: 200 },
+    ];
+    return hops.flatMap((h, hop) => {
+      const q = { ...r, url: h.url, time: h.time };
+      const res = response(q, h.status, h.location ? [header('Location', h.location)] : []);
+      return [
+        { hop, run: (e: CaptureEngine) => e.beforeRequest(base(q)) },
+        { hop, run: (e: CaptureEngine) => e.sendHeaders(sendHeaders(q, [])) },
+        { hop, run: (e: CaptureEngine) => e.headersReceived(res) },
+        { hop, run: (e: CaptureEngine) => (h.location ? e.beforeRedirect(redirect(q, h.status, h.location)) : e.completed(res)) },
+      ];
+    });
+  }
+  const summary = (engine: CaptureEngine) =>
+    requests(engine.eventsFor(1))
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((h) => ({ url: h.url, status: h.status, ended: h.endTime !== undefined, redirectUrl: h.redirectUrl }));
+  const inOrder = () => {
+    const engine = new CaptureEngine();
+    for (const c of loginCalls()) c.run(engine);
+    return summary(engine);
+  };
+
+  it('the callback finishing before its chain began: every hop keeps its status (the Chromium 156 order)', () => {
+    const calls = loginCalls();
+    const cbEnd = calls.filter((c) => c.hop === 4).slice(2); // headers + completed of the callback
+    const engine = new CaptureEngine();
+    for (const c of [...cbEnd, ...calls.filter((c) => !cbEnd.includes(c))]) c.run(engine);
+    expect(summary(engine)).toEqual(inOrder());
+    expect(summary(engine).every((h) => h.status !== undefined && h.ended)).toBe(true);
+  });
+
+  it('the whole callback hop first, then the chain: no hop overwrites another, none loses its status', () => {
+    const calls = loginCalls();
+    const cb = calls.filter((c) => c.hop === 4);
+    const engine = new CaptureEngine();
+    for (const c of [...cb, ...calls.filter((c) => c.hop !== 4)]) c.run(engine);
+    const hops = requests(engine.eventsFor(1));
+    expect(new Set(hops.map((h) => h.id)).size).toBe(hops.length);
+    expect(summary(engine)).toEqual(inOrder());
+  });
+
+  it('every hop delivered whole but in reverse order still ends with five complete hops', () => {
+    const calls = loginCalls();
+    const engine = new CaptureEngine();
+    for (let hop = 4; hop >= 0; hop--) for (const c of calls.filter((x) => x.hop === hop)) c.run(engine);
+    expect(summary(engine).map((h) => h.status)).toEqual([302, 303, 303, 303, 200]);
+    expect(summary(engine).every((h) => h.ended)).toBe(true);
+  });
+
+  it('events of requests it never saw begin, and that never do, wait within a bound', () => {
+    const engine = new CaptureEngine();
+    for (let i = 0; i < 1_000; i++) engine.completed(response({ requestId: `x${i}`, url: `${RP}/poll?i=${i}`, type: 'xmlhttprequest', time: 1_000 + i }, 200));
+    login(engine);
+    expect(summary(engine).map((h) => h.status)).toEqual([302, 303, 303, 303, 200]);
+  });
+});
