@@ -5,6 +5,8 @@ import authorizeLoop from './authorize-loop';
 import authzPageFramingBlocked from './authz-page-framing-blocked';
 import authzRequestMalformed from './authz-request-malformed';
 import cHashMismatch from './c-hash-mismatch';
+import callbackErrorWithoutRequest from './callback-error-without-request';
+import callbackFailedInApp from './callback-failed-in-app';
 import callbackNeverReached from './callback-never-reached';
 import clientSecretInBrowser from './client-secret-in-browser';
 import clientSecretInUrl from './client-secret-in-url';
@@ -119,6 +121,8 @@ const REGISTRY: Readonly<Record<string, CheckDefinition>> = {
   'authz-page-framing-blocked': authzPageFramingBlocked,
   'authz-request-malformed': authzRequestMalformed,
   'c-hash-mismatch': cHashMismatch,
+  'callback-error-without-request': callbackErrorWithoutRequest,
+  'callback-failed-in-app': callbackFailedInApp,
   'callback-never-reached': callbackNeverReached,
   'client-secret-in-browser': clientSecretInBrowser,
   'client-secret-in-url': clientSecretInUrl,

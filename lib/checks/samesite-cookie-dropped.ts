@@ -1,29 +1,10 @@
 import type { RequestEvent } from '../model/event';
-import type { Flow } from '../model/flow';
 import { headerValue, originOf, safeUrl } from '../flow/params';
-import { cookieApplies, cookieNamesSent, setCookiesOf, type SetCookie } from './support/cookies';
-import { openerOf, stepEvent } from './support/browser-context';
+import { cookieNamesSent } from './support/cookies';
+import { transactionCookies } from './support/transaction-cookies';
+import { stepEvent } from './support/browser-context';
 import { isSameSite } from './support/site';
 import { defineCheck } from './types';
-
-/**
- * Cookies the client origin set (and did not delete) in the tab that started the flow, up to the
- * authorization request, that would apply to the callback URL (docs/architecture.md "Correlating flows" step 1).
- */
-function transactionCookies(flow: Flow, events: readonly RequestEvent[], callbackUrl: string, window: number): Map<string, SetCookie> {
-  const start = flow.steps[flow.authorize!.step]!;
-  const tabs = [start.tabId, openerOf(events, start.tabId)].filter((t): t is number => t !== null);
-  const out = new Map<string, SetCookie>();
-  const before = events.filter((e) => tabs.includes(e.tabId) && e.startTime <= start.time && start.time - e.startTime <= window).sort((a, b) => a.startTime - b.startTime);
-  for (const e of before) {
-    for (const c of setCookiesOf(e.responseHeaders, e.startTime)) {
-      if (!cookieApplies(c, e.url, callbackUrl)) continue;
-      if (c.deleted) out.delete(c.name);
-      else out.set(c.name, c);
-    }
-  }
-  return out;
-}
 
 /** Was the callback a cross-site request, as the browser decides SameSite (rfc6265bis §5.2)? */
 function crossSite(callback: RequestEvent, serverOrigin: string | null): boolean {

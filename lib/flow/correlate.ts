@@ -12,6 +12,7 @@ import { attachByOrigin, attachUserinfo } from './attach';
 import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } from './params';
 import { finishExchange, matchToken, type VerifierHashes } from './match-token';
 import { isForeignPlaceholder } from '../placeholders/foreign';
+import { AUTHORIZATION_ERROR_MEANINGS } from '../diagnosis/oauth-error-codes';
 
 export interface Correlation {
   flows: Flow[];
@@ -190,7 +191,7 @@ function matchCallback(event: RequestEvent, index: BuilderIndex, hops: HopIndex,
     // Orphan: capture began mid-flow, an IdP-initiated response, a replayed callback, or CSRF.
     const hasState = sentState !== null || byState.length > 0;
     const hasResponse = ['code', 'error', 'id_token', 'access_token'].some((n) => getParam(params, n) !== null);
-    if (!hasState || !hasResponse) return;
+    if (!hasResponse || (!hasState && !isOAuthError(params))) return;
     target = newBuilder('unknown', event.startTime, event.tabId);
     index.push(target);
     matchedBy = 'orphan';
@@ -205,6 +206,17 @@ function matchCallback(event: RequestEvent, index: BuilderIndex, hops: HopIndex,
   }
   target.flow.issuer ??= callback.iss;
   if (target.flow.grant === 'unknown') target.flow.grant = grantFromCallback(callback);
+}
+
+/**
+ * An OAuth error response without state still opens a flow (issue 17 point 7: GitHub sends
+ * redirect_uri_mismatch to the registered callback), but only when it reads as OAuth: an RFC 6749
+ * code, or error_description / error_uri beside it. A site's own "/login?error=bad_password" does not.
+ */
+function isOAuthError(params: ReturnType<typeof readResponseParams>['params']): boolean {
+  const error = getParam(params, 'error');
+  if (error === null) return false;
+  return error in AUTHORIZATION_ERROR_MEANINGS || getParam(params, 'error_description') !== null || getParam(params, 'error_uri') !== null;
 }
 
 /** The response type as the callback shows it, for orphans and opaque (PAR) requests. */
