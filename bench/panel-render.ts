@@ -42,7 +42,7 @@ export function syntheticPanelData(totalSteps: number, stepsPerFlow: number): Pa
 }
 
 /** Installs a happy-dom window as the global DOM when none exists (node). */
-function ensureDom(): void {
+export function ensureDom(): void {
   if (typeof globalThis.document !== 'undefined') return;
   const window = new Window({ width: 1280, height: 800 });
   const g = globalThis as Record<string, unknown>;

@@ -17,6 +17,7 @@ import { benchMemory } from './memory';
 import { benchPageLoad } from './page-load';
 import { benchPanelChromium } from './panel-chromium';
 import { benchPanelRender } from './panel-render';
+import { benchPopupRender } from './popup-render';
 
 const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   capture: () => benchCapture(),
@@ -26,6 +27,7 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   pages: () => benchPages(),
   'big-har': () => benchBigHarMemory(),
   'panel-dom': () => benchPanelRender(),
+  popup: () => benchPopupRender(),
   panel: () => benchPanelChromium(),
   'page-load': () => benchPageLoad(),
 };

@@ -31,6 +31,8 @@ export interface AppProps {
   exportOpen?: boolean;
   /** Told which flow is on screen, so "export this flow" exports the one the user sees. */
   onShownFlow?(id: string | null): void;
+  /** The flow to show first (the popup opens the panel page on one flow); later picks override it. */
+  initialFlow?: string | null;
   /** The page's level-one heading (visually hidden: the toolbar says where you are). */
   heading?: string;
 }
@@ -38,9 +40,9 @@ export interface AppProps {
 const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
 
 /** The whole panel: toolbar, flows | timeline | details, status bar. Data comes in through props. */
-export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, empty, banner, overlay, toolbarStart, standalone, exportOpen, onShownFlow, heading = 'OAuth Lens' }: AppProps) {
+export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, empty, banner, overlay, toolbarStart, standalone, exportOpen, onShownFlow, heading = 'OAuth Lens', initialFlow = null }: AppProps) {
   const [filter, setFilter] = useState<FlowFilter>(NO_FILTER);
-  const [pickedFlow, setPickedFlow] = useState<string | null>(null);
+  const [pickedFlow, setPickedFlow] = useState<string | null>(initialFlow);
   const [pickedStep, setPickedStep] = useState<{ flow: string; index: number } | null>(null);
   const [tab, setTab] = useState<DetailsTab | null>(null);
   const [timelineFocus, setTimelineFocus] = useState(0);

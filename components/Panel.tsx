@@ -4,7 +4,7 @@ import { Workspace } from './Workspace';
 import { useBridge, viewerUrl } from './hooks/use-bridge';
 
 /** The DevTools panel (or `devtools-panel.html?tabId=N`): the bridge's live data, plus import and export. */
-export function Panel({ tabId }: { tabId: number | null }) {
+export function Panel({ tabId, initialFlow = null }: { tabId: number | null; initialFlow?: string | null }) {
   const bridge = useBridge(tabId);
   const viewer = useMemo(viewerUrl, []);
   const live: LiveSource =
@@ -15,5 +15,5 @@ export function Panel({ tabId }: { tabId: number | null }) {
           status: { paused: false, preserve: false, connection: 'offline', notice: 'No tab to watch: open this panel from DevTools, or add ?tabId=N to the address.' },
         }
       : { data: bridge.data, status: bridge.status, actions: bridge.actions };
-  return <Workspace live={live} theme={bridge.theme} viewerUrl={viewer} />;
+  return <Workspace live={live} theme={bridge.theme} viewerUrl={viewer} initialFlow={initialFlow} />;
 }

@@ -34,6 +34,8 @@ export interface WorkspaceProps {
   now?: number;
   /** The page's level-one heading (see App). */
   heading?: string;
+  /** The flow to show first (see App). */
+  initialFlow?: string | null;
 }
 
 const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'static' };
@@ -43,7 +45,7 @@ const STATIC: PanelStatus = { paused: false, preserve: false, connection: 'stati
  * worker, all-or-nothing), the imported source shown apart from live capture, and the Export
  * menu. Shared by the DevTools panel and the viewer page.
  */
-export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, importSettings, fragment, empty, toolbarStart, now, heading }: WorkspaceProps) {
+export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, importSettings, fragment, empty, toolbarStart, now, heading, initialFlow }: WorkspaceProps) {
   const [imported, setImported] = useState<ImportedTrace | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [shownFlow, setShownFlow] = useState<string | null>(null);
@@ -170,6 +172,7 @@ export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, import
         exportOpen={menu}
         onShownFlow={setShownFlow}
         {...(heading !== undefined ? { heading } : {})}
+        {...(initialFlow ? { initialFlow } : {})}
         {...(now !== undefined ? { now } : {})}
       />
     </div>

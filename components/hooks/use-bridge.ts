@@ -18,6 +18,11 @@ export function resolveTabId(search: string = globalThis.location?.search ?? '')
   return typeof inspected === 'number' ? inspected : null;
 }
 
+/** `?flow=<id>`: the flow to show first (the toolbar popup opens the panel page on one flow). */
+export function resolveFlowId(search: string = globalThis.location?.search ?? ''): string | null {
+  return new URLSearchParams(search).get('flow');
+}
+
 /** DevTools exposes its theme to panels (`devtools.panels.themeName`: "default" | "dark"). */
 export function devtoolsTheme(): ThemeName {
   const name = (browser as typeof browser | undefined)?.devtools?.panels?.themeName;

@@ -5,6 +5,7 @@ import type { PortLike, SendResponse } from './api';
 import { isErrorPage, readBody, wantsBody, type FilterResponseData } from './firefox-bodies';
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
+import { registerWelcome, type WelcomeApi } from './welcome';
 
 type BrowserApi = WxtBrowser;
 
@@ -96,4 +97,5 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   api.runtime.onConnect.addListener((port) => {
     if (port.name === PANEL_PORT_NAME) service.connect(port as unknown as PortLike);
   });
+  registerWelcome(api as unknown as WelcomeApi);
 }

@@ -7,10 +7,11 @@ import { makeTrace } from '../../lib/trace/trace-v1';
 export interface RuntimeHandlerDeps {
   analysis(tabId?: number): Promise<AnalysisReport>;
   events(tabId?: number): Promise<CapturedEvent[]>;
+  paused(tabId: number): Promise<boolean>;
 }
 
 /**
- * docs/architecture.md "Messages": `analysis` and `export-trace` from any extension page.
+ * docs/architecture.md "Messages": `analysis`, `export-trace` and `tab-state` (the toolbar popup) from any extension page.
  * Malformed messages get `{ ok: false, error }` naming the first problem.
  */
 export async function handleRuntimeMessage(message: unknown, deps: RuntimeHandlerDeps): Promise<RuntimeResponse> {
@@ -30,6 +31,8 @@ export async function handleRuntimeMessage(message: unknown, deps: RuntimeHandle
         // Redacted unless the caller explicitly asks for raw values (docs/trace-format.md "Redaction").
         return { ok: true, trace: request.redact === false ? trace : await redactTrace(trace) };
       }
+      case 'tab-state':
+        return { ok: true, analysis: await deps.analysis(request.tabId), paused: await deps.paused(request.tabId) };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

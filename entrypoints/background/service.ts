@@ -77,6 +77,12 @@ export class BackgroundService {
     return (await analyzeEvents(this.engine.eventsFor(tabId))).report;
   }
 
+  /** Whether capture is paused for this tab (the popup's Pause / Resume). */
+  async paused(tabId: number): Promise<boolean> {
+    await this.ready;
+    return this.engine.store.peek(tabId)?.paused ?? false;
+  }
+
   async events(tabId?: number): Promise<CapturedEvent[]> {
     await this.ready;
     return this.engine.eventsFor(tabId);

@@ -21,15 +21,19 @@ export const ExportTraceRequestSchema = z.object({
   redact: z.boolean().optional(),
 });
 
-export const RuntimeRequestSchema = z.discriminatedUnion('type', [AnalysisRequestSchema, ExportTraceRequestSchema]);
+/** The toolbar popup: one tab's analysis and whether its capture is paused (no events: it shows one line per flow). */
+export const TabStateRequestSchema = z.object({ type: z.literal('tab-state'), tabId: TabIdSchema });
+
+export const RuntimeRequestSchema = z.discriminatedUnion('type', [AnalysisRequestSchema, ExportTraceRequestSchema, TabStateRequestSchema]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
 export const AnalysisResponseSchema = z.object({ ok: z.literal(true), analysis: AnalysisReportSchema });
 export const ExportTraceResponseSchema = z.object({ ok: z.literal(true), trace: TraceV1Schema });
+export const TabStateResponseSchema = z.object({ ok: z.literal(true), analysis: AnalysisReportSchema, paused: z.boolean() });
 export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
-export const RuntimeResponseSchema = z.union([AnalysisResponseSchema, ExportTraceResponseSchema, ErrorResponseSchema]);
+export const RuntimeResponseSchema = z.union([TabStateResponseSchema, AnalysisResponseSchema, ExportTraceResponseSchema, ErrorResponseSchema]);
 export type RuntimeResponse = z.infer<typeof RuntimeResponseSchema>;
 
 // ── runtime.connect port: panel → background ──

@@ -9,6 +9,7 @@ import { benchPageLoad } from '../../bench/page-load';
 import { pageHtml, resourceKind, servePage } from '../../bench/page-load-page';
 import { benchPanelChromium } from '../../bench/panel-chromium';
 import { benchPanelRender } from '../../bench/panel-render';
+import { benchPopupRender } from '../../bench/popup-render';
 import { DEFAULT_LIMITS } from '../../lib/capture/limits';
 import { CHROMIUM_PATH, EXTENSION_DIR } from '../support/chromium';
 
@@ -58,6 +59,9 @@ describe('bench smoke', () => {
 
   it('panel render in happy-dom', async () => {
     expectWellFormed(await benchPanelRender(50, 500), 1);
+  });
+  it('popup', async () => {
+    expectWellFormed(await benchPopupRender(5), 1);
   });
 
   it('the page-load page has the sub-resources it claims, of every kind', async () => {
