@@ -9,13 +9,14 @@ import { panelScenarios } from '../support/panel-fixtures';
 
 afterEach(cleanup);
 
-const actions = (): PopupActions & Record<string, ReturnType<typeof vi.fn>> => ({
-  onOpenFlow: vi.fn(),
-  onPause: vi.fn(),
-  onClear: vi.fn(),
-  onCatalog: vi.fn(),
-  onWelcome: vi.fn(),
-});
+const actions = () =>
+  ({
+    onOpenFlow: vi.fn(),
+    onPause: vi.fn(),
+    onClear: vi.fn(),
+    onCatalog: vi.fn(),
+    onWelcome: vi.fn(),
+  }) satisfies PopupActions;
 
 describe('toolbar popup', () => {
   it('one row per flow: outcome in words, client, provider, first error; newest first', async () => {
