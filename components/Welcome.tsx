@@ -63,11 +63,9 @@ export function Welcome({ browserName, onCatalog }: WelcomeProps) {
       <section aria-labelledby="ol-w-try">
         <h2 id="ol-w-try">Try it on a broken login</h2>
         <p>The project ships a local OpenID provider and a sample app with one button per scenario, working and broken. From a clone of the repository:</p>
-        <pre class="ol-welcome-code">
-          <code>npm ci{'\n'}npm start</code>
-        </pre>
+        <pre class="ol-welcome-code">{'npm ci\nnpm start'}</pre>
         <p>
-          Chromium opens with the extension and DevTools on the sample app. Click <strong>Forged state</strong> or <strong>PKCE mismatch</strong>, then look at the OAuth Lens panel: the failing
+          Chromium opens with the extension and DevTools on the sample app. Click <strong>Forged state</strong> (or, in the single-page app, <strong>Log in, lose the PKCE verifier</strong>), then look at the OAuth Lens panel: the failing
           step is marked and the finding says why. Everything runs on 127.0.0.1; the README's “Set up” section has the details.
         </p>
       </section>

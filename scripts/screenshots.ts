@@ -32,6 +32,8 @@ interface ShotContext {
   panelFor(page: DriverPage): Promise<Page>;
   /** A new tab at an extension page, e.g. 'viewer.html'. */
   extensionPage(path: string): Promise<Page>;
+  /** The extension's tab id of `page`. */
+  tabIdOf(page: DriverPage): Promise<number>;
 }
 
 interface Shot {
@@ -90,6 +92,29 @@ const SHOTS: readonly Shot[] = [
       return viewer;
     },
   },
+  {
+    name: 'popup',
+    title: 'The toolbar popup: the flows of the current tab, outcome in words, client, provider and first error',
+    async open(ctx) {
+      const tab = await ctx.scenario('forged-state');
+      await tab.goto(`${ctx.demo.rpUrl}/login/web`);
+      await tab.waitForAny([{ selector: 'body', hasText: 'Hello Alice Example' }], TIMEOUT);
+      const popup = await ctx.extensionPage(`popup.html?tabId=${await ctx.tabIdOf(tab)}`);
+      await popup.setViewportSize({ width: 664, height: 260 });
+      await popup.locator('.ol-popup-row').nth(1).waitFor({ timeout: TIMEOUT });
+      return popup;
+    },
+  },
+  {
+    name: 'welcome',
+    title: 'The welcome page shown once after install: where the panel is, what is captured, nothing leaves the browser',
+    async open(ctx) {
+      const welcome = await ctx.extensionPage('welcome.html');
+      await welcome.setViewportSize({ width: 1000, height: 1000 });
+      await welcome.getByRole('heading', { level: 1 }).waitFor({ timeout: TIMEOUT });
+      return welcome;
+    },
+  },
 ];
 
 type TabsApi = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
@@ -101,6 +126,17 @@ function context(browser: LaunchedBrowser, demo: Demo): ShotContext {
     await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
     return page;
   };
+  const tabIdOf = async (page: DriverPage): Promise<number> => {
+    const probe = await extensionPage('catalog.html');
+    const ids = await probe.evaluate(async (target) => {
+      const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
+      return tabs.filter((t) => t.url === target).map((t) => t.id ?? -1);
+    }, page.url());
+    await probe.close();
+    const tabId = ids[0];
+    if (ids.length !== 1 || tabId === undefined) throw new Error(`expected one tab at ${page.url()}, found ${ids.length}`);
+    return tabId;
+  };
   return {
     browser,
     demo,
@@ -109,15 +145,10 @@ function context(browser: LaunchedBrowser, demo: Demo): ShotContext {
       if (!found) throw new Error(`no demo scenario named ${name}`);
       return found.run(chromiumDriver(browser), demo);
     },
+    tabIdOf,
     async panelFor(page) {
-      const panel = await extensionPage('devtools-panel.html');
-      const ids = await panel.evaluate(async (target) => {
-        const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
-        return tabs.filter((t) => t.url === target).map((t) => t.id ?? -1);
-      }, page.url());
-      const tabId = ids[0];
-      if (ids.length !== 1 || tabId === undefined) throw new Error(`expected one tab at ${page.url()}, found ${ids.length}`);
-      await panel.goto(`chrome-extension://${browser.extensionId}/devtools-panel.html?tabId=${tabId}`);
+      const tabId = await tabIdOf(page);
+      const panel = await extensionPage(`devtools-panel.html?tabId=${tabId}`);
       await panel.locator('.ol-flow-row').first().waitFor({ timeout: TIMEOUT });
       return panel;
     },
