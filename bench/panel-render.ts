@@ -29,11 +29,11 @@ export function syntheticPanelData(totalSteps: number, stepsPerFlow: number): Pa
         status: s % 5 === 4 ? 302 : 200, startTime: time, endTime: time + 20, requestHeaders: [], responseHeaders: [],
       };
       events.push(event);
-      steps.push({ kind: KINDS[s % KINDS.length]!, method: 'GET', url, status: event.status ?? null, time: new Date(time).toISOString(), observed: true, tabId: 1, frameId: 0, context: 'top', eventId: id });
+      steps.push({ kind: KINDS[s % KINDS.length]!, method: 'GET', url, status: event.status ?? null, time, observed: true, tabId: 1, frameId: 0, context: 'top', eventId: id });
     }
     flows.push({
       id: `f${f}`, grant: 'authorization_code', clientId: `c${f % 13}`, issuer: `https://idp${f % 7}.example.com`, redirectUri: 'https://app.example.com/cb',
-      outcome: f % 3 === 0 ? 'failed' : 'success', startTime: new Date(t0 + f * 10_000).toISOString(), steps,
+      outcome: f % 3 === 0 ? 'failed' : 'success', startTime: t0 + f * 10_000, steps,
       findings: f % 3 === 0 ? [{ check: 'state-mismatch', severity: 'error', title: 'State differs', message: 'm', cause: 'c', fix: 'x', spec: 'RFC 6749 §10.12', step: Math.min(4, stepsPerFlow - 1), evidence: [{ label: 'state', value: 'a1', expected: 'a2' }] }] : [],
     });
   }

@@ -3,7 +3,7 @@ import type { FlowReport, StepReport } from '../lib/model/analysis';
 import type { RequestEvent } from '../lib/model/event';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
-import { formatDateTime, parseTime } from './view-models/format';
+import { formatDateTime } from './view-models/format';
 import { HeaderTable } from './HeaderTable';
 import { JwtView } from './JwtView';
 import { ParamTable } from './ParamTable';
@@ -28,7 +28,7 @@ function General({ step, index, event }: { step: StepReport; index: number; even
     ['step', `${index + 1} · ${step.kind}`],
     ['request', `${step.method} ${event?.type ?? ''}`.trim()],
     ['status', step.status === null ? '—' : `${step.status}${event?.statusText ? ` ${event.statusText}` : ''}`],
-    ['time', formatDateTime(parseTime(step.time))],
+    ['time', formatDateTime(step.time)],
     ['where', `${step.context === 'top' ? 'top frame' : step.context} · tab ${step.tabId}${step.frameId ? ` · frame ${step.frameId}` : ''}`],
   ];
   if (event?.initiator) rows.push(['initiator', event.initiator]);
@@ -107,7 +107,7 @@ export function StepDetails({ flow, step, index, event, events, tab, now }: Step
   if (tab === 'tokens') {
     const tokens = tokensIn(step, event);
     const pkce = pkceFor(flow, step, events);
-    const stepTime = parseTime(step.time);
+    const stepTime = step.time;
     return (
       <>
         {pkce ? <PkceView {...pkce} /> : null}

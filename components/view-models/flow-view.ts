@@ -2,7 +2,6 @@ import { stripFragment } from '../../lib/flow/params';
 import type { FlowReport, StepReport } from '../../lib/model/analysis';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../lib/model/finding';
-import { parseTime } from './format';
 
 /** View models derived from the analysis report; computed once per data change, not per row. */
 export interface FlowRow {
@@ -52,7 +51,7 @@ export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): Flow
   for (const flow of flows) {
     const row: FlowRow = {
       flow,
-      start: parseTime(flow.startTime),
+      start: flow.startTime,
       errors: countSeverity(flow.findings, 'error'),
       warnings: countSeverity(flow.findings, 'warning'),
       infos: countSeverity(flow.findings, 'info'),
@@ -88,7 +87,7 @@ export interface StepRow {
 }
 
 export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEvent>): StepRow[] {
-  const start = parseTime(flow.startTime);
+  const start = flow.startTime;
   const worst = new Map<number, Severity>();
   const counts = new Map<number, number>();
   for (const f of flow.findings) {
@@ -109,7 +108,7 @@ export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEv
     rows.push({
       step,
       index,
-      offset: parseTime(step.time) - start,
+      offset: step.time - start,
       severity: worst.get(index) ?? null,
       findings: counts.get(index) ?? 0,
       redirectFrom,

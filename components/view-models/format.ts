@@ -47,11 +47,6 @@ export function formatDateTime(ms: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${formatClock(ms).slice(0, 8)}`;
 }
 
-export function parseTime(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? 0 : t;
-}
-
 /** Host and path of a URL without the query — what fits in a timeline row. */
 export function hostPath(url: string): { host: string; path: string; query: string } {
   const u = safeUrl(url);

@@ -2,9 +2,10 @@ import type { AnalysisReport, FlowReport } from '../model/analysis';
 import { SEVERITY_RANK, type Finding } from '../model/finding';
 import type { JudgedFlow } from '../model/flow';
 
-function iso(ms: number): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
+/** Whole milliseconds since the epoch, as a Date holds them (0 for a time no Date can hold). */
+function epochMs(ms: number): number {
+  const t = new Date(ms).getTime();
+  return Number.isNaN(t) ? 0 : t;
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -22,13 +23,13 @@ export function toFlowReport(flow: JudgedFlow): FlowReport {
     redirectUri: flow.redirectUri,
     outcome: flow.outcome,
     failedAt: flow.failedAt,
-    startTime: iso(flow.startTime),
+    startTime: epochMs(flow.startTime),
     steps: flow.steps.map((s) => ({
       kind: s.kind,
       method: s.method,
       url: s.url,
       status: s.status,
-      time: iso(s.time),
+      time: epochMs(s.time),
       observed: s.observed,
       tabId: s.tabId,
       frameId: s.frameId,

@@ -12,7 +12,7 @@ export function printable(value: string, max = 160): string {
 }
 
 function stepLine(step: StepReport, index: number, t0: number): string {
-  const rel = Date.parse(step.time) - t0;
+  const rel = step.time - t0;
   const where = step.context === 'top' ? '' : ` [${step.context}]`;
   const status = step.observed ? String(step.status ?? '—') : 'not observable';
   return `  ${String(index).padStart(2)}  +${String(rel).padStart(6)} ms  ${step.kind.padEnd(12)} ${step.method.padEnd(5)} ${status.padEnd(4)} ${printable(step.url)}${where}`;
@@ -28,7 +28,7 @@ function findingLines(f: Finding): string[] {
 }
 
 export function formatFlow(flow: FlowReport): string {
-  const t0 = Date.parse(flow.startTime);
+  const t0 = flow.startTime;
   const errors = flow.findings.filter((f) => f.severity === 'error').length;
   const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
   const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? '?')} (${errors} errors, ${warnings} warnings)`;

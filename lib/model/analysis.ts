@@ -8,7 +8,8 @@ export const StepReportSchema = z.object({
   method: z.string(),
   url: z.string(),
   status: z.number().int().nullable(),
-  time: z.string(),
+  /** When the step happened, in whole milliseconds since the epoch (formatted only where it is shown). */
+  time: z.number(),
   observed: z.boolean(),
   tabId: z.number().int(),
   frameId: z.number().int(),
@@ -27,7 +28,8 @@ export const FlowReportSchema = z.object({
   outcome: OutcomeSchema,
   /** Index of the step where a failed login broke (absent in reports written before it existed). */
   failedAt: z.number().int().nullable().optional(),
-  startTime: z.string(),
+  /** When the flow started, in whole milliseconds since the epoch. */
+  startTime: z.number(),
   steps: z.array(StepReportSchema),
   findings: z.array(FindingSchema),
 });

@@ -20,7 +20,7 @@ export function eventsOfFlows(events: readonly CapturedEvent[], flows: readonly 
       if (step.eventId !== null) ids.add(step.eventId);
       if (!step.observed) continue;
       tabs.add(step.tabId);
-      const t = Date.parse(step.time);
+      const t = step.time;
       if (Number.isFinite(t)) {
         start = Math.min(start, t);
         end = Math.max(end, t);

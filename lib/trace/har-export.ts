@@ -1,6 +1,7 @@
 import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon, Request as HarRequest } from 'har-format';
 import * as z from 'zod';
 import { headerValue, parseForm } from '../flow/params';
+import { isoTime } from '../format/time';
 import { BodySourceSchema, NavigationEventSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
 import type { RedactionManifest } from '../model/trace';
 import { TOOL } from './trace-v1';
@@ -177,11 +178,6 @@ function queryString(url: string): Array<{ name: string; value: string }> {
 function chromeResourceType(type: string): string {
   const map: Record<string, string> = { main_frame: 'document', sub_frame: 'document', xmlhttprequest: 'fetch' };
   return map[type] ?? type;
-}
-
-function isoTime(ms: number): string {
-  const d = new Date(Number.isFinite(ms) ? ms : 0);
-  return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
 }
 
 /** Navigation events carried in `log._oauthLensNavigations`; invalid ones are dropped. */

@@ -1,6 +1,7 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
 import { outcomeLabel } from '../flow/outcome-label';
+import { isoTime } from '../format/time';
 
 /**
  * A Markdown summary of an analysis for a ticket: per flow a timeline table and its findings.
@@ -40,7 +41,7 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
     `- Client: ${text(flow.clientId)}`,
     `- Issuer: ${text(flow.issuer)}`,
     `- Redirect URI: ${text(flow.redirectUri)}`,
-    `- Started: ${text(flow.startTime)}`,
+    `- Started: ${text(isoTime(flow.startTime))}`,
     '',
     '### Timeline',
     '',
@@ -74,9 +75,9 @@ function findingLines(f: Finding, flow: FlowReport | null): string[] {
   return lines;
 }
 
-function timeOf(iso: string): string {
-  const m = /T(\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(iso);
-  return m ? m[1]! : iso;
+/** The time of day in UTC, to the millisecond: "09:01:40.540". */
+function timeOf(ms: number): string {
+  return isoTime(ms).slice(11, 23);
 }
 
 function text(value: string | null): string {

@@ -21,7 +21,7 @@ export function metadataTargets(report: AnalysisReport): MetadataTarget[] {
     const issuer = flow.issuer;
     if (!issuer || !/^https?:\/\//.test(issuer) || originOf(issuer) === null) continue;
     if (flow.steps.some((s) => s.kind === 'discovery')) continue;
-    const time = Date.parse(flow.startTime);
+    const time = flow.startTime;
     const known = byIssuer.get(issuer);
     if (known) known.beforeTime = Math.min(known.beforeTime, time);
     else byIssuer.set(issuer, { issuer, discoveryUrl: `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, beforeTime: time });

@@ -44,7 +44,7 @@ describe('concurrent logins of one client', () => {
     const tab = (f: typeof f1) => f.steps.find((s) => s.kind === 'authorize')!.tabId;
     expect(tab(f1)).not.toBe(tab(f2));
     // They overlap: the second authorization request went out before the first callback arrived.
-    const time = (f: typeof f1, kind: string) => Date.parse(f.steps.find((s) => s.kind === kind)!.time);
+    const time = (f: typeof f1, kind: string) => f.steps.find((s) => s.kind === kind)!.time;
     expect(time(f2, 'authorize')).toBeLessThan(time(f1, 'callback'));
     // Each callback carries its own flow's state.
     const state = (f: typeof f1, kind: string) => new URL(f.steps.find((s) => s.kind === kind)!.url).searchParams.get('state');
