@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { useCompiledCli } from '../support/compiled-cli';
 import { makeTrace, serializeTrace, TOOL } from '../../lib/trace/trace-v1';
 import { codeFlow } from '../support/events';
+import { eventTime } from '../../lib/model/event';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'oauth-lens-cli-'));
@@ -34,14 +35,17 @@ function file(name: string, content: string): string {
 
 describe('oauth-lens CLI', () => {
   it('analyze --json prints the analysis document and exits 0 on a clean flow', async () => {
-    const path = file('clean.json', serializeTrace(makeTrace(codeFlow())));
+    const events = codeFlow();
+    const path = file('clean.json', serializeTrace(makeTrace(events)));
     const { code, stdout } = await cli(['analyze', path, '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.version).toBe(1);
     expect(doc.flows).toHaveLength(1);
     expect(doc.flows[0]).toMatchObject({ grant: 'authorization_code', clientId: 'web-app', outcome: 'success' });
-    expect(doc.flows[0].steps[0]).toEqual(expect.objectContaining({ kind: 'app', method: 'GET', status: 302, time: expect.stringMatching(/Z$/) }));
+    expect(doc.flows[0].steps[0]).toEqual(expect.objectContaining({ kind: 'app', method: 'GET', status: 302, time: eventTime(events[0]!) }));
+    // Times are milliseconds since the epoch, as in the trace.
+    expect(doc.flows[0].startTime).toBe(eventTime(events[0]!));
   });
 
   it('exits 1 when there is an error-level finding and prints it under its step', async () => {
