@@ -2,7 +2,7 @@ import { outcomeLabel } from '../../lib/flow/outcome-label';
 import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
 import type { Outcome } from '../../lib/model/flow';
 import { providerOfUrl } from '../../lib/providers/match';
-import { hostOf, parseTime } from './format';
+import { hostOf } from './format';
 
 /** One line of the toolbar popup: what happened to a login, for whom, at which provider, and why. */
 export interface PopupRow {
@@ -30,7 +30,7 @@ export function providerLabel(flow: FlowReport): string {
 /** Newest first, like the panel's flow list. */
 export function popupRows(report: AnalysisReport): PopupRow[] {
   return [...report.flows]
-    .sort((a, b) => parseTime(b.startTime) - parseTime(a.startTime))
+    .sort((a, b) => b.startTime - a.startTime)
     .map((flow) => {
       const error = flow.findings.find((f) => f.severity === 'error');
       return {

@@ -23,7 +23,7 @@ describe('toolbar popup', () => {
     const { report } = await analyzeEvents(await panelScenarios());
     const rows = popupRows(report);
     expect(rows).toHaveLength(report.flows.length);
-    const starts = rows.map((r) => Date.parse(report.flows.find((f) => f.id === r.id)!.startTime));
+    const starts = rows.map((r) => report.flows.find((f) => f.id === r.id)!.startTime);
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
     const acme = rows.find((r) => r.client === 'acme-portal')!;
     expect(acme.outcomeText).toMatch(/^Failed at step \d+ \(callback\)$/);

@@ -79,7 +79,7 @@ describe('toolbar popup on a tab with 50 flows', () => {
     for (const t of texts) expect(t).toContain('demo-web');
     // The failing logins name their first error; the working ones have none.
     // Each row names its flow's first error (newest flow first), as the background's analysis has it.
-    const flows = [...(await session.analysis(tabId)).flows].sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
+    const flows = [...(await session.analysis(tabId)).flows].sort((a, b) => b.startTime - a.startTime);
     const firstErrors = flows.map((f) => f.findings.find((x) => x.severity === 'error')?.title ?? '—');
     expect(await page.locator('.ol-popup-error').allInnerTexts()).toEqual(firstErrors);
     expect(firstErrors.filter((t) => t === 'State returned differs from state sent').length).toBeGreaterThan(LOGINS / 2 - 3);
