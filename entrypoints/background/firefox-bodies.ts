@@ -1,5 +1,7 @@
+import { DiscoveredEndpoints, isDiscoveryUrl } from '../../lib/capture/discovered-endpoints';
+import type { WebRequestBody } from '../../lib/capture/details';
+import { shapeOfRequest, type Shape } from '../../lib/capture/prefilter';
 import { MAX_BODY_CHARS } from '../../lib/model/event';
-import type { Shape } from '../../lib/capture/prefilter';
 
 /** Firefox's `webRequest.filterResponseData` stream filter (not in Chrome's typings). */
 export interface StreamFilterLike {
@@ -28,6 +30,27 @@ export function wantsBody(shape: Shape | null, type: string, method = 'GET'): 'a
   if (type === 'xmlhttprequest' || type === 'other' || type === 'fetch') return 'all';
   if (shape === 'authorize' && method === 'GET' && (type === 'main_frame' || type === 'sub_frame')) return 'error-page';
   return null;
+}
+
+/**
+ * The body policy with what discovery documents taught it: the background decides before a
+ * request leaves, by URL, so an endpoint whose path says nothing (the demo's UserInfo is `GET /me`)
+ * is recognised from the discovery document read earlier (OpenID Connect Discovery 1.0 §3), as the
+ * Chrome devtools page does (entrypoints/devtools/body-filter.ts). One per browser: an issuer's
+ * endpoints are the same in every tab.
+ */
+export class BodyPicker {
+  private readonly endpoints = new DiscoveredEndpoints();
+
+  wants(d: { url: string; method: string; type: string; requestBody?: WebRequestBody | null }): 'all' | 'error-page' | null {
+    const shape = shapeOfRequest(d.url, d.method, d.requestBody) ?? (this.endpoints.has(d.url) ? 'endpoint' : null);
+    return wantsBody(shape, d.type, d.method);
+  }
+
+  /** A body was read: a discovery document's endpoints are remembered. */
+  read(url: string, text: string): void {
+    if (isDiscoveryUrl(url)) this.endpoints.learn(text);
+  }
 }
 
 export const isErrorPage = (hop: { status?: number | undefined }): boolean => (hop.status ?? 0) >= 400;

@@ -1,8 +1,8 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import { isIgnoredType, shapeOfRequest } from '../../lib/capture/prefilter';
+import { isIgnoredType } from '../../lib/capture/prefilter';
 import { PANEL_PORT_NAME } from '../../lib/model/messages';
 import type { PortLike, SendResponse } from './api';
-import { isErrorPage, readBody, wantsBody, type FilterResponseData } from './firefox-bodies';
+import { BodyPicker, isErrorPage, readBody, type FilterResponseData } from './firefox-bodies';
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 import { registerWelcome, type WelcomeApi } from './welcome';
@@ -55,18 +55,20 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   const extra = extraHeadersOption(api, env);
   const wr = api.webRequest;
   const filterResponseData = env.firefox ? (wr as unknown as { filterResponseData?: FilterResponseData }).filterResponseData : undefined;
+  const bodies = new BodyPicker();
 
   wr.onBeforeRequest.addListener(
     (d) => {
       service.ingest((e) => e.beforeRequest(d));
-      const wanted = filterResponseData && d.tabId >= 0 ? wantsBody(shapeOfRequest(d.url, d.method, d.requestBody), d.type, d.method) : null;
+      const wanted = filterResponseData && d.tabId >= 0 ? bodies.wants(d) : null;
       if (filterResponseData && wanted) {
         try {
-          readBody(filterResponseData(d.requestId), (text, truncated) =>
+          readBody(filterResponseData(d.requestId), (text, truncated) => {
+            bodies.read(d.url, text);
             service.ingest((e) =>
               e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' }, wanted === 'error-page' ? isErrorPage : undefined),
-            ),
-          );
+            );
+          });
         } catch {
           // filterResponseData refuses some requests (e.g. from other extensions): skip the body.
         }

@@ -1,13 +1,6 @@
 import type { Entry } from 'har-format';
-import type { DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
+import { isDiscoveryUrl, type DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
 import { MAX_BODY_CHARS } from '../../lib/model/event';
-
-const DISCOVERY_PATH = /\/\.well-known\/(openid-configuration|oauth-authorization-server)/;
-
-/** A discovery document's URL: its body names the endpoints `wantsBody` recognises next. */
-export function isDiscovery(url: string): boolean {
-  return DISCOVERY_PATH.test(url);
-}
 
 /**
  * Which finished requests are worth a `getContent()` call: the responses OAuth checks read
@@ -21,7 +14,7 @@ export function wantsBody(entry: Pick<Entry, 'request' | 'response'>, known?: Di
   const url = entry.request.url;
   const method = entry.request.method.toUpperCase();
   const post = entry.request.postData?.text ?? entry.request.postData?.params?.map((p) => `${p.name}=`).join('&') ?? '';
-  if (isDiscovery(url) || known?.has(url)) return true;
+  if (isDiscoveryUrl(url) || known?.has(url)) return true;
   if (/jwks|\/certs\b|\/keys\b/i.test(url) && method === 'GET') return true;
   if (/userinfo/i.test(url)) return true;
   if (method === 'POST' && /(^|&)(grant_type|device_code|token)=/.test(post)) return true;

@@ -2,8 +2,8 @@ import '../../lib/model/zod-jitless';
 import { browser } from 'wxt/browser';
 import type { Entry } from 'har-format';
 import { PANEL_PORT_NAME, type PanelMessage } from '../../lib/model/messages';
-import { DiscoveredEndpoints } from '../../lib/capture/discovered-endpoints';
-import { clampBody, isDiscovery, readContent, wantsBody, type ContentSource } from './body-filter';
+import { DiscoveredEndpoints, isDiscoveryUrl } from '../../lib/capture/discovered-endpoints';
+import { clampBody, readContent, wantsBody, type ContentSource } from './body-filter';
 
 // The devtools page creates the panel and, while DevTools is open, forwards the response bodies
 // of token/userinfo/discovery/JWKS requests (invisible to webRequest in Chrome) to the background.
@@ -35,7 +35,7 @@ browser.devtools.network.onRequestFinished.addListener((request) => {
   if (!wantsBody(entry, endpoints)) return;
   void readContent(entry).then(([content, encoding]) => {
     if (typeof content !== 'string' || encoding === 'base64') return;
-    if (isDiscovery(entry.request.url)) endpoints.learn(content);
+    if (isDiscoveryUrl(entry.request.url)) endpoints.learn(content);
     const { text, truncated } = clampBody(content);
     const startTime = Date.parse(entry.startedDateTime);
     send({

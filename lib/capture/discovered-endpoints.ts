@@ -2,7 +2,8 @@
  * Endpoints an authorization server names in its discovery document (OpenID Connect Discovery
  * 1.0 §3, RFC 8414 §2), remembered so that a request to one of them is recognised whatever its
  * path looks like: the demo provider's UserInfo endpoint is `GET /me`, Google's token endpoint is
- * `oauth2.googleapis.com/token`. Pure; the devtools page keeps one per inspected tab.
+ * `oauth2.googleapis.com/token`. Pure; the devtools page keeps one per inspected tab (Chrome), the Firefox background one for
+ * the browser (entrypoints/background/firefox-bodies.ts).
  */
 
 /** Discovery members whose responses the checks read (or that identify an OAuth call). */
@@ -17,6 +18,13 @@ export const DISCOVERY_ENDPOINT_FIELDS = [
   'backchannel_authentication_endpoint',
   'registration_endpoint',
 ] as const;
+
+const DISCOVERY_PATH = /\/\.well-known\/(?:openid-configuration|oauth-authorization-server)/;
+
+/** A discovery document's URL: its body names the endpoints `DiscoveredEndpoints` learns. */
+export function isDiscoveryUrl(url: string): boolean {
+  return DISCOVERY_PATH.test(url);
+}
 
 /** Endpoints remembered at most; the oldest are forgotten first. */
 export const MAX_KNOWN_ENDPOINTS = 200;

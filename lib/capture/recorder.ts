@@ -27,6 +27,15 @@ interface ProvisionalChain {
   hops: RequestEvent[];
 }
 
+type BodyInput = Omit<ResponseBody, 'truncated'> & { truncated?: boolean };
+
+/** A body whose keep-condition needs the response status, read before that status arrived. */
+interface HeldBody {
+  tabId: number;
+  body: BodyInput;
+  onlyIf: (hop: RequestEvent) => boolean;
+}
+
 /** After a restart, in-flight hops younger than this are picked up again; older ones are done. */
 const REOPEN_MS = 2 * 60_000;
 
@@ -53,6 +62,8 @@ export class Recorder {
   readonly store: TabStore;
   protected readonly open = new Map<string, OpenRequest>();
   private readonly provisional = new Map<string, ProvisionalChain>();
+  /** Bodies waiting for their hop's status (by requestId): see `attachResponseBody`. */
+  private readonly held = new Map<string, HeldBody>();
   /** Top-level document origin per tab: the relying party when a flow starts there. */
   protected readonly topOrigin = new Map<number, string>();
   /** Requests whose first onBeforeRequest this instance saw (kept or not). */
@@ -85,6 +96,7 @@ export class Recorder {
 
   headersReceived(d: ResponseDetails): void {
     this.hopEvent({ kind: 'headers', details: d });
+    this.releaseHeld(d.requestId);
   }
 
   beforeRedirect(d: RedirectDetails): void {
@@ -102,13 +114,21 @@ export class Recorder {
   /**
    * Firefox `filterResponseData`: the response body of a kept hop (the last one of its request),
    * bounded. With `onlyIf`, a hop that does not pass keeps no body (e.g. a page that is not an
-   * error page).
+   * error page). The stream filter and webRequest reach the background on separate channels, so
+   * a short body can arrive before its hop's status (seen with Firefox ESR 153): such a body is
+   * held and judged when the response headers, completion or error land. Returns whether the
+   * body was attached or held.
    */
-  attachResponseBody(tabId: number, requestId: string, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }, onlyIf?: (hop: RequestEvent) => boolean): boolean {
+  attachResponseBody(tabId: number, requestId: string, body: BodyInput, onlyIf?: (hop: RequestEvent) => boolean): boolean {
     const events = this.store.peek(tabId)?.events ?? [];
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
       if (event.kind === 'request' && event.requestId === requestId) {
+        if (onlyIf && event.status === undefined && event.endTime === undefined && event.error === undefined) {
+          this.held.set(requestId, { tabId, body, onlyIf });
+          capMap(this.held);
+          return true;
+        }
         if (onlyIf && !onlyIf(event)) return false;
         this.setResponseBody(tabId, event, body);
         return true;
@@ -153,7 +173,7 @@ export class Recorder {
   /** A request hop entered the store (a subclass may have something waiting for it). */
   protected landed(_event: RequestEvent): void {}
 
-  protected setResponseBody(tabId: number, event: RequestEvent, body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): void {
+  protected setResponseBody(tabId: number, event: RequestEvent, body: BodyInput): void {
     event.responseBody = boundBody(body);
     this.store.touch(tabId, event);
   }
@@ -276,6 +296,7 @@ export class Recorder {
   private forget(requestId: string): void {
     this.open.delete(requestId);
     this.provisional.delete(requestId);
+    this.releaseHeld(requestId);
   }
 
   /**
@@ -304,6 +325,17 @@ export class Recorder {
     const chain = this.provisional.get(requestId);
     const event = chain?.hops[chain.hops.length - 1];
     return chain && event ? { tabId: chain.tabId, event, committed: false } : null;
+  }
+
+  /**
+   * The hop of a held body may now have a status, or have ended without one: judge the body
+   * (it stays held while neither is known, e.g. headers that wait for their hop, early-events.ts).
+   */
+  private releaseHeld(requestId: string): void {
+    const held = this.held.get(requestId);
+    if (!held) return;
+    this.held.delete(requestId);
+    this.attachResponseBody(held.tabId, requestId, held.body, held.onlyIf);
   }
 
   private commitChain(requestId: string, chain: ProvisionalChain, shape: Shape): void {

@@ -3,11 +3,12 @@ import { describeInternalError, isOAuthLensError, OAuthLensError } from '../erro
 import type { AnalysisReport } from '../model/analysis';
 import type { CapturedEvent } from '../model/event';
 import type { RedactionManifest, TraceV1 } from '../model/trace';
-import { loadInputText, MAX_INPUT_BYTES } from './load';
+import { HarStreamLoader } from './har-stream-load';
+import { MAX_INPUT_BYTES, type LoadedInput } from './load';
 import { decodeShareFragment } from './share-link';
 
 /**
- * Importing a file is all-or-nothing: read (with progress), parse and validate (lib/trace/load),
+ * Importing a file is all-or-nothing: stream, parse and validate (lib/trace/har-stream-load),
  * re-analyse (analysis is always recomputed from raw events), and only a complete result leaves
  * this module. Runs in the import worker, or inline where workers are unavailable (tests).
  * Everything in the file is hostile: it is validated by zod schemas and only ever shown as text.
@@ -57,24 +58,41 @@ export function checkSize(file: FileLike, maxBytes = MAX_INPUT_BYTES): void {
   if (file.size === 0) throw new OAuthLensError('bad-input', `${file.name}: the file is empty`);
 }
 
-async function readText(file: FileLike, options: ImportOptions): Promise<string> {
+/**
+ * Streams the file into a HarStreamLoader chunk by chunk (issue 12), as the CLI does: a HAR's
+ * entries are parsed one at a time and only what can belong to a flow is kept, so a big HAR is
+ * never held whole as text. Each chunk is first checked as UTF-8 (fatal), so a binary file is
+ * refused as such instead of being read as replacement characters.
+ */
+async function streamLoad(file: FileLike, options: ImportOptions): Promise<LoadedInput> {
   const chunk = options.chunkBytes ?? CHUNK;
-  // fatal: a binary file is refused instead of being read as replacement characters.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parts: string[] = [];
-  try {
-    for (let at = 0; at < file.size; at += chunk) {
-      const bytes = new Uint8Array(await file.slice(at, Math.min(at + chunk, file.size)).arrayBuffer());
-      parts.push(decoder.decode(bytes, { stream: true }));
-      options.onProgress?.({ phase: 'reading', loaded: Math.min(at + chunk, file.size), total: file.size });
-      await options.pause?.();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const loader = new HarStreamLoader(file.name);
+  for (let at = 0; at < file.size; at += chunk) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.slice(at, Math.min(at + chunk, file.size)).arrayBuffer());
+      utf8.decode(bytes, { stream: true });
+    } catch (error) {
+      throw unreadable(file, error);
     }
-    parts.push(decoder.decode());
-  } catch (error) {
-    if (error instanceof TypeError) throw new OAuthLensError('bad-input', `${file.name}: not a text file (a trace or HAR is UTF-8 JSON)`);
-    throw new OAuthLensError('bad-input', `${file.name}: the file could not be read`);
+    loader.push(bytes);
+    options.onProgress?.({ phase: 'reading', loaded: Math.min(at + chunk, file.size), total: file.size });
+    await options.pause?.();
   }
-  return parts.join('');
+  try {
+    utf8.decode();
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  options.onProgress?.({ phase: 'parsing', loaded: file.size, total: file.size });
+  await options.pause?.();
+  return loader.end();
+}
+
+function unreadable(file: FileLike, error: unknown): OAuthLensError {
+  if (error instanceof TypeError) return new OAuthLensError('bad-input', `${file.name}: not a text file (a trace or HAR is UTF-8 JSON)`);
+  return new OAuthLensError('bad-input', `${file.name}: the file could not be read`);
 }
 
 async function analyzed(name: string, kind: ImportedTrace['kind'], events: CapturedEvent[], redaction: RedactionManifest | null, bytes: number, options: ImportOptions): Promise<ImportedTrace> {
@@ -89,10 +107,7 @@ export async function importFile(file: FileLike, options: ImportOptions = {}): P
   return asOneLine(file.name, async () => {
     const max = options.maxBytes ?? MAX_INPUT_BYTES;
     checkSize(file, max);
-    const text = await readText(file, options);
-    options.onProgress?.({ phase: 'parsing', loaded: file.size, total: file.size });
-    await options.pause?.();
-    const loaded = loadInputText(text, file.name, max);
+    const loaded = await streamLoad(file, options);
     return analyzed(file.name, loaded.kind, loaded.events, loaded.redaction, file.size, options);
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isErrorPage, readBody, wantsBody, type StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
+import { BodyPicker, isErrorPage, readBody, wantsBody, type StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { MAX_BODY_CHARS, type RequestEvent } from '../../lib/model/event';
-import { play } from '../capture/details';
+import { base, play, response } from '../capture/details';
 
 /** Firefox reads response bodies in the background with filterResponseData (no DevTools). */
 describe('wantsBody', () => {
@@ -26,6 +26,32 @@ describe('wantsBody', () => {
     expect(wantsBody(null, 'xmlhttprequest')).toBeNull();
     expect(wantsBody('token', 'main_frame', 'POST')).toBeNull();
     expect(wantsBody('metadata', 'image')).toBeNull();
+  });
+});
+
+describe('BodyPicker', () => {
+  const ISSUER = 'http://127.0.0.1:4000';
+  const discovery = JSON.stringify({ issuer: ISSUER, token_endpoint: `${ISSUER}/token`, userinfo_endpoint: `${ISSUER}/me`, jwks_uri: `${ISSUER}/jwks` });
+
+  it('reads the body of an endpoint named only by a discovery document read earlier (UserInfo at /me)', () => {
+    const picker = new BodyPicker();
+    const me = { url: `${ISSUER}/me`, method: 'GET', type: 'xmlhttprequest' };
+    expect(picker.wants(me)).toBeNull();
+    const wellKnown = { url: `${ISSUER}/.well-known/openid-configuration`, method: 'GET', type: 'xmlhttprequest' };
+    expect(picker.wants(wellKnown)).toBe('all');
+    picker.read(wellKnown.url, discovery);
+    expect(picker.wants(me)).toBe('all');
+    expect(picker.wants({ ...me, url: `${ISSUER}/me?x=1` })).toBe('all');
+    // Loaded as a page it stays unread, like any endpoint; other paths stay unknown.
+    expect(picker.wants({ ...me, type: 'main_frame' })).toBeNull();
+    expect(picker.wants({ ...me, url: `${ISSUER}/profile` })).toBeNull();
+  });
+
+  it('learns only from discovery documents', () => {
+    const picker = new BodyPicker();
+    picker.read(`${ISSUER}/token`, discovery);
+    picker.read(`${ISSUER}/.well-known/openid-configuration`, '{"userinfo_endpoint": ');
+    expect(picker.wants({ url: `${ISSUER}/me`, method: 'GET', type: 'fetch' })).toBeNull();
   });
 });
 
@@ -91,6 +117,32 @@ describe('attachResponseBody with an error-page condition', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '7', time: 1_000, url: AUTH }, 200, {});
     expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(false);
+    expect(hop(engine)?.responseBody).toBeUndefined();
+  });
+
+  // The stream filter and webRequest reach the background on separate channels: a short error
+  // page can be read before its hop's status is known (Firefox ESR 153).
+  it.each([
+    [400, 'kept', 'headers'],
+    [200, 'dropped', 'headers'],
+    [400, 'kept', 'completion'],
+  ] as const)('a body read before the status (%i) is held, then %s when the %s land', (status, outcome, arrival) => {
+    const engine = new CaptureEngine();
+    const req = { requestId: '7', time: 1_000, url: AUTH };
+    engine.beforeRequest(base(req));
+    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(true);
+    expect(hop(engine)?.responseBody).toBeUndefined();
+    if (arrival === 'headers') engine.headersReceived(response(req, status));
+    engine.completed(response(req, status));
+    expect(hop(engine)?.responseBody?.text).toBe(outcome === 'kept' ? body.text : undefined);
+  });
+
+  it('drops a held body when the request fails without a status', () => {
+    const engine = new CaptureEngine();
+    const req = { requestId: '7', time: 1_000, url: AUTH };
+    engine.beforeRequest(base(req));
+    engine.attachResponseBody(1, '7', body, isErrorPage);
+    engine.errorOccurred({ ...base(req), error: 'NS_BINDING_ABORTED' });
     expect(hop(engine)?.responseBody).toBeUndefined();
   });
 });

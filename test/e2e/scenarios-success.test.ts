@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../../lib/model/event';
-import { BODIES_WITHOUT_DEVTOOLS, BODY_SOURCE, e2eLifecycle, expectOnlyFlow, expectNoneEverywhere, finding, formField, s256, type FlowExpectation } from './harness';
+import { BODY_SOURCE, e2eLifecycle, expectOnlyFlow, expectNoneEverywhere, finding, formField, s256, type FlowExpectation } from './harness';
 import { runScenario } from './run';
 
 /**
@@ -37,9 +37,9 @@ describe('successful logins', () => {
       checks: [],
       absent: ['token-exchange-not-observable', 'pkce-verifier-mismatch', 'pkce-verifier-missing', 'code-reused', 'token-request-failed', 'client-secret-in-browser', 'scope-narrowed', 'state-mismatch', 'iss-param-missing', 'token-response-incomplete', 'callback-never-reached'],
       noErrors: true,
-      // UserInfo is `GET /me`: known from the discovery document, not by its path. Firefox's
-      // background picks bodies before the request leaves, by URL, so it does not read that one.
-      bodies: BODIES_WITHOUT_DEVTOOLS ? ['discovery', 'token', 'jwks'] : ['discovery', 'token', 'jwks', 'userinfo'],
+      // UserInfo is `GET /me`: known from the discovery document, not by its path (in Firefox
+      // the background learns it from the discovery body it read).
+      bodies: ['discovery', 'token', 'jwks', 'userinfo'],
     };
     const demo = await demos.get('auto');
     const run = await runScenario('spa-pkce-success', demo, [want], { bodies: true, onSession: keep });
@@ -65,11 +65,8 @@ describe('successful logins', () => {
     const userinfoStep = flow.steps.find((s) => s.kind === 'userinfo')!;
     expect(userinfoStep.url).toBe(`${demo.issuer}/me`);
     const userinfo = trace.events.find((e): e is RequestEvent => e.id === userinfoStep.eventId && e.kind === 'request')!;
-    if (BODIES_WITHOUT_DEVTOOLS) expect(userinfo.responseBody).toBeUndefined();
-    else {
-      expect(userinfo.responseBody?.source).toBe('devtools');
-      expect(JSON.parse(userinfo.responseBody?.text ?? '{}')).toMatchObject({ sub: expect.any(String) });
-    }
+    expect(userinfo.responseBody?.source).toBe(BODY_SOURCE);
+    expect(JSON.parse(userinfo.responseBody?.text ?? '{}')).toMatchObject({ sub: expect.any(String) });
   });
 
   it('9. scope requested but not granted: scope narrowed (from the token response)', async () => {
