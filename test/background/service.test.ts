@@ -1,5 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
 import { registerListeners } from '../../entrypoints/background/listeners';
 import { BackgroundService } from '../../entrypoints/background/service';
 import { tabKey } from '../../lib/capture/tab-record';
@@ -143,6 +144,40 @@ describe('persistence', () => {
     const after = await fakeBrowser.storage.session.get(null);
     expect(Object.keys(after).filter((k) => k.startsWith('log:'))).toEqual([]);
     expect((after[tabKey(1)] as { events: unknown[] }).events).toHaveLength(3);
+  });
+
+  it('Firefox: the last events and a body read by filterResponseData are journaled at once, before the delayed flush Firefox kills at shutdown', async () => {
+    const fake = makeFakeApi(false);
+    // Firefox's stream filter, driven by the test: the body arrives when the test says so.
+    const filters = new Map<string, StreamFilterLike>();
+    const webRequest = fake.webRequest as unknown as { filterResponseData: (id: string) => StreamFilterLike };
+    webRequest.filterResponseData = (id) => {
+      const filter: StreamFilterLike = { ondata: null, onstop: null, onerror: null, write: () => undefined, close: () => undefined, disconnect: () => undefined };
+      filters.set(id, filter);
+      return filter;
+    };
+    // Compaction far away: at shutdown Firefox ends the delayed flush ("Script terminated by timeout").
+    const first = new BackgroundService(fake.api, { flushDelayMs: 60_000 });
+    running.push(first);
+    registerListeners(fake.browserApi, first, { firefox: true });
+    await first.ready;
+    mismatchedLogin(fake);
+    const token = { requestId: '300', url: `${AS}/token`, method: 'POST', type: 'xmlhttprequest', time: Date.now() + 50, formData: { grant_type: ['authorization_code'], code: ['K1'] } };
+    fire(fake, token, 200);
+    const filter = filters.get('300')!;
+    filter.ondata!({ data: new TextEncoder().encode('{"access_token":"at","token_type":"Bearer"}').buffer as ArrayBuffer });
+    filter.onstop!();
+    await new Promise((r) => setTimeout(r, 0));
+    const stored = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(stored).some((k) => k.startsWith('tab:'))).toBe(false);
+
+    // The background page is gone; the next one restores everything from the journal alone.
+    const again = makeFakeApi(false);
+    const second = start(again, false);
+    await second.ready;
+    const events = await second.events(1);
+    expect(events.map((e) => e.id)).toEqual(['100.0', '100.1', '100.2', '300.0']);
+    expect(events[3]).toMatchObject({ status: 200, responseBody: { text: '{"access_token":"at","token_type":"Bearer"}', source: 'filter-response-data' } });
   });
 
   it('adopts events another worker instance wrote instead of overwriting them', async () => {

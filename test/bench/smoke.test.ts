@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { benchAnalyze } from '../../bench/analyze';
+import { benchAnalyze, benchBigHarMemory, benchPages } from '../../bench/analyze';
 import { benchCapture } from '../../bench/capture';
 import { benchCliStart } from '../../bench/cli-start';
 import { formatTable, type Figure } from '../../bench/figure';
@@ -51,6 +51,14 @@ describe('bench smoke', () => {
 
   it('analyze', async () => {
     expectWellFormed(await benchAnalyze(300, 1), 2);
+  });
+
+  it('pages (issue 12: 4× the pages against 1×)', async () => {
+    expectWellFormed(await benchPages(40, 1), 1);
+  });
+
+  it('big HAR (issue 12: peak RSS and time of a child analyze)', async () => {
+    expectWellFormed(await benchBigHarMemory(1), 2);
   });
 
   it('CLI cold start', async () => {

@@ -3,12 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
-import { buildExportFile, buildMarkdownSummary, buildShareLink } from '../../lib/trace/export-build';
-import { decodeShareFragment } from '../../lib/trace/share-link';
 import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import { AS, codeFlow, hop } from '../support/events';
+import { cli, exportPaths } from '../support/export-paths';
 
 // Issue 12: random markers planted in random places of random logins, under names the rule calls
 // credentials (any word, any spelling) and echoed in other encodings in neutral places; none may
@@ -160,36 +158,13 @@ function html(text: string): RequestEvent['responseBody'] {
   return { text: `<!doctype html><html><body>${text}</body></html>`, mimeType: 'text/html', truncated: false, source: 'devtools' };
 }
 
-async function cli(args: string[]): Promise<string> {
-  let out = '';
-  await main(args, { stdout: (s) => void (out += s), stderr: (s) => void (out += s) });
-  return out;
-}
-
-/** Every export path, as text. */
-async function exports(events: CapturedEvent[], n: number): Promise<Record<string, string>> {
-  const file = join(dir, `login-${n}.trace.json`);
-  writeFileSync(file, serializeTrace(makeTrace(events)));
-  const link = await buildShareLink(events, 'chrome-extension://x/viewer.html', { maxFragmentChars: 1 << 22 });
-  return {
-    'cli redact': await cli(['redact', file, '-']),
-    'cli export-har': await cli(['export-har', file, '-']),
-    'cli analyze text': await cli(['analyze', file]),
-    'cli analyze md': await cli(['analyze', file, '--format', 'md']),
-    'panel trace': (await buildExportFile('trace', events)).text,
-    'panel har': (await buildExportFile('har', events)).text,
-    'panel markdown': await buildMarkdownSummary(events),
-    'panel share link': link + JSON.stringify(decodeShareFragment(link, { maxFragmentChars: 1 << 22 })),
-  };
-}
-
 describe('planted markers never survive an export (issue 12 property)', () => {
   it('0 surviving markers over random logins, names, places and encodings', async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(login, async (l) => {
         const events = build(l);
-        const outputs = await exports(events, n++);
+        const outputs = await exportPaths(events, dir, `login-${n++}`);
         for (const p of l.plants) {
           const forms = [p.marker, btoa(p.marker), btoa(p.marker).replace(/=+$/, '')];
           for (const [where, text] of Object.entries(outputs)) {
