@@ -190,7 +190,8 @@ function classifyNameUncached(name: string): NameClass {
 export function isCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
   if (/^(?:access-control-|sec-fetch-|www-authenticate$|proxy-authenticate$|authentication-info$|vary$)/.test(n)) return false;
-  return classifyName(n) === 'secret';
+  // The name as given, not lowercased: camelCase word boundaries (`accessAuth`) are part of the rule.
+  return classifyName(name) === 'secret';
 }
 
 /** `scheme credentials` headers: the scheme stays, the credential is tagged. */

@@ -32,6 +32,8 @@ const LEAKS: ReadonlyArray<readonly [string, string]> = [
   ['URL user:password', 'Pa55-w0rd-userinfo-46'],
   ['tokens in the callback fragment', 'frag-at-aW1wbGljaXQ-47'],
   ['id_token_hint', ID_TOKEN_HINT.slice(0, 40)],
+  // Found by the property test: the header rule lowercased the name first, losing the camelCase word boundary.
+  ['a camelCase header name (`accessAuth`)', 'camel-header-YWNjZXNz-48'],
 ];
 
 function plantAll(): CapturedEvent[] {
@@ -39,7 +41,7 @@ function plantAll(): CapturedEvent[] {
   const reqs = events.filter((e): e is RequestEvent => e.kind === 'request');
   const page = reqs.find((e) => e.url === `${AS}/interaction/abc`)!;
   const token = reqs.find((e) => e.url === `${AS}/token`)!;
-  token.requestHeaders = [...(token.requestHeaders ?? []), { name: 'X-Auth-Token', value: LEAKS[0]![1] }, { name: 'X-Access-Token', value: LEAKS[1]![1] }];
+  token.requestHeaders = [...(token.requestHeaders ?? []), { name: 'X-Auth-Token', value: LEAKS[0]![1] }, { name: 'X-Access-Token', value: LEAKS[1]![1] }, { name: 'accessAuth', value: LEAKS[11]![1] }];
   page.responseBody = {
     text: `<!doctype html><html><body><script>var accessToken = "${LEAKS[2]![1]}";</script><script type="application/json">{"accessToken": "${LEAKS[3]![1]}"}</script></body></html>`,
     mimeType: 'text/html',

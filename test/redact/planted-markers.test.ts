@@ -100,7 +100,9 @@ function build(l: { exchange: 'browser' | 'server'; pkce: boolean; plants: Plant
         authorize.url += `&${name}=${m}`;
         break;
       case 'fragment':
-        last.url += `#${name}=${m}`;
+        // One fragment per URL: a second plant is its next parameter (a second `#` would make
+        // both one value, `m1#name=m2`, whose parts no redactor can know as values).
+        last.url += `${last.url.includes('#') ? '&' : '#'}${name}=${m}`;
         break;
       case 'header':
         last.requestHeaders = [...(last.requestHeaders ?? []), { name, value: m }];
