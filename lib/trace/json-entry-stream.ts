@@ -1,4 +1,5 @@
 import { OAuthLensError } from '../errors';
+import { CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, concat, isSpace, OPEN_ARRAY, OPEN_OBJECT, QUOTE, scanCapture, startCapture, type Capture } from './json-value-scan';
 
 /**
  * An incremental reader for one JSON document shaped like a HAR: it walks the members of the root
@@ -10,37 +11,10 @@ import { OAuthLensError } from '../errors';
  * `JSON.parse`, which validates them. Messages name a byte offset, never content.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
 /** Where the walk is: inside the root object, inside `log`, or inside `log.entries`. */
 type Level = 'root' | 'log' | 'entries';
 /** What the next structural byte of the current level should be. */
 type Expect = 'start' | 'key' | 'key-or-end' | 'colon' | 'value' | 'value-or-end' | 'comma-or-end' | 'done';
-
-/** A value being skipped until its end: string, container (depth counted) or bare scalar. */
-interface Capture {
-  kind: 'string' | 'container' | 'scalar';
-  depth: number;
-  inString: boolean;
-  /** Backslashes at the end of the previous chunk, inside a string. */
-  carry: number;
-  parts: Uint8Array[];
-  start: number;
-  /** Byte offset of the value in the whole input, for messages. */
-  offset: number;
-  role: 'key' | 'value';
-}
 
 export interface EntrySink {
   /** One element of `log.entries`, parsed; `index` counts from 0. */
@@ -94,7 +68,7 @@ export class JsonEntryStream {
     const len = chunk.length;
     while (i < len) {
       if (this.capture) {
-        const end = this.scan(chunk, i);
+        const end = scanCapture(this.capture, chunk, i);
         if (end < 0) {
           this.capture.parts.push(chunk.subarray(this.capture.start));
           this.capture.start = 0;
@@ -193,69 +167,8 @@ export class JsonEntryStream {
     return i + 1;
   }
 
-  private begin(_chunk: Uint8Array, i: number, role: 'key' | 'value'): void {
-    const c = _chunk[i]!;
-    const kind = c === QUOTE ? 'string' : c === OPEN_OBJECT || c === OPEN_ARRAY ? 'container' : 'scalar';
-    this.capture = { kind, depth: 0, inString: false, carry: 0, parts: [], start: i, offset: this.consumed + i, role };
-  }
-
-  /**
-   * Continue scanning the captured value from `i`; returns the index just past its end, or -1
-   * when the value runs past this chunk.
-   */
-  private scan(chunk: Uint8Array, from: number): number {
-    const cap = this.capture!;
-    const len = chunk.length;
-    let i = from;
-    if (cap.kind === 'scalar') {
-      while (i < len) {
-        const c = chunk[i]!;
-        if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c)) return i;
-        i++;
-      }
-      return -1;
-    }
-    if (cap.kind === 'string' && !cap.inString && cap.depth === 0 && i === cap.start && cap.parts.length === 0) {
-      cap.inString = true;
-      i++;
-    }
-    if (cap.kind === 'container' && cap.depth === 0 && i === cap.start && cap.parts.length === 0) {
-      cap.depth = 1;
-      i++;
-    }
-    while (i < len) {
-      if (cap.inString) {
-        const q = indexOfByte(chunk, QUOTE, i);
-        if (q < 0) {
-          let run = 0;
-          for (let k = len - 1; k >= i && chunk[k] === BACKSLASH; k--) run++;
-          cap.carry = run === len - i && i === 0 ? cap.carry + run : run;
-          return -1;
-        }
-        let run = 0;
-        let k = q - 1;
-        while (k >= i && chunk[k] === BACKSLASH) {
-          run++;
-          k--;
-        }
-        if (k < i && i === 0) run += cap.carry;
-        cap.carry = 0;
-        i = q + 1;
-        if (run % 2 === 1) continue;
-        cap.inString = false;
-        if (cap.kind === 'string') return i;
-        continue;
-      }
-      const c = chunk[i]!;
-      if (c === QUOTE) cap.inString = true;
-      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) cap.depth++;
-      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        cap.depth--;
-        if (cap.depth === 0) return i + 1;
-      }
-      i++;
-    }
-    return -1;
+  private begin(chunk: Uint8Array, i: number, role: 'key' | 'value'): void {
+    this.capture = startCapture(chunk, i, this.consumed + i, role);
   }
 
   private finishCapture(chunk: Uint8Array, end: number): void {
@@ -284,20 +197,4 @@ export class JsonEntryStream {
   private bad(detail: string): OAuthLensError {
     return new OAuthLensError('bad-input', `${this.name}: not valid JSON (${detail})`);
   }
-}
-
-function indexOfByte(chunk: Uint8Array, byte: number, from: number): number {
-  return chunk.indexOf(byte, from);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
