@@ -52,6 +52,8 @@ export default defineCheck({
     const cb = flow.callback;
     const event = stepEvent(flow, cb?.step);
     if (!cb || !event || cb.error || !(cb.code || cb.idToken || cb.accessToken) || flow.tokenExchange === 'browser') return;
+    // A client that rejects a callback whose state is not the one it sent is right: state-mismatch explains it.
+    if (flow.authorize?.state && cb.state !== flow.authorize.state) return;
     const what = appErrorOnCallback(flow);
     if (!what) return;
     const body = event.responseBody?.text ?? '';

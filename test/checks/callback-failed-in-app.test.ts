@@ -70,6 +70,15 @@ describeCheck(check, {
   silent: [
     { name: 'a clean login (callback redirects home)', events: codeFlow() },
     { name: 'a single-page app redeeming the code in the browser', events: codeFlow({ exchange: 'browser' }) },
+    {
+      name: 'the app rejects a callback whose state it did not send (state-mismatch explains it)',
+      events: (() => {
+        const events = failing({ setCookie: 'tx=abc; Path=/; Secure; SameSite=Lax', sent: 'tx=abc', status: 400, body: 'state mismatch' });
+        const cb = events.find((e): e is RequestEvent => e.kind === 'request' && e.url.startsWith(REDIRECT_URI))!;
+        cb.url = cb.url.replace(/state=[^&]+/, 'state=another-state-value-0000');
+        return events;
+      })(),
+    },
     { name: "the provider's error at the callback (error-response checks explain it)", events: codeFlow({ callbackParams: { code: null, error: 'access_denied' } }) },
   ],
 });
