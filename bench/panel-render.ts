@@ -37,7 +37,7 @@ export function syntheticPanelData(totalSteps: number, stepsPerFlow: number): Pa
       findings: f % 3 === 0 ? [{ check: 'state-mismatch', severity: 'error', title: 'State differs', message: 'm', cause: 'c', fix: 'x', spec: 'RFC 6749 §10.12', step: Math.min(4, stepsPerFlow - 1), evidence: [{ label: 'state', value: 'a1', expected: 'a2' }] }] : [],
     });
   }
-  const analysis: AnalysisReport = { version: 1, flows, findings: [] };
+  const analysis: AnalysisReport = { version: 2, flows, findings: [] };
   return { events, analysis };
 }
 

@@ -31,4 +31,4 @@ export interface PanelActions {
 
 export type ThemeName = 'light' | 'dark' | 'auto';
 
-export const EMPTY_DATA: PanelData = { events: [], analysis: { version: 1, flows: [], findings: [] } };
+export const EMPTY_DATA: PanelData = { events: [], analysis: { version: 2, flows: [], findings: [] } };

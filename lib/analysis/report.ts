@@ -43,5 +43,5 @@ export function toFlowReport(flow: JudgedFlow): FlowReport {
 
 /** The CLI `--json` document (docs/architecture.md "The analysis document"). Top-level findings are those not tied to any flow. */
 export function toReport(flows: readonly JudgedFlow[], global: readonly Finding[] = []): AnalysisReport {
-  return { version: 1, flows: flows.map(toFlowReport), findings: sortFindings(global) };
+  return { version: 2, flows: flows.map(toFlowReport), findings: sortFindings(global) };
 }

@@ -36,7 +36,8 @@ export const FlowReportSchema = z.object({
 export type FlowReport = z.infer<typeof FlowReportSchema>;
 
 export const AnalysisReportSchema = z.object({
-  version: z.literal(1),
+  /** 2: step and flow times are epoch milliseconds (version 1 had ISO strings). */
+  version: z.literal(2),
   flows: z.array(FlowReportSchema),
   findings: z.array(FindingSchema),
 });

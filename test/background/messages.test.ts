@@ -3,7 +3,7 @@ import { handleRuntimeMessage } from '../../entrypoints/background/runtime-messa
 import { PanelMessageSchema, RuntimeRequestSchema } from '../../lib/model/messages';
 
 const deps = {
-  analysis: async () => ({ version: 1 as const, flows: [], findings: [] }),
+  analysis: async () => ({ version: 2 as const, flows: [], findings: [] }),
   events: async () => [],
   paused: async (tabId: number) => tabId === 7,
 };
@@ -39,11 +39,11 @@ describe('message unions', () => {
   it('answers a malformed runtime message with ok:false naming the field', async () => {
     expect(await handleRuntimeMessage({ type: 'export-trace', tabId: 'x' }, deps)).toEqual({ ok: false, error: expect.stringMatching(/^malformed message at tabId: /) });
     expect(await handleRuntimeMessage(undefined, deps)).toMatchObject({ ok: false });
-    expect(await handleRuntimeMessage({ type: 'analysis' }, deps)).toEqual({ ok: true, analysis: { version: 1, flows: [], findings: [] } });
+    expect(await handleRuntimeMessage({ type: 'analysis' }, deps)).toEqual({ ok: true, analysis: { version: 2, flows: [], findings: [] } });
   });
 
   it('answers tab-state (the toolbar popup) with the analysis and the paused flag of that tab only', async () => {
-    expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 7 }, deps)).toEqual({ ok: true, analysis: { version: 1, flows: [], findings: [] }, paused: true });
+    expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 7 }, deps)).toEqual({ ok: true, analysis: { version: 2, flows: [], findings: [] }, paused: true });
     expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 8 }, deps)).toMatchObject({ ok: true, paused: false });
     expect(await handleRuntimeMessage({ type: 'tab-state' }, deps)).toEqual({ ok: false, error: expect.stringMatching(/^malformed message at tabId: /) });
   });

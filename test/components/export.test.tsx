@@ -219,7 +219,7 @@ describe('export menu', () => {
 
   it('has nothing to export when nothing was captured', () => {
     const empty = makeTrace([]);
-    render(<Workspace live={{ data: { events: empty.events, analysis: { version: 1, flows: [], findings: [] } }, status: { paused: false, preserve: false, connection: 'live' }, actions: {} }} viewerUrl={VIEWER} />);
+    render(<Workspace live={{ data: { events: empty.events, analysis: { version: 2, flows: [], findings: [] } }, status: { paused: false, preserve: false, connection: 'live' }, actions: {} }} viewerUrl={VIEWER} />);
     expect(screen.getByRole('button', { name: /Export/ }).hasAttribute('disabled')).toBe(true);
   });
 });

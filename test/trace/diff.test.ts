@@ -32,7 +32,7 @@ describe('diff', () => {
 
   it('pairs flows by client and lists unpaired ones', async () => {
     const a = await reportOf(codeFlow());
-    const empty = { version: 1 as const, flows: [], findings: [] };
+    const empty = { version: 2 as const, flows: [], findings: [] };
     expect(diffReports(a, empty)).toEqual([{ left: a.flows[0]!.id, right: null, differences: [] }]);
   });
 });
