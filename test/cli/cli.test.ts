@@ -40,7 +40,7 @@ describe('oauth-lens CLI', () => {
     const { code, stdout } = await cli(['analyze', path, '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.flows).toHaveLength(1);
     expect(doc.flows[0]).toMatchObject({ grant: 'authorization_code', clientId: 'web-app', outcome: 'success' });
     expect(doc.flows[0].steps[0]).toEqual(expect.objectContaining({ kind: 'app', method: 'GET', status: 302, time: eventTime(events[0]!) }));

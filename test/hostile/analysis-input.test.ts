@@ -70,7 +70,7 @@ describe('hostile input: the CLI answers bad files with exit 2 and one line', ()
     const { code, stdout, stderr } = await cli('bom.har', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har([entry()]))]));
     expect(stderr).toBe('');
     expect([0, 1]).toContain(code);
-    expect(JSON.parse(stdout).version).toBe(1);
+    expect(JSON.parse(stdout).version).toBe(2);
     expect(() => loadInputText(`\uFEFF${har([entry()])}`, 'bom.har')).not.toThrow();
   }, 60_000);
 });
