@@ -223,6 +223,9 @@ export class Recorder {
     const d = event.details;
     const found = this.current(d.requestId);
     if (found && found.event.url === d.url) return this.applyHop(event, found);
+    // The event of an earlier hop, arriving after the next hop began (out-of-order delivery).
+    const earlier = this.unfinishedHop(d.requestId, d.url);
+    if (earlier) return this.applyHop(event, earlier);
     const pending = this.open.has(d.requestId) || this.provisional.has(d.requestId);
     if (!this.seen.has(d.requestId) || pending) return this.early.hold(event);
     if (event.kind === 'send-headers') this.bearerCall(event.details);
@@ -243,6 +246,23 @@ export class Recorder {
       if (!found || found.event.url !== e.details.url) break;
       this.applyHop(e, found);
     }
+  }
+
+  /** A hop of this request with this URL that has not ended yet (an earlier hop than the current one). */
+  private unfinishedHop(requestId: string, url: string): { tabId: number; event: RequestEvent; committed: boolean } | null {
+    const unfinished = (e: CapturedEvent): e is RequestEvent =>
+      e.kind === 'request' && e.requestId === requestId && e.url === url && e.endTime === undefined && e.error === undefined;
+    const open = this.open.get(requestId);
+    if (open) {
+      const events = this.store.peek(open.tabId)?.events ?? [];
+      for (let i = events.length - 1; i >= 0; i--) {
+        const e = events[i]!;
+        if (unfinished(e)) return { tabId: open.tabId, event: e, committed: true };
+      }
+    }
+    const chain = this.provisional.get(requestId);
+    const hop = chain?.hops.findLast(unfinished);
+    return chain && hop ? { tabId: chain.tabId, event: hop, committed: false } : null;
   }
 
   private applyHop(e: EarlyEvent, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
@@ -266,7 +286,7 @@ export class Recorder {
         break;
     }
     if (committed) this.store.touch(tabId, event);
-    this.forget(e.details.requestId);
+    if (this.current(e.details.requestId)?.event === event) this.forget(e.details.requestId);
   }
 
   private redirected(d: RedirectDetails, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
@@ -275,7 +295,7 @@ export class Recorder {
     if (found.committed) {
       this.store.touch(found.tabId, found.event);
       const open = this.open.get(d.requestId);
-      if (open) open.current = undefined;
+      if (open && open.current === found.event.id) open.current = undefined;
       // The Location may carry a fragment the next hop's URL never shows (implicit, hybrid).
       if (target) this.noteFlow(found.tabId, found.event, target);
       return;

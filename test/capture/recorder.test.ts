@@ -240,6 +240,20 @@ describe('CaptureEngine: events delivered out of order to a fresh worker', () =>
     expect(summary(engine).every((h) => h.ended)).toBe(true);
   });
 
+  it("each hop's answer arriving after the next hop began: every hop keeps its own status", () => {
+    const calls = loginCalls();
+    const byHop = (hop: number) => calls.filter((c) => c.hop === hop);
+    const order: Call[] = [];
+    for (let hop = 0; hop <= 4; hop++) {
+      order.push(...byHop(hop).slice(0, 2)); // beforeRequest + sendHeaders of this hop
+      if (hop > 0) order.push(...byHop(hop - 1).slice(2)); // then the previous hop's headers and end
+    }
+    order.push(...byHop(4).slice(2));
+    const engine = new CaptureEngine();
+    for (const c of order) c.run(engine);
+    expect(summary(engine)).toEqual(inOrder());
+  });
+
   it('events of requests it never saw begin, and that never do, wait within a bound', () => {
     const engine = new CaptureEngine();
     for (let i = 0; i < 1_000; i++) engine.completed(response({ requestId: `x${i}`, url: `${RP}/poll?i=${i}`, type: 'xmlhttprequest', time: 1_000 + i }, 200));
