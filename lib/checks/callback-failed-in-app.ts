@@ -1,5 +1,6 @@
 import { appErrorOnCallback } from '../flow/app-response';
 import { urlBase } from '../flow/params';
+import { isForeignPlaceholder } from '../placeholders/foreign';
 import type { RequestEvent } from '../model/event';
 import { stepEvent } from './support/browser-context';
 import { cookieNamesSent } from './support/cookies';
@@ -54,6 +55,9 @@ export default defineCheck({
     if (!cb || !event || cb.error || !(cb.code || cb.idToken || cb.accessToken) || flow.tokenExchange === 'browser') return;
     // A client that rejects a callback whose state is not the one it sent is right: state-mismatch explains it.
     if (flow.authorize?.state && cb.state !== flow.authorize.state) return;
+    // A state another tool redacted cannot be compared, so state-mismatch cannot be ruled out
+    // (values-redacted-elsewhere says what was not checked).
+    if (isForeignPlaceholder(flow.authorize?.state) || isForeignPlaceholder(cb.state)) return;
     const what = appErrorOnCallback(flow);
     if (!what) return;
     const body = event.responseBody?.text ?? '';
