@@ -241,11 +241,8 @@ export class Recorder {
       if (!this.open.has(d.requestId) && !this.provisional.has(d.requestId)) this.early.drop(d.requestId);
       return;
     }
-    for (const e of waiting) {
-      const found = this.current(d.requestId);
-      if (!found || found.event.url !== e.details.url) break;
-      this.applyHop(e, found);
-    }
+    // Oldest first, each through the same matching as a live event.
+    for (const e of waiting) this.hopEvent(e);
   }
 
   /** A hop of this request with this URL that has not ended yet (an earlier hop than the current one). */
