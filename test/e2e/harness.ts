@@ -225,6 +225,22 @@ export class ExtensionSession {
   }
 
   /**
+   * Asks until every request hop of `tabId` has its answer (a status, an end or an error). Firefox
+   * can hand the background a response body before the status of the same hop (separate
+   * channels), so a check that needs only the body can be visible while the status is still on
+   * its way. Returns whether all were answered; the test's assertions say what is missing.
+   */
+  async hopsAnswered(tabId: number, timeoutMs = 5_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const events = (await this.rawTrace(tabId)).events;
+      if (events.every((e) => e.kind !== 'request' || e.status !== undefined || e.endTime !== undefined || e.error !== undefined)) return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  /**
    * Asks until the events behind the steps `want.bodies` names (of the flow at the same index)
    * carry a response body. Returns whether they all do; the test's assertions say which is missing.
    */

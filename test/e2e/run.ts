@@ -27,7 +27,7 @@ export function satisfied(analysis: AnalysisReport, wanted: readonly FlowExpecta
  * Runs one demo scenario in a fresh browser profile with the extension (`bodies`: response bodies
  * wanted, so Chromium opens DevTools), then asks the background for the analysis of the tab the
  * driver ended on (once the steps and checks expected are visible and, with `bodies`, the response
- * bodies are in). The trace and the analysis are written to
+ * bodies are in, and every hop has its answer). The trace and the analysis are written to
  * test-results/e2e[-firefox]/<name>[-devtools].*.json for post-mortems.
  *
  * The session stays open for further questions; the caller closes it (afterEach).
@@ -45,6 +45,11 @@ export async function runScenario(
   let analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
   // Forwarded bodies can change the analysis (token response checks): analyse again once they are in.
   if (expected.some((w) => w.bodies?.length) && (await session.bodiesForwarded(tabId, analysis, expected))) {
+    analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
+  }
+  // A hop whose status is still on its way (Firefox: the body can come first): analyse once it is in.
+  if (!(await session.hopsAnswered(tabId, 0))) {
+    await session.hopsAnswered(tabId);
     analysis = await session.settledAnalysis(tabId, (a) => satisfied(a, expected));
   }
   await session.dump(`${name}${session.devtools ? '-devtools' : ''}`, tabId);
