@@ -85,9 +85,12 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
     setTab(null);
   };
   const selectStep = (index: number) => flow && setPickedStep({ flow: flow.id, index });
+  // "step 7 · callback" on a finding: the timeline selects that step and takes focus (the
+  // button that had it goes away with the Findings tab); the details show its request.
   const showStep = (index: number) => {
     selectStep(index);
     setTab('request');
+    setTimelineFocus((n) => n + 1);
   };
 
   return (

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useRestoreFocus } from './hooks/use-restore-focus';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -12,11 +13,13 @@ export interface ConfirmDialogProps {
 /** A modal question. Focus starts on Cancel, so Enter alone never confirms something risky. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
+  const dialog = useRestoreFocus<HTMLDivElement>();
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div class="ol-backdrop">
       <div
         class="ol-dialog"
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="ol-dialog-title"

@@ -3,6 +3,7 @@ import type { FlowReport } from '../lib/model/analysis';
 import type { RequestEvent } from '../lib/model/event';
 import { FindingCard } from './FindingCard';
 import { StepDetails, type StepTab } from './StepDetails';
+import { tabKeyHandler } from './hooks/use-list-keys';
 
 export type DetailsTab = 'findings' | StepTab;
 
@@ -30,9 +31,14 @@ export interface DetailsPaneProps {
 export function DetailsPane({ flow, step, events, tab, onTab, onShowStep, onBack, paneRef, now }: DetailsPaneProps) {
   const current = step !== null ? flow.steps[step] : undefined;
   const event = current?.eventId ? (events.get(current.eventId) ?? null) : null;
+  const tabKeys = tabKeyHandler(
+    TABS.length,
+    TABS.findIndex(([id]) => id === tab),
+    (i) => onTab(TABS[i]![0]),
+  );
   return (
     <section class="ol-pane ol-details" aria-label="Details">
-      <div class="ol-tabs" role="tablist" aria-label="Details">
+      <div class="ol-tabs" role="tablist" aria-label="Details" onKeyDown={tabKeys}>
         {TABS.map(([id, label]) => (
           <button
             key={id}
@@ -40,6 +46,7 @@ export function DetailsPane({ flow, step, events, tab, onTab, onShowStep, onBack
             role="tab"
             id={`ol-tab-${id}`}
             aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
             aria-controls="ol-tabpanel"
             class={`ol-tab${tab === id ? ' ol-tab-active' : ''}`}
             onClick={() => onTab(id)}

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { useRestoreFocus } from './hooks/use-restore-focus';
 
 import type { ExportAction, ExportScope } from './view-models/ui-types';
 
@@ -21,7 +22,8 @@ const ITEMS: Array<{ action: ExportAction; label: string; hint: string }> = [
 
 /** The Export menu. Every item but the last goes through redaction in lib; the last asks first. */
 export function ExportMenu({ flowLabel, flowCount, scope, onScope, onPick, onClose }: ExportMenuProps) {
-  const ref = useRef<HTMLDivElement>(null);
+  // Closing (Escape, a pick) gives focus back to the Export button.
+  const ref = useRestoreFocus<HTMLDivElement>();
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onDown = (e: MouseEvent) => {

@@ -78,7 +78,8 @@ export function Workspace({ live, theme = 'auto', viewerUrl, io = DOM_IO, import
     // Live controls act on the capture; with an import on screen they would act out of sight.
     ...(imported ? {} : (live?.actions ?? {})),
     onImport: openPicker,
-    ...(data.events.length && !exporter.busy ? { onExport: () => setMenu((m) => !m) } : {}),
+    // Kept enabled while an export runs (a disabled button would drop the focus it got back from the menu).
+    ...(data.events.length ? { onExport: () => !exporter.busy && setMenu((m) => !m) } : {}),
   };
 
   const banner = (

@@ -46,3 +46,21 @@ export function listKeyHandler(
     select(next);
   };
 }
+
+/**
+ * A tab list's keys (WAI-ARIA tabs, automatic activation): ArrowLeft/ArrowRight move to the
+ * previous/next tab (wrapping), Home/End to the first/last; the tab is selected and focused.
+ * Only the selected tab is in the Tab order (tabIndex 0, the others -1).
+ */
+export function tabKeyHandler(count: number, selected: number, select: (index: number) => void): (e: TargetedKeyboardEvent<HTMLElement>) => void {
+  return (e) => {
+    if (count === 0) return;
+    const at = Math.max(0, selected);
+    const next: Record<string, number> = { ArrowRight: (at + 1) % count, ArrowLeft: (at + count - 1) % count, Home: 0, End: count - 1 };
+    const index = next[e.key];
+    if (index === undefined) return;
+    e.preventDefault();
+    select(index);
+    e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[index]?.focus();
+  };
+}

@@ -1,24 +1,17 @@
 import { checkById } from '../../lib/checks/index';
-import { refText, refUrl, renderRefs } from '../../lib/checks/refs';
+import { refLinks, renderRefs, type RefLink } from '../../lib/checks/refs';
 
 /**
  * Links for a finding's spec references, from its check's `refs` (lib/checks/refs.ts): addresses
  * come from that table, never from captured or imported text. A finding whose text is not what
  * this version's check cites (a trace from another version) shows its text without links.
  */
-export interface SpecLink {
-  text: string;
-  href: string | null;
-}
+export type SpecLink = RefLink;
 
 export function specLinks(checkId: string, spec: string): SpecLink[] {
   const refs = checkById(checkId)?.refs;
-  if (!refs || renderRefs(refs) !== spec) return [{ text: spec, href: null }];
-  return refs.map((ref, i) => {
-    const item = refText(ref);
-    const sameDoc = i > 0 && refs[i - 1]!.spec === ref.spec;
-    return { text: sameDoc ? item : item ? `${ref.spec} ${item}` : ref.spec, href: refUrl(ref) };
-  });
+  if (!refs || renderRefs(refs) !== spec) return [{ text: spec, label: spec, href: null }];
+  return refLinks(refs);
 }
 
 /** The check's entry on the extension's catalog page (entrypoints/catalog), beside the panel and viewer pages. */

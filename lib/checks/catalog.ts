@@ -1,18 +1,14 @@
 import type { Severity } from '../model/finding';
 import { PROVIDER_ERROR_CODES, type ProviderErrorRow } from '../diagnosis/provider-error-codes';
 import { CHECKS } from './index';
-import { refText, refUrl } from './refs';
+import { refLinks, type RefLink } from './refs';
 import type { Check, SectionId } from './types';
 
 /**
  * The check catalog as data, built from the check definitions themselves: what docs/checks.md
  * (scripts/docs.ts) and the extension's catalog page (entrypoints/catalog) both show.
  */
-export interface CatalogRef {
-  /** "RFC 6749 §10.12", or "§10.12" after a reference to the same document. */
-  text: string;
-  href: string | null;
-}
+export type CatalogRef = RefLink;
 
 export interface ProviderCode {
   provider: string;
@@ -37,13 +33,6 @@ export interface CatalogGroup {
   entries: CatalogEntry[];
 }
 
-function refsOf(check: Check): CatalogRef[] {
-  return check.refs.map((ref, i) => {
-    const item = refText(ref);
-    const sameDoc = i > 0 && check.refs[i - 1]!.spec === ref.spec;
-    return { text: sameDoc ? item : item ? `${ref.spec} ${item}` : ref.spec, href: refUrl(ref) };
-  });
-}
 
 /** A matcher's text as a reader would search for it: word boundaries and anchors dropped. */
 function codeText(match: RegExp): string {
@@ -84,7 +73,7 @@ export function checkCatalog(rows: readonly ProviderErrorRow[] = PROVIDER_ERROR_
       title: c.title,
       cause: c.cause,
       fix: c.fix,
-      refs: refsOf(c),
+      refs: refLinks(c.refs),
       providerCodes: codesFor(c.id, rows),
     })),
   }));

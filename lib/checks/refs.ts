@@ -80,3 +80,22 @@ export function renderRefs(refs: readonly SpecRef[]): string {
   }
   return groups.map((g) => (g.items.length ? `${g.spec} ${g.items.join(', ')}` : g.spec)).join('; ');
 }
+
+/** One reference as a link: its text in a list, its full name (for a screen reader's list of links) and address. */
+export interface RefLink {
+  /** "RFC 6749 §10.12", or "§10.12" after a reference to the same document. */
+  text: string;
+  /** Always with the document: "RFC 6749 §10.12". */
+  label: string;
+  href: string | null;
+}
+
+/** References as links, the document named once per run of references to it. */
+export function refLinks(refs: readonly SpecRef[]): RefLink[] {
+  return refs.map((ref, i) => {
+    const item = refText(ref);
+    const label = item ? `${ref.spec} ${item}` : ref.spec;
+    const sameDoc = i > 0 && refs[i - 1]!.spec === ref.spec;
+    return { text: sameDoc ? item : label, label, href: refUrl(ref) };
+  });
+}

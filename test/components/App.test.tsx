@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
 import { EMPTY_DATA, type PanelData } from '../../components/view-models/panel-types';
@@ -100,10 +100,36 @@ describe('App', () => {
     expect((screen.getByRole('button', { name: /export/i }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('"show step" on a finding opens that step\'s request', () => {
+  it('"show step" on a finding opens that step\'s request and moves focus to the timeline', async () => {
     render(<App data={data} now={FIXED_NOW} />);
-    fireEvent.click(screen.getByRole('button', { name: /step 6 · callback/ }));
+    const button = screen.getByRole('button', { name: /step 6 · callback/ });
+    button.focus();
+    fireEvent.click(button);
     expect(screen.getByRole('tab', { name: 'Request' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByText('Query parameters')).toBeTruthy();
+    // The button went away with the Findings tab; focus is on the step it named, not lost.
+    await waitFor(() => expect(document.activeElement).toBe(timeline()));
+    expect(timeline().getAttribute('aria-activedescendant')).toBe('ol-step-5');
+  });
+
+  it('details tabs: only the selected one is in the Tab order; arrows, Home and End pick and focus', () => {
+    render(<App data={data} now={FIXED_NOW} />);
+    const tabs = screen.getAllByRole('tab');
+    const selected = () => screen.getAllByRole('tab').filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.textContent);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    tabs[0]!.focus();
+    fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
+    expect(selected()).toEqual(['Request']);
+    expect(document.activeElement?.textContent).toBe('Request');
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(selected()).toEqual(['Cookies']);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(selected()[0]).toMatch(/^Findings/);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(selected()).toEqual(['Cookies']);
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(selected()[0]).toMatch(/^Findings/);
+    expect(document.activeElement).toBe(screen.getAllByRole('tab')[0]);
   });
 });

@@ -89,6 +89,24 @@ describe('export menu', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  it('gives focus back to the Export button when it closes, and keeps it there while the export runs', async () => {
+    const { io, downloads } = fakeIo();
+    renderPanel(io);
+    const button = screen.getByRole('button', { name: /Export/ });
+    button.focus();
+    fireEvent.click(button);
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Trace \(redacted\)/));
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitem'));
+    fireEvent.click(document.activeElement!);
+    expect(document.activeElement).toBe(button);
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(document.activeElement).toBe(button);
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('writes a redacted trace with none of the planted secrets, and equality still visible', async () => {
     const { io, downloads } = fakeIo();
     renderPanel(io);

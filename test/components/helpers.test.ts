@@ -31,14 +31,14 @@ describe('diffParts', () => {
 describe('specLinks', () => {
   it("links a finding's references from its check's refs, one link per section", () => {
     expect(specLinks('state-mismatch', 'RFC 6749 §4.1.2, §10.12; RFC 9700 §4.7')).toEqual([
-      { text: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' },
-      { text: '§10.12', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12' },
-      { text: 'RFC 9700 §4.7', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.7' },
+      { text: 'RFC 6749 §4.1.2', label: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' },
+      { text: '§10.12', label: 'RFC 6749 §10.12', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12' },
+      { text: 'RFC 9700 §4.7', label: 'RFC 9700 §4.7', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.7' },
     ]);
   });
   it('shows text it does not recognise as text, never as a link', () => {
-    expect(specLinks('state-mismatch', 'RFC 6749 §4.1.2; javascript:alert(1)')).toEqual([{ text: 'RFC 6749 §4.1.2; javascript:alert(1)', href: null }]);
-    expect(specLinks('no-such-check', 'RFC 6749 §4.1.2')).toEqual([{ text: 'RFC 6749 §4.1.2', href: null }]);
+    expect(specLinks('state-mismatch', 'RFC 6749 §4.1.2; javascript:alert(1)')).toEqual([{ text: 'RFC 6749 §4.1.2; javascript:alert(1)', label: 'RFC 6749 §4.1.2; javascript:alert(1)', href: null }]);
+    expect(specLinks('no-such-check', 'RFC 6749 §4.1.2')).toEqual([{ text: 'RFC 6749 §4.1.2', label: 'RFC 6749 §4.1.2', href: null }]);
   });
 });
 

@@ -20,7 +20,7 @@ describe('docs/checks.md', () => {
       expect(doc, c.id).toContain(`<a id="${c.id}"></a>\n### \`${c.id}\``);
     }
     const entry = catalog.flatMap((g) => g.entries).find((e) => e.id === 'state-mismatch')!;
-    expect(entry.refs[0]).toEqual({ text: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' });
+    expect(entry.refs[0]).toEqual({ text: 'RFC 6749 §4.1.2', label: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' });
     expect(catalog.flatMap((g) => g.entries)).toHaveLength(CHECKS.length);
   });
 
