@@ -21,7 +21,7 @@ export function redactHeader(name: string, value: string, ctx: RedactContext): s
   // RFC 9449 §8: the server's nonce comes back as the proof's `nonce` claim, which is tagged
   // (docs/trace-format.md "JWTs"); tagging the header too keeps "the proof carried the nonce offered" visible.
   if (n === 'dpop-nonce') return value.trim() === '' ? value : ctx.tag('nonce', value.trim());
-  // The name as captured: `accessAuth` says auth, `accessauth` no longer does.
+  // The name as captured: `accessAuth` splits into access + auth; HTTP/2's lowercase `accessauth` is read by the run-together rule.
   if (isCredentialHeader(name)) {
     ctx.note(`header:${n}`);
     return value === '' ? value : ctx.tag(n, value);

@@ -82,9 +82,7 @@ const CREDENTIAL_WORDS = new Set([
   'passphrase',
   'passcode',
   'key',
-  'apikey',
   'session',
-  'sessionid',
   'auth',
   'credential',
   'credentials',
@@ -142,6 +140,7 @@ const BY_NAME: Record<string, NameClass> = { kid: 'keep', key_id: 'keep', keyid:
 /** `accessToken`, `X-Auth-Token`, `client.secret` → `access_token`, `x_auth_token`, `client_secret`. */
 export function snakeName(name: string): string {
   return name
+    .replace(/OAuth/g, 'Oauth') // one word: `X-OAuth-Scopes` is not x, o, auth, scopes
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
@@ -174,11 +173,45 @@ function classifyNameUncached(name: string): NameClass {
     if (PII_DROP.has(form)) return 'pii-drop';
   }
   const words = snake.split('_');
-  if (words.some((w) => METADATA_WORDS.has(w))) return 'keep';
-  if (words.some((w) => CREDENTIAL_WORDS.has(w))) return 'secret';
-  // One lowercase word that still says what it holds: csrfmiddlewaretoken, clientsecret, userpassword.
-  if (/secret|passw(?:or)?d|token$|apikey|sessionid/.test(snake)) return 'secret';
+  if (words.some((w) => METADATA_WORDS.has(w) || isRunTogetherMetadata(w))) return 'keep';
+  if (words.some((w) => CREDENTIAL_WORDS.has(w) || isRunTogetherCredential(w))) return 'secret';
   return 'keep';
+}
+
+/*
+ * Words run together with no separator and no capitals: HTTP/2 and HTTP/3 send every header name in
+ * lowercase, so an app's `accessAuth` or `X-AuthToken` arrives as `accessauth` / `x-authtoken`, and
+ * form fields and JSON keys are often written so (`csrfmiddlewaretoken`, `clientsecret`, `apikey`).
+ * Without a dictionary the word cannot be split, so the rule reads it from its ends: it holds a
+ * credential when it ends with a credential word (`usersession`, `xauthtoken`), is a credential word
+ * followed by what holds it (`sessionid`, `authcode`, `pincode`), or contains a word that never means
+ * anything else (`secret`, `password`, `apikey`, `csrf`). It does not look for credential words in the
+ * middle or at the start of others: `author`, `:authority`, `authorization_details`, `keyboard`,
+ * `spinner`, `tokenizer` stay. test/redact/name-rule.test.ts has the table of real names.
+ */
+
+/** Credential words that no other word contains: anywhere in a run-together word. */
+const CREDENTIAL_ANYWHERE = /secret|passw(?:or)?d|passphrase|passcode|credential|apikey|sess(?:ion)?id|csrf|xsrf/;
+/** Credential words that end a run-together word: `usersession`, `accessauth`, `xapitoken`, `subscriptionkey`. */
+const CREDENTIAL_END = /(?:tokens?|secrets?|key|session|auth|cookies?|pin|ssn|otp|jwt|bearer|assertion|pwd)$/;
+/** English words and names those endings would catch: `oauth`, `possession`, `spin`, `hairpin`, `monkey`, `hotkey`. */
+const NOT_CREDENTIAL_END = /oauth$|(?:ob|pos)session$|(?:^s|hair|linch|lynch|king|ten|tie|terra|push)pin$|(?:mon|tur|hoc|joc|don|whis|lac|flun|malar|hot)key$/;
+/** A credential word followed by what carries it: `sessionid`, `authcode`, `pincode`, `authheader`, `authuser`. */
+const CREDENTIAL_HOLDER = /^(?:auth|session|token|pin|otp|jwt|bearer|cookie)(?:id|key|code|hash|value|data|header|string|user)$/;
+
+function isRunTogetherCredential(word: string): boolean {
+  if (CREDENTIAL_ANYWHERE.test(word) || CREDENTIAL_HOLDER.test(word)) return true;
+  return CREDENTIAL_END.test(word) && !NOT_CREDENTIAL_END.test(word);
+}
+
+/** Metadata words long enough to be found inside another word: `tokentypehint`, `clientsecretexpiresat`. */
+const METADATA_ANYWHERE = /types?|methods?|endpoints?|supported|required|expir(?:es|y|ation)|lifetime|format|length|iframe|values/;
+
+/** `tokentype`, `tokenendpoint`, `clientsecretexpiresat`, `keyops`: metadata about a credential, run together. */
+function isRunTogetherMetadata(word: string): boolean {
+  if (METADATA_ANYWHERE.test(word)) return true;
+  for (const m of METADATA_WORDS) if (word.length > m.length && word.endsWith(m)) return true;
+  return false;
 }
 
 /**
