@@ -10,6 +10,7 @@ import type { PanelActions, PanelData, PanelStatus, ThemeName } from './view-mod
 import { StatusBar } from './StatusBar';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
+import { useFailureAnnouncement } from './hooks/use-failure-announcement';
 
 export interface AppProps {
   data: PanelData;
@@ -62,6 +63,8 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   const activeTab: DetailsTab = tab ?? (flow?.findings.length ? 'findings' : 'request');
   const totalSteps = useMemo(() => flows.reduce((n, f) => n + f.steps.length, 0), [flows]);
   const failedCount = useMemo(() => rows.filter(isFailing).length, [rows]);
+
+  const announcement = useFailureAnnouncement(flows, status.connection === 'live');
 
   const shownId = flow?.id ?? null;
   useEffect(() => onShownFlow?.(shownId), [shownId, onShownFlow]);
@@ -157,6 +160,9 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
           )}
         </div>
       )}
+      <div class="ol-visually-hidden ol-announcer" role="status" aria-live="polite" aria-atomic="true">
+        {announcement.message ? <span key={announcement.count}>{announcement.message}</span> : null}
+      </div>
       <StatusBar status={status} flows={flows.length} failed={failedCount} steps={totalSteps} events={data.events.length} />
       {overlay}
     </main>

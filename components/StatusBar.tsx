@@ -8,10 +8,11 @@ const CONNECTION: Record<PanelStatus['connection'], string> = {
   static: 'Static trace',
 };
 
+/** Counts that change with every captured event: not a live region (the panel announces new failures on its own). */
 export function StatusBar({ status, flows, failed, steps, events }: { status: PanelStatus; flows: number; failed: number; steps: number; events: number }) {
   const state = status.connection === 'live' && status.paused ? 'Paused' : CONNECTION[status.connection];
   return (
-    <footer class="ol-statusbar" aria-live="polite">
+    <footer class="ol-statusbar">
       <span class={`ol-conn ol-conn-${status.paused ? 'paused' : status.connection}`}>{state}</span>
       {status.source ? <span>{status.source}</span> : null}
       <span>{plural(flows, 'flow')}</span>

@@ -8,12 +8,13 @@ import { dropExtensionSnapshot, ExtensionSession } from './harness';
 import type { RequestEvent } from '../../lib/model/event';
 
 /**
- * The panel page with the keyboard alone, in real Chromium, on two logins captured from the real
+ * Accessibility paths of the panel page. The keyboard alone, in real Chromium, on two logins captured from the real
  * demo provider in one tab (one that works, then one whose callback state was rewritten). Only
  * Playwright's keyboard drives it — no mouse, no element.click(): reach the flow list with Tab,
  * pick a flow, walk its steps, open a finding, jump to its step, follow its spec link (answered
  * by a route here: no request leaves the machine), export a redacted trace. Each focus stop must
  * show a focus indicator; screenshots of them go to test-results/keyboard/ (look at them).
+ * Then the polite live region: a failing login made while the panel is open is announced once.
  */
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'keyboard');
 const SPEC_HREF = 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12';
@@ -21,20 +22,25 @@ const SPEC_HREF = 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12';
 let session: ExtensionSession;
 let demo: Demo;
 let tabId: number;
+/** The tab where the logins ran. */
+let app: Page;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   demo = await startDemo({ interaction: 'auto' });
   session = await ExtensionSession.launch();
-  const page = await session.context.newPage();
-  await page.goto(`${demo.rpUrl}/login/web`);
-  await page.getByText('Hello Alice Example').first().waitFor();
-  await page.goto(`${demo.rpUrl}/login/forged-state`);
-  await page.getByText('state mismatch').first().waitFor();
-  tabId = await session.tabIdOf(page);
+  app = await session.context.newPage();
+  await login(app, 'web');
+  await login(app, 'forged-state');
+  tabId = await session.tabIdOf(app);
   const analysis = await session.settledAnalysis(tabId, (a) => a.flows.length === 2 && a.flows.some((f) => f.findings.some((x) => x.check === 'state-mismatch')));
   expect(analysis.flows.map((f) => f.outcome).sort()).toEqual(['failed', 'success']);
 }, 120_000);
+
+async function login(page: Page, which: 'web' | 'forged-state'): Promise<void> {
+  await page.goto(`${demo.rpUrl}/login/${which}`);
+  await page.getByText(which === 'web' ? 'Hello Alice Example' : 'state mismatch').first().waitFor();
+}
 
 afterAll(async () => {
   await session?.close();
@@ -210,6 +216,31 @@ describe('the panel with the keyboard alone', () => {
     // Focus is not lost after the export: it is back on Export.
     await focusOn(page, (f) => f.name === 'Export', 'the Export button');
     await page.screenshot({ path: join(SHOTS, '7-exported.png') });
+    await page.close();
+  });
+});
+
+describe('screen reader announcements', () => {
+  it('a new failing login is announced once, politely; the ones there before and working ones are not', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.driver.extensionUrl(`devtools-panel.html?tabId=${tabId}`));
+    await page.locator('.ol-flow-row.ol-outcome-failed').first().waitFor();
+    const region = page.locator('.ol-announcer');
+    expect(await region.getAttribute('aria-live')).toBe('polite');
+    expect(await region.innerText()).toBe('');
+
+    await login(app, 'forged-state');
+    await expect.poll(() => page.locator('.ol-flow-row').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => region.textContent(), { timeout: 10_000 }).toMatch(/^New failed login: demo-web at step \d+ \(callback\)$/);
+    const said = await region.textContent();
+    const failedAt = (await session.analysis(tabId)).flows.filter((f) => f.outcome === 'failed').sort((a, b) => b.startTime - a.startTime)[0]!.failedAt!;
+    expect(said).toBe(`New failed login: demo-web at step ${failedAt + 1} (callback)`);
+
+    // A working login brings a fourth flow and no new sentence.
+    await login(app, 'web');
+    await expect.poll(() => page.locator('.ol-flow-row').count(), { timeout: 10_000 }).toBe(4);
+    expect(await region.locator('span').count()).toBe(1);
+    expect(await region.textContent()).toBe(said);
     await page.close();
   });
 });
