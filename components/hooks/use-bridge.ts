@@ -2,12 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackgroundMessageSchema, PANEL_PORT_NAME, type BackgroundMessage, type PanelMessage } from '../../lib/model/messages';
 import type { CapturedEvent } from '../../lib/model/event';
+import { themeFromName, watchDevtoolsTheme, type DevtoolsThemeApi } from '../platform/devtools-theme';
 import { EMPTY_DATA, type PanelActions, type PanelData, type PanelStatus, type ThemeName } from '../view-models/panel-types';
 
 /**
  * The only UI module that touches `browser.*`. It subscribes to the background through a port
  * for one tab (snapshot, then increments), reconnects when the service worker restarts, and
- * reads the DevTools theme. Everything else in components/ gets plain data through props.
+ * follows the DevTools theme. Everything else in components/ gets plain data through props.
  */
 
 /** `?tabId=N` when opened as an extension page, else the tab DevTools inspects. */
@@ -23,12 +24,21 @@ export function resolveFlowId(search: string = globalThis.location?.search ?? ''
   return new URLSearchParams(search).get('flow');
 }
 
-/** DevTools exposes its theme to panels (`devtools.panels.themeName`: "default" | "dark"). */
-export function devtoolsTheme(): ThemeName {
-  const name = (browser as typeof browser | undefined)?.devtools?.panels?.themeName;
-  if (name === 'dark') return 'dark';
-  if (name === 'default' || name === 'light') return 'light';
-  return 'auto';
+/** The `devtools.panels` of a DevTools panel; undefined in the panel page opened as a tab. */
+function devtoolsPanels(): DevtoolsThemeApi | undefined {
+  return (browser as typeof browser | undefined)?.devtools?.panels as DevtoolsThemeApi | undefined;
+}
+
+/** DevTools' theme when the panel opens (`devtools.panels.themeName`), else the OS's ("auto"). */
+export function devtoolsTheme(panels: DevtoolsThemeApi | undefined = devtoolsPanels()): ThemeName {
+  return themeFromName(panels?.themeName);
+}
+
+/** DevTools' theme, following changes made while the panel is open (platform/devtools-theme.ts). */
+export function useDevtoolsTheme(panels: DevtoolsThemeApi | undefined = devtoolsPanels()): ThemeName {
+  const [theme, setTheme] = useState<ThemeName>(() => devtoolsTheme(panels));
+  useEffect(() => watchDevtoolsTheme(panels, setTheme), [panels]);
+  return theme;
 }
 
 /** The viewer page (entrypoints/viewer) that opens share links: chrome-extension://<id>/viewer.html. */
@@ -68,7 +78,7 @@ export function useBridge(tabId: number | null): Bridge {
   const [data, setData] = useState<PanelData>(EMPTY_DATA);
   const [status, setStatus] = useState<PanelStatus>({ paused: false, preserve: false, connection: 'connecting', source: tabId === null ? undefined : `tab ${tabId}` });
   const port = useRef<Port | null>(null);
-  const theme = useMemo(devtoolsTheme, []);
+  const theme = useDevtoolsTheme();
 
   useEffect(() => {
     if (tabId === null) return;
