@@ -1,31 +1,13 @@
 import { MAX_BODY_CHARS, type CapturedEvent, type RequestEvent, type ResponseBody } from '../model/event';
-import { applyCompleted, applyError, applyRedirect, applyResponse, hopId, newRequestEvent } from './build-event';
-import type { BeforeRequestDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details';
-import { EarlyEvents, type EarlyEvent } from './early-events';
+import { hopId, newRequestEvent } from './build-event';
+import type { BeforeRequestDetails, SendHeadersDetails } from './details';
 import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-origins';
 import { hasTokenCredential, selectHeaders } from './headers';
+import { HopEvents, type ProvisionalChain } from './hop-events';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
-import { isIgnoredType, shapeOfRequest, shapeOfUrl, type Shape } from './prefilter';
+import { isIgnoredType, shapeOfRequest, type Shape } from './prefilter';
 import type { TabRecord } from './tab-record';
 import { TabStore } from './tab-store';
-
-/** A kept request whose next hop (after a redirect) or updates are still expected. */
-interface OpenRequest {
-  tabId: number;
-  hops: number;
-  /** Id of the hop in flight; undefined between onBeforeRedirect and the next onBeforeRequest. */
-  current?: string;
-}
-
-/**
- * A document navigation not (yet) known to matter. Its hops stay in memory until the chain
- * either redirects to something OAuth-shaped — then the whole chain is kept, so the app's
- * `/login` hop with its `Set-Cookie` precedes the authorize request — or ends and is forgotten.
- */
-interface ProvisionalChain {
-  tabId: number;
-  hops: RequestEvent[];
-}
 
 type BodyInput = Omit<ResponseBody, 'truncated'> & { truncated?: boolean };
 
@@ -56,21 +38,19 @@ function capMap<K, V>(map: Map<K, V>): void {
 /**
  * Turns webRequest events into stored RequestEvents (pure, synchronous; no analysis). The
  * background calls one method per listener and persists what the TabStore reports as changed.
- * Navigation events live in navigation-recorder.ts and share this state.
+ * Here: a hop's start (onBeforeRequest), which requests are kept, bodies and restarts. The events
+ * after a hop's start are matched to their hop in hop-events.ts; navigation events are in
+ * capture.ts. All three share this state.
  */
-export class Recorder {
+export class Recorder extends HopEvents {
   readonly store: TabStore;
-  protected readonly open = new Map<string, OpenRequest>();
-  private readonly provisional = new Map<string, ProvisionalChain>();
   /** Bodies waiting for their hop's status (by requestId): see `attachResponseBody`. */
   private readonly held = new Map<string, HeldBody>();
   /** Top-level document origin per tab: the relying party when a flow starts there. */
   protected readonly topOrigin = new Map<number, string>();
-  /** Requests whose first onBeforeRequest this instance saw (kept or not). */
-  private readonly seen = new Map<string, true>();
-  private readonly early = new EarlyEvents();
 
   constructor(readonly limits: CaptureLimits = DEFAULT_LIMITS) {
+    super();
     this.store = new TabStore(limits);
   }
 
@@ -88,27 +68,6 @@ export class Recorder {
     const shape = this.begin(d);
     if (this.early.size) this.replayEarly(d);
     return shape;
-  }
-
-  sendHeaders(d: SendHeadersDetails): void {
-    this.hopEvent({ kind: 'send-headers', details: d });
-  }
-
-  headersReceived(d: ResponseDetails): void {
-    this.hopEvent({ kind: 'headers', details: d });
-    this.releaseHeld(d.requestId);
-  }
-
-  beforeRedirect(d: RedirectDetails): void {
-    this.hopEvent({ kind: 'redirect', details: d });
-  }
-
-  completed(d: ResponseDetails): void {
-    this.hopEvent({ kind: 'completed', details: d });
-  }
-
-  errorOccurred(d: ErrorDetails): void {
-    this.hopEvent({ kind: 'error', details: d });
   }
 
   /**
@@ -214,95 +173,8 @@ export class Recorder {
     return null;
   }
 
-  /**
-   * One event of a hop after its start. It belongs to the hop in flight when the URLs agree;
-   * otherwise, if that hop has not begun here yet (early-events.ts: out-of-order delivery to a
-   * fresh worker), it waits for it.
-   */
-  private hopEvent(event: EarlyEvent): void {
-    const d = event.details;
-    const found = this.current(d.requestId);
-    if (found && found.event.url === d.url) return this.applyHop(event, found);
-    // The event of an earlier hop, arriving after the next hop began (out-of-order delivery).
-    const earlier = this.unfinishedHop(d.requestId, d.url);
-    if (earlier) return this.applyHop(event, earlier);
-    const pending = this.open.has(d.requestId) || this.provisional.has(d.requestId);
-    if (!this.seen.has(d.requestId) || pending) return this.early.hold(event);
-    if (event.kind === 'send-headers') this.bearerCall(event.details);
-    else if (event.kind === 'completed' || event.kind === 'error') this.forget(d.requestId);
-  }
-
-  /** Events that waited for the hop that just began: apply them, or drop them if it is not kept. */
-  private replayEarly(d: BeforeRequestDetails): void {
-    const kept = this.current(d.requestId);
-    const waiting = this.early.take(d.requestId, d.url);
-    if (!kept || kept.event.url !== d.url) {
-      for (const e of waiting) if (e.kind === 'send-headers') this.bearerCall(e.details);
-      if (!this.open.has(d.requestId) && !this.provisional.has(d.requestId)) this.early.drop(d.requestId);
-      return;
-    }
-    // Oldest first, each through the same matching as a live event.
-    for (const e of waiting) this.hopEvent(e);
-  }
-
-  /** A hop of this request with this URL that has not ended yet (an earlier hop than the current one). */
-  private unfinishedHop(requestId: string, url: string): { tabId: number; event: RequestEvent; committed: boolean } | null {
-    const unfinished = (e: CapturedEvent): e is RequestEvent =>
-      e.kind === 'request' && e.requestId === requestId && e.url === url && e.endTime === undefined && e.error === undefined;
-    const open = this.open.get(requestId);
-    if (open) {
-      const events = this.store.peek(open.tabId)?.events ?? [];
-      for (let i = events.length - 1; i >= 0; i--) {
-        const e = events[i]!;
-        if (unfinished(e)) return { tabId: open.tabId, event: e, committed: true };
-      }
-    }
-    const chain = this.provisional.get(requestId);
-    const hop = chain?.hops.findLast(unfinished);
-    return chain && hop ? { tabId: chain.tabId, event: hop, committed: false } : null;
-  }
-
-  private applyHop(e: EarlyEvent, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
-    const { event, tabId, committed } = found;
-    switch (e.kind) {
-      case 'send-headers':
-        event.requestHeaders = selectHeaders(e.details.requestHeaders);
-        if (committed) this.store.touch(tabId, event);
-        return;
-      case 'headers':
-        applyResponse(event, e.details);
-        if (committed) this.store.touch(tabId, event);
-        return;
-      case 'redirect':
-        return this.redirected(e.details, found);
-      case 'completed':
-        applyCompleted(event, e.details);
-        break;
-      case 'error':
-        applyError(event, e.details);
-        break;
-    }
-    if (committed) this.store.touch(tabId, event);
-    if (this.current(e.details.requestId)?.event === event) this.forget(e.details.requestId);
-  }
-
-  private redirected(d: RedirectDetails, found: { tabId: number; event: RequestEvent; committed: boolean }): void {
-    applyRedirect(found.event, d);
-    const target = shapeOfUrl(d.redirectUrl);
-    if (found.committed) {
-      this.store.touch(found.tabId, found.event);
-      const open = this.open.get(d.requestId);
-      if (open && open.current === found.event.id) open.current = undefined;
-      // The Location may carry a fragment the next hop's URL never shows (implicit, hybrid).
-      if (target) this.noteFlow(found.tabId, found.event, target);
-      return;
-    }
-    const chain = this.provisional.get(d.requestId);
-    if (chain && target) this.commitChain(d.requestId, chain, target);
-  }
-
   /** Bearer/DPoP calls are only recognisable by their headers (RFC 6750 §2.1, RFC 9449 §7). */
-  private bearerCall(d: SendHeadersDetails): void {
+  protected bearerCall(d: SendHeadersDetails): void {
     if (!this.accepts(d.tabId) || isIgnoredType(d.type) || !hasTokenCredential(d.requestHeaders)) return;
     const event = newRequestEvent(d, 0, this.openerOf(d.tabId));
     event.requestHeaders = selectHeaders(d.requestHeaders);
@@ -310,7 +182,7 @@ export class Recorder {
     this.open.set(d.requestId, { tabId: d.tabId, hops: 1, current: event.id });
   }
 
-  private forget(requestId: string): void {
+  protected forget(requestId: string): void {
     this.open.delete(requestId);
     this.provisional.delete(requestId);
     this.releaseHeld(requestId);
@@ -332,30 +204,18 @@ export class Recorder {
     this.landed(event);
   }
 
-  private current(requestId: string): { tabId: number; event: RequestEvent; committed: boolean } | null {
-    const open = this.open.get(requestId);
-    if (open?.current) {
-      const event = this.store.get(open.tabId, open.current);
-      if (event?.kind === 'request') return { tabId: open.tabId, event, committed: true };
-      return null;
-    }
-    const chain = this.provisional.get(requestId);
-    const event = chain?.hops[chain.hops.length - 1];
-    return chain && event ? { tabId: chain.tabId, event, committed: false } : null;
-  }
-
   /**
    * The hop of a held body may now have a status, or have ended without one: judge the body
    * (it stays held while neither is known, e.g. headers that wait for their hop, early-events.ts).
    */
-  private releaseHeld(requestId: string): void {
+  protected releaseHeld(requestId: string): void {
     const held = this.held.get(requestId);
     if (!held) return;
     this.held.delete(requestId);
     this.attachResponseBody(held.tabId, requestId, held.body, held.onlyIf);
   }
 
-  private commitChain(requestId: string, chain: ProvisionalChain, shape: Shape): void {
+  protected commitChain(requestId: string, chain: ProvisionalChain, shape: Shape): void {
     this.provisional.delete(requestId);
     if (!this.accepts(chain.tabId)) return;
     const last = chain.hops[chain.hops.length - 1]!;
