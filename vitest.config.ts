@@ -22,7 +22,7 @@ export default defineConfig({
           environment: 'node',
           // Tests that spawn the CLI pay a process start-up; on a loaded 2-core machine 5 s is too tight.
           testTimeout: 30_000,
-          setupFiles: ['test/support/dom-timeouts.ts'],
+          setupFiles: ['test/support/dom-timeouts.ts', 'test/support/fake-browser-reset.ts'],
         },
       },
       {
