@@ -5,7 +5,7 @@ import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FlowList } from './FlowList';
 import { FlowSummary } from './FlowSummary';
-import { clientIds, defaultFlowId, failingStep, flowRows, indexEvents, isFailing, NO_FILTER, stepRows, type FlowFilter } from './view-models/flow-view';
+import { clientIds, defaultFlowId, eventLookup, failingStep, flowRows, isFailing, NO_FILTER, stepRows, type FlowFilter } from './view-models/flow-view';
 import type { PanelActions, PanelData, PanelStatus, ThemeName } from './view-models/panel-types';
 import { StatusBar } from './StatusBar';
 import { Timeline } from './Timeline';
@@ -50,14 +50,14 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   const filterRef = useRef<HTMLInputElement>(null);
   const detailsRef = useRef<HTMLDivElement>(null);
 
-  const events = useMemo(() => indexEvents(data.events), [data.events]);
+  const events = useMemo(() => eventLookup(data.events), [data.events]);
   const flows = data.analysis.flows;
   const rows = useMemo(() => flowRows(flows, filter), [flows, filter]);
   const clients = useMemo(() => clientIds(flows), [flows]);
   const metadataUrls = useMemo(() => metadataTargets(data.analysis).map((t) => t.discoveryUrl), [data.analysis]);
   const row = rows.find((r) => r.flow.id === pickedFlow) ?? rows.find((r) => r.flow.id === defaultFlowId(rows));
   const flow = row?.flow;
-  const steps = useMemo(() => (flow ? stepRows(flow, events) : []), [flow, events]);
+  const steps = useMemo(() => (flow ? stepRows(flow, events) : null), [flow, events]);
   const failing = useMemo(() => (flow ? failingStep(flow) : null), [flow]);
   const step = flow ? (pickedStep?.flow === flow.id ? pickedStep.index : (failing ?? (flow.steps.length ? 0 : null))) : null;
   const activeTab: DetailsTab = tab ?? (flow?.findings.length ? 'findings' : 'request');
@@ -124,7 +124,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
         <div class="ol-main">
           <FlowList rows={rows} selectedId={flow?.id ?? null} onSelect={selectFlow} onOpen={() => setTimelineFocus((n) => n + 1)} totalFlows={flows.length} />
           <section class="ol-pane ol-center" aria-label="Timeline">
-            {row && flow ? (
+            {row && flow && steps ? (
               <>
                 <FlowSummary row={row} />
                 <Timeline

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import type { FlowReport } from '../lib/model/analysis';
-import type { RequestEvent } from '../lib/model/event';
+import type { EventLookup } from './view-models/flow-view';
 import { FindingCard } from './FindingCard';
 import { StepDetails, type StepTab } from './StepDetails';
 import { tabKeyHandler } from './hooks/use-list-keys';
@@ -18,7 +18,7 @@ const TABS: Array<[DetailsTab, string]> = [
 export interface DetailsPaneProps {
   flow: FlowReport;
   step: number | null;
-  events: ReadonlyMap<string, RequestEvent>;
+  events: EventLookup;
   tab: DetailsTab;
   onTab(tab: DetailsTab): void;
   onShowStep(index: number): void;

@@ -1,6 +1,7 @@
 import { bodyParams, fragmentParams, queryParams } from '../lib/flow/params';
 import type { FlowReport, StepReport } from '../lib/model/analysis';
 import type { RequestEvent } from '../lib/model/event';
+import type { EventLookup } from './view-models/flow-view';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
 import { formatDateTime } from './view-models/format';
@@ -18,7 +19,7 @@ export interface StepDetailsProps {
   step: StepReport;
   index: number;
   event: RequestEvent | null;
-  events: ReadonlyMap<string, RequestEvent>;
+  events: EventLookup;
   tab: StepTab;
   now?: number;
 }

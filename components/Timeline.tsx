@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { FlowReport, StepReport } from '../lib/model/analysis';
-import type { StepRow } from './view-models/flow-view';
+import type { StepRows } from './view-models/flow-view';
 import { formatOffset, hostPath } from './view-models/format';
 import { Icon } from './Icon';
 import { listKeyHandler } from './hooks/use-list-keys';
@@ -10,7 +10,7 @@ export const STEP_ROW_HEIGHT = 24;
 
 export interface TimelineProps {
   flow: FlowReport;
-  rows: StepRow[];
+  rows: StepRows;
   selected: number | null;
   onSelect(index: number): void;
   onOpen?(): void;
@@ -93,7 +93,7 @@ export function Timeline({ flow, rows, selected, onSelect, onOpen, focusToken }:
       >
         <div style={{ height: `${list.totalSize}px`, position: 'relative' }}>
           {list.items.map((item) => {
-            const row = rows[item.index]!;
+            const row = rows.at(item.index);
             const step = row.step;
             const classes = ['ol-step-row'];
             if (row.severity) classes.push(`ol-row-${row.severity}`);

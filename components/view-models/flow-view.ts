@@ -20,16 +20,42 @@ export interface FlowFilter {
 
 export const NO_FILTER: FlowFilter = { text: '', onlyFailing: false, clientId: null };
 
-export function indexEvents(events: readonly CapturedEvent[]): Map<string, RequestEvent> {
-  const map = new Map<string, RequestEvent>();
-  for (const e of events) if (e.kind === 'request') map.set(e.id, e);
-  return map;
+/** Request events by id, as the panel asks for them (the shown flow's steps, a step's details). */
+export interface EventLookup {
+  get(id: string): RequestEvent | undefined;
 }
 
-function countSeverity(findings: readonly Finding[], severity: Severity): number {
-  let n = 0;
-  for (const f of findings) if (f.severity === severity) n++;
-  return n;
+/**
+ * Request events by id, indexed from the newest end only as far as a lookup needs: the flows
+ * shown first are the newest, so a first render of a 50k-event capture reads a few events, not
+ * all of them. Over all lookups every event is read at most once; with ids used twice, the later
+ * event wins (as a Map built front to back would have it).
+ */
+export function eventLookup(events: readonly CapturedEvent[]): EventLookup {
+  const seen = new Map<string, RequestEvent>();
+  let next = events.length - 1;
+  return {
+    get(id) {
+      const known = seen.get(id);
+      if (known) return known;
+      while (next >= 0) {
+        const e = events[next--]!;
+        if (e.kind !== 'request' || seen.has(e.id)) continue;
+        seen.set(e.id, e);
+        if (e.id === id) return e;
+      }
+      return undefined;
+    },
+  };
+}
+
+function countSeverities(row: FlowRow): FlowRow {
+  for (const f of row.flow.findings) {
+    if (f.severity === 'error') row.errors++;
+    else if (f.severity === 'warning') row.warnings++;
+    else if (f.severity === 'info') row.infos++;
+  }
+  return row;
 }
 
 export function isFailing(row: FlowRow): boolean {
@@ -49,13 +75,7 @@ export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): Flow
   const needle = filter.text.trim().toLowerCase();
   const rows: FlowRow[] = [];
   for (const flow of flows) {
-    const row: FlowRow = {
-      flow,
-      start: flow.startTime,
-      errors: countSeverity(flow.findings, 'error'),
-      warnings: countSeverity(flow.findings, 'warning'),
-      infos: countSeverity(flow.findings, 'info'),
-    };
+    const row = countSeverities({ flow, start: flow.startTime, errors: 0, warnings: 0, infos: 0 });
     if (filter.onlyFailing && !isFailing(row)) continue;
     if (filter.clientId !== null && flow.clientId !== filter.clientId) continue;
     if (needle && !matchesText(flow, needle)) continue;
@@ -86,7 +106,13 @@ export interface StepRow {
   event: RequestEvent | null;
 }
 
-export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEvent>): StepRow[] {
+/** The timeline's rows, each built when it is asked for: only the steps on screen get a view model. */
+export interface StepRows {
+  readonly length: number;
+  at(index: number): StepRow;
+}
+
+export function stepRows(flow: FlowReport, events: EventLookup): StepRows {
   const start = flow.startTime;
   const worst = new Map<number, Severity>();
   const counts = new Map<number, number>();
@@ -96,27 +122,24 @@ export function stepRows(flow: FlowReport, events: ReadonlyMap<string, RequestEv
     const current = worst.get(f.step);
     if (!current || SEVERITY_RANK[f.severity] < SEVERITY_RANK[current]) worst.set(f.step, f.severity);
   }
-  const rows: StepRow[] = [];
-  let previous: RequestEvent | null = null;
-  flow.steps.forEach((step, index) => {
-    const event = step.eventId ? (events.get(step.eventId) ?? null) : null;
-    let redirectFrom: number | null = null;
-    if (previous && event && previous.redirectUrl !== undefined) {
-      const sameChain = previous.requestId === event.requestId;
-      if (sameChain || stripFragment(previous.redirectUrl) === stripFragment(event.url)) redirectFrom = previous.status ?? 302;
-    }
-    rows.push({
-      step,
-      index,
-      offset: step.time - start,
-      severity: worst.get(index) ?? null,
-      findings: counts.get(index) ?? 0,
-      redirectFrom,
-      event,
-    });
-    previous = event;
-  });
-  return rows;
+  const eventOf = (index: number): RequestEvent | null => {
+    const id = flow.steps[index]?.eventId;
+    return id ? (events.get(id) ?? null) : null;
+  };
+  return {
+    length: flow.steps.length,
+    at(index) {
+      const step = flow.steps[index]!;
+      const event = eventOf(index);
+      const previous = index > 0 ? eventOf(index - 1) : null;
+      let redirectFrom: number | null = null;
+      if (previous && event && previous.redirectUrl !== undefined) {
+        const sameChain = previous.requestId === event.requestId;
+        if (sameChain || stripFragment(previous.redirectUrl) === stripFragment(event.url)) redirectFrom = previous.status ?? 302;
+      }
+      return { step, index, offset: step.time - start, severity: worst.get(index) ?? null, findings: counts.get(index) ?? 0, redirectFrom, event };
+    },
+  };
 }
 
 /** Where the flow broke: the step the outcome names, else the first step with an error finding, else the first warning step. */

@@ -1,6 +1,7 @@
 import { bodyParams, fragmentParams, getParam, headerValue, parseJsonObject, queryParams } from '../../lib/flow/params';
 import type { FlowReport, StepReport } from '../../lib/model/analysis';
 import type { Param, RequestEvent } from '../../lib/model/event';
+import type { EventLookup } from './flow-view';
 import { looksLikeJwt } from '../../lib/jwt/decode';
 
 export interface FoundToken {
@@ -43,7 +44,8 @@ export interface PkceValues {
 }
 
 /** The PKCE pair around this step: the challenge from the flow's authorization request (or PAR). */
-export function pkceFor(flow: FlowReport, step: StepReport, events: ReadonlyMap<string, RequestEvent>): PkceValues | null {
+export function pkceFor(flow: FlowReport, step: StepReport, events: EventLookup): PkceValues | null {
+  if (step.kind !== 'token' && step.kind !== 'authorize' && step.kind !== 'par') return null;
   const event = step.eventId ? (events.get(step.eventId) ?? null) : null;
   const verifier = event ? getParam(bodyParams(event), 'code_verifier') : null;
   let params: Param[] = [];
@@ -55,7 +57,6 @@ export function pkceFor(flow: FlowReport, step: StepReport, events: ReadonlyMap<
     if (s.kind === 'authorize' && getParam(params, 'code_challenge') === null) params = queryParams(s.url);
   }
   const challenge = getParam(params, 'code_challenge');
-  if (step.kind !== 'token' && step.kind !== 'authorize' && step.kind !== 'par') return null;
   if (verifier === null && challenge === null) return null;
   return { verifier, challenge, method: getParam(params, 'code_challenge_method') };
 }

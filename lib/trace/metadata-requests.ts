@@ -17,9 +17,14 @@ export interface MetadataTarget {
 
 export function metadataTargets(report: AnalysisReport): MetadataTarget[] {
   const byIssuer = new Map<string, MetadataTarget>();
+  // Thousands of flows share a few issuers: each is parsed as a URL once.
+  const fetchable = new Map<string, boolean>();
   for (const flow of report.flows) {
     const issuer = flow.issuer;
-    if (!issuer || !/^https?:\/\//.test(issuer) || originOf(issuer) === null) continue;
+    if (!issuer) continue;
+    let ok = fetchable.get(issuer);
+    if (ok === undefined) fetchable.set(issuer, (ok = /^https?:\/\//.test(issuer) && originOf(issuer) !== null));
+    if (!ok) continue;
     if (flow.steps.some((s) => s.kind === 'discovery')) continue;
     const time = flow.startTime;
     const known = byIssuer.get(issuer);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexEvents } from '../../components/view-models/flow-view';
+import { eventLookup } from '../../components/view-models/flow-view';
 import { StepDetails, type StepTab } from '../../components/StepDetails';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import type { CapturedEvent } from '../../lib/model/event';
@@ -14,7 +14,7 @@ async function show(events: CapturedEvent[], kind: string, tab: StepTab) {
   const flow = report.flows.find((f) => f.steps.some((s) => s.kind === kind))!;
   const index = flow.steps.findIndex((s) => s.kind === kind);
   const step = flow.steps[index]!;
-  const map = indexEvents(events);
+  const map = eventLookup(events);
   return render(<StepDetails flow={flow} step={step} index={index} event={step.eventId ? (map.get(step.eventId) ?? null) : null} events={map} tab={tab} now={FIXED_NOW} />);
 }
 

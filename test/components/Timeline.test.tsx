@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { indexEvents, stepRows } from '../../components/view-models/flow-view';
+import { eventLookup, stepRows } from '../../components/view-models/flow-view';
 import { Timeline } from '../../components/Timeline';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { syntheticPanelData } from '../../bench/panel-render';
@@ -12,7 +12,7 @@ afterEach(cleanup);
 async function flowOf(events: Awaited<ReturnType<typeof tokenRejectedFlow>>) {
   const { report } = await analyzeEvents(events);
   const flow = report.flows[0]!;
-  return { flow, rows: stepRows(flow, indexEvents(events)) };
+  return { flow, rows: stepRows(flow, eventLookup(events)) };
 }
 
 describe('Timeline', () => {
@@ -63,7 +63,7 @@ describe('Timeline', () => {
   it('renders only a window of a 50k-step flow', () => {
     const data = syntheticPanelData(50_000, 50_000);
     const flow = data.analysis.flows[0]!;
-    const rows = stepRows(flow, indexEvents(data.events));
+    const rows = stepRows(flow, eventLookup(data.events));
     const t = performance.now();
     render(<Timeline flow={flow} rows={rows} selected={49_999} onSelect={() => {}} />);
     const options = screen.getAllByRole('option');
