@@ -23,6 +23,8 @@ export default defineConfig({
           // Tests that spawn the CLI pay a process start-up; on a loaded 2-core machine 5 s is too tight.
           testTimeout: 30_000,
           setupFiles: ['test/support/dom-timeouts.ts', 'test/support/fake-browser-reset.ts'],
+          // Vitest empties CSS imports by default; the badge reads its colours from palette.css?raw.
+          css: { include: [/components\/palette\.css/] },
         },
       },
       {

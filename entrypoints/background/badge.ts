@@ -1,8 +1,19 @@
 import type { AnalysisReport } from '../../lib/model/analysis';
+import palette from '../../components/palette.css?raw';
 import type { BadgeApi } from './api';
 
-const ERROR_COLOR = '#d93025';
-const NEUTRAL_COLOR = '#5f6368';
+/** A custom property of the light palette (the first rule of palette.css), where the panel reads it too. */
+export function lightToken(css: string, name: string): string {
+  const rules = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const light = rules.slice(0, rules.indexOf('}'));
+  const value = new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(light)?.[1];
+  if (!value) throw new Error(`components/palette.css: no ${name} colour in the light palette`);
+  return value;
+}
+
+/** The panel's error red and dimmed grey: one token each, for page and badge alike. */
+const ERROR_COLOR = lightToken(palette, '--err');
+const NEUTRAL_COLOR = lightToken(palette, '--dim');
 
 /** Badge content for one tab: flows with an error-level finding (red), else the flow count. */
 export function badgeFor(report: AnalysisReport): { text: string; color: string } {

@@ -284,6 +284,7 @@ describe('panel ports and badge', () => {
     mismatchedLogin(fake);
     await service.flush();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('1');
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xd9, 0x30, 0x25, 255]);
+    // The panel's error red, `--err` of components/palette.css (#b3261e).
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb3, 0x26, 0x1e, 255]);
   });
 });
