@@ -29,7 +29,11 @@ export default defineConfig({
     permissions: ['webRequest', 'webNavigation', 'storage', 'tabs', ...(browser === 'firefox' ? ['webRequestBlocking'] : [])],
     // The badge (flows with errors) needs an action; WXT writes browser_action for MV2.
     action: { default_title: 'OAuth Lens' },
-    host_permissions: ['<all_urls>'],
+    // Site access is the user's choice (options page): nothing is granted at install, and the
+    // options page asks for all http(s) sites (the default) or for single sites. A wary user can
+    // say no, and the browser itself then keeps every request of other sites away from OAuth Lens.
+    // Firefox MV2 lists optional origins under optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

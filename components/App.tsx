@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { siteAccessNotice } from '../lib/site-access/notice';
 import { metadataTargets } from '../lib/trace/metadata-requests';
 import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -65,6 +66,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   const failedCount = useMemo(() => rows.filter(isFailing).length, [rows]);
 
   const announcement = useFailureAnnouncement(flows, status.connection === 'live');
+  const accessNotice = siteAccessNotice(status.siteAccess, flow);
 
   const shownId = flow?.id ?? null;
   useEffect(() => onShownFlow?.(shownId), [shownId, onShownFlow]);
@@ -116,6 +118,16 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
       {status.notice ? (
         <div class="ol-notice" role="alert">
           {status.notice}
+        </div>
+      ) : null}
+      {accessNotice ? (
+        <div class="ol-notice ol-site-access-notice" role="status">
+          {accessNotice}{' '}
+          {actions.onSiteAccess ? (
+            <button type="button" class="ol-link-button" onClick={actions.onSiteAccess}>
+              Site access…
+            </button>
+          ) : null}
         </div>
       ) : null}
       {flows.length === 0 ? (

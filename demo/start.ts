@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describeDemo, interactionFromArgs, onShutdown } from './console';
 import { startDemo } from './index';
+import { EXTENSION_ID } from '../build/extension-key';
 
 /**
  * `npm start [-- --auto]`: builds the extension, starts the demo, and opens Chromium with the
@@ -41,7 +42,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
 } else {
   profile = await mkdtemp(join(tmpdir(), 'oauth-lens-demo-profile-'));
   browser = spawn(CHROME, chromeArgs(profile, demo.rpUrl), { stdio: 'ignore' });
-  console.log(`Chromium started (pid ${browser.pid}) with the extension and DevTools open. Ctrl-C stops everything.`);
+  console.log(`Chromium started (pid ${browser.pid}) with the extension and DevTools open. Choose "Capture on all sites" on the OAuth Lens options tab first. Ctrl-C stops everything.`);
   browser.on('exit', () => {
     console.log('Chromium closed; the servers keep running until Ctrl-C.');
     browser = null;
@@ -75,7 +76,8 @@ function chromeArgs(profileDir: string, url: string): string[] {
   ];
   // Chromium refuses to run as root with its sandbox.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return [...args, url];
+  // The options page first: OAuth Lens captures nothing until site access is chosen there.
+  return [...args, `chrome-extension://${EXTENSION_ID}/options.html`, url];
 }
 
 function manualInstructions(reason: string): string {
@@ -84,7 +86,8 @@ function manualInstructions(reason: string): string {
     'The servers are running. To try the extension in your own Chrome or Chromium:',
     '  1. open chrome://extensions and switch on "Developer mode"',
     `  2. "Load unpacked" and choose ${EXTENSION}`,
-    `  3. open ${demo.rpUrl}/ , open DevTools (F12) and pick the "OAuth Lens" panel`,
+    '  3. on the options page that opens (Details → Extension options), choose "Capture on all sites"',
+    `  4. open ${demo.rpUrl}/ , open DevTools (F12) and pick the "OAuth Lens" panel`,
     'Press Ctrl-C to stop.',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import type { SiteAccess } from '../../lib/site-access/patterns';
 import type { AnalysisReport } from '../../lib/model/analysis';
 import type { CapturedEvent } from '../../lib/model/event';
 
@@ -16,11 +17,15 @@ export interface PanelStatus {
   connection: Connection;
   /** What is shown, e.g. "tab 12" or the imported file name. */
   source?: string | undefined;
+  /** The sites the extension may access (live capture only; the panel says what it misses). */
+  siteAccess?: SiteAccess | undefined;
 }
 
 /** Toolbar actions; absent ones render disabled (the viewer has no pause or clear). */
 export interface PanelActions {
   onClear?(): void;
+  /** Opens the options page (site access). */
+  onSiteAccess?(): void;
   onPause?(paused: boolean): void;
   onPreserve?(preserve: boolean): void;
   onExport?(): void;

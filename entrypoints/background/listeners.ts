@@ -6,6 +6,8 @@ import { BodyPicker, isErrorPage, readBody, type FilterResponseData } from './fi
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 import { registerWelcome, type WelcomeApi } from './welcome';
+import type { SiteAccessGate } from './site-access';
+import { requestFilterUrls } from '../../lib/site-access/patterns';
 
 type BrowserApi = WxtBrowser;
 
@@ -20,6 +22,8 @@ function pass<D>(handle: (details: D) => void): (details: D) => undefined {
 export interface ListenerEnv {
   /** Build-time `import.meta.env.FIREFOX`. */
   firefox: boolean;
+  /** The sites the user granted; without it (unit tests of capture alone) every site is watched. */
+  access?: SiteAccessGate;
 }
 
 /**
@@ -50,46 +54,33 @@ export function capturedTypes(api: BrowserApi): string[] | undefined {
  * is woken for them. Listeners only hand plain details to the service; nothing is analysed here.
  */
 export function registerListeners(api: BrowserApi, service: BackgroundService, env: ListenerEnv): void {
-  const types = capturedTypes(api);
-  const filter = { urls: ['<all_urls>'], ...(types ? { types: types as Browser.webRequest.ResourceType[] } : {}) };
-  const extra = extraHeadersOption(api, env);
-  const wr = api.webRequest;
-  const filterResponseData = env.firefox ? (wr as unknown as { filterResponseData?: FilterResponseData }).filterResponseData : undefined;
+  // The browser only dispatches webRequest events for hosts the extension may access, whatever
+  // the filter says; narrowing the filter to the granted sites once they are known keeps even the
+  // matching work for other sites out of the extension's listeners.
+  // One body picker across re-registrations: what it learnt from discovery bodies stays.
   const bodies = new BodyPicker();
-
-  wr.onBeforeRequest.addListener(
-    (d) => {
-      service.ingest((e) => e.beforeRequest(d));
-      const wanted = filterResponseData && d.tabId >= 0 ? bodies.wants(d) : null;
-      if (filterResponseData && wanted) {
-        try {
-          readBody(filterResponseData(d.requestId), (text, truncated) => {
-            bodies.read(d.url, text);
-            service.ingest((e) =>
-              e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' }, wanted === 'error-page' ? isErrorPage : undefined),
-            );
-          });
-        } catch {
-          // filterResponseData refuses some requests (e.g. from other extensions): skip the body.
-        }
-      }
-      return undefined;
-    },
-    filter,
-    // Firefox needs "blocking" for filterResponseData; Chrome MV3 forbids it.
-    filterResponseData ? ['requestBody', 'blocking'] : ['requestBody'],
-  );
-  wr.onBeforeSendHeaders.addListener(pass((d) => service.ingest((e) => e.sendHeaders(d))), filter, ['requestHeaders', ...extra]);
-  wr.onHeadersReceived.addListener(pass((d) => service.ingest((e) => e.headersReceived(d))), filter, ['responseHeaders', ...extra]);
-  wr.onBeforeRedirect.addListener(pass((d) => service.ingest((e) => e.beforeRedirect(d))), filter, ['responseHeaders', ...extra]);
-  wr.onCompleted.addListener(pass((d) => service.ingest((e) => e.completed(d))), filter, ['responseHeaders', ...extra]);
-  wr.onErrorOccurred.addListener(pass((d) => service.ingest((e) => e.errorOccurred(d))), filter);
+  let urls = ['<all_urls>'];
+  let remove = registerRequestListeners(api, service, env, bodies, urls);
+  env.access?.onChange((access) => {
+    const next = requestFilterUrls(access);
+    if (next.join() === urls.join()) return;
+    remove();
+    urls = next;
+    remove = next.length ? registerRequestListeners(api, service, env, bodies, next) : () => undefined;
+  });
+  const allows = (url: string | undefined) => !env.access || (url !== undefined && env.access.allows(url));
 
   const nav = api.webNavigation;
-  nav.onCommitted.addListener((d) => service.ingest((e) => e.committed(d)));
-  nav.onReferenceFragmentUpdated.addListener((d) => service.ingest((e) => e.fragmentUpdated(d)));
-  nav.onHistoryStateUpdated.addListener((d) => service.ingest((e) => e.historyStateUpdated(d)));
-  nav.onCreatedNavigationTarget.addListener((d) => service.ingest((e) => e.createdTarget(d)));
+  // webNavigation comes for every site: events of sites outside site access are dropped unread
+  // (the check runs when the event is applied, after the granted sites have been read).
+  const onSite = <D extends { url: string }>(apply: (e: Parameters<Parameters<BackgroundService['ingest']>[0]>[0], d: D) => void) => (d: D) =>
+    service.ingest((e) => {
+      if (allows(d.url)) apply(e, d);
+    });
+  nav.onCommitted.addListener(onSite((e, d) => e.committed(d)));
+  nav.onReferenceFragmentUpdated.addListener(onSite((e, d) => e.fragmentUpdated(d)));
+  nav.onHistoryStateUpdated.addListener(onSite((e, d) => e.historyStateUpdated(d)));
+  nav.onCreatedNavigationTarget.addListener(onSite((e, d) => e.createdTarget(d)));
   api.tabs.onRemoved.addListener((tabId) => service.ingest((e) => e.tabRemoved(tabId, Date.now())));
 
   api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {
@@ -100,4 +91,52 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
     if (port.name === PANEL_PORT_NAME) service.connect(port as unknown as PortLike);
   });
   registerWelcome(api as unknown as WelcomeApi);
+}
+
+/** The webRequest listeners for these URL patterns; returns how to remove them again. */
+function registerRequestListeners(api: BrowserApi, service: BackgroundService, env: ListenerEnv, bodies: BodyPicker, urls: string[]): () => void {
+  const types = capturedTypes(api);
+  const filter = { urls, ...(types ? { types: types as Browser.webRequest.ResourceType[] } : {}) };
+  const extra = extraHeadersOption(api, env);
+  const wr = api.webRequest;
+  const filterResponseData = env.firefox ? (wr as unknown as { filterResponseData?: FilterResponseData }).filterResponseData : undefined;
+
+  const beforeRequest = (d: Browser.webRequest.OnBeforeRequestDetails) => {
+    service.ingest((e) => e.beforeRequest(d));
+    const wanted = filterResponseData && d.tabId >= 0 ? bodies.wants(d) : null;
+    if (filterResponseData && wanted) {
+      try {
+        readBody(filterResponseData(d.requestId), (text, truncated) => {
+          bodies.read(d.url, text);
+          service.ingest((e) =>
+            e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' }, wanted === 'error-page' ? isErrorPage : undefined),
+          );
+        });
+      } catch {
+        // filterResponseData refuses some requests (e.g. from other extensions): skip the body.
+      }
+    }
+    return undefined;
+  };
+  const sendHeaders = pass((d: Browser.webRequest.OnBeforeSendHeadersDetails) => service.ingest((e) => e.sendHeaders(d)));
+  const headersReceived = pass((d: Browser.webRequest.OnHeadersReceivedDetails) => service.ingest((e) => e.headersReceived(d)));
+  const beforeRedirect = pass((d: Browser.webRequest.OnBeforeRedirectDetails) => service.ingest((e) => e.beforeRedirect(d)));
+  const completed = pass((d: Browser.webRequest.OnCompletedDetails) => service.ingest((e) => e.completed(d)));
+  const errorOccurred = pass((d: Browser.webRequest.OnErrorOccurredDetails) => service.ingest((e) => e.errorOccurred(d)));
+
+  // Firefox needs "blocking" for filterResponseData; Chrome MV3 forbids it.
+  wr.onBeforeRequest.addListener(beforeRequest, filter, filterResponseData ? ['requestBody', 'blocking'] : ['requestBody']);
+  wr.onBeforeSendHeaders.addListener(sendHeaders, filter, ['requestHeaders', ...extra]);
+  wr.onHeadersReceived.addListener(headersReceived, filter, ['responseHeaders', ...extra]);
+  wr.onBeforeRedirect.addListener(beforeRedirect, filter, ['responseHeaders', ...extra]);
+  wr.onCompleted.addListener(completed, filter, ['responseHeaders', ...extra]);
+  wr.onErrorOccurred.addListener(errorOccurred, filter);
+  return () => {
+    wr.onBeforeRequest.removeListener(beforeRequest);
+    wr.onBeforeSendHeaders.removeListener(sendHeaders);
+    wr.onHeadersReceived.removeListener(headersReceived);
+    wr.onBeforeRedirect.removeListener(beforeRedirect);
+    wr.onCompleted.removeListener(completed);
+    wr.onErrorOccurred.removeListener(errorOccurred);
+  };
 }

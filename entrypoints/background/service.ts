@@ -16,6 +16,8 @@ export interface ServiceOptions {
   /** Debounce of persistence, panel increments and badge (ms). */
   flushDelayMs?: number;
   now?: () => number;
+  /** Events wait for this as well as for the restore (the granted sites, read at start). */
+  after?: Promise<unknown>;
 }
 
 /**
@@ -49,7 +51,7 @@ export class BackgroundService {
     this.persistence = new SessionPersistence(api.storage.session);
     this.delay = options.flushDelayMs ?? 250;
     this.now = options.now ?? Date.now;
-    this.ready = this.restore();
+    this.ready = this.restore(options.after);
   }
 
   /** Apply one browser event to the capture (queued until restore has finished). */
@@ -138,7 +140,8 @@ export class BackgroundService {
     }
   }
 
-  private async restore(): Promise<void> {
+  private async restore(after?: Promise<unknown>): Promise<void> {
+    await after?.catch(() => undefined);
     try {
       this.engine.restore(await this.persistence.load(), this.now());
     } catch (error) {

@@ -8,6 +8,10 @@ export class FakeEvent<A extends unknown[]> {
   addListener(callback: (...args: A) => unknown, ...extra: unknown[]): void {
     this.registrations.push({ callback, extra });
   }
+  removeListener(callback: (...args: A) => unknown): void {
+    const at = this.registrations.findIndex((r) => r.callback === callback);
+    if (at >= 0) this.registrations.splice(at, 1);
+  }
   fire(...args: A): unknown[] {
     return this.registrations.map((r) => r.callback(...args));
   }
@@ -42,4 +46,18 @@ export function makePort(name: string) {
   const received: unknown[] = [];
   const port: PortLike = { name, postMessage: (m) => received.push(structuredClone(m)), onMessage, onDisconnect };
   return { port, received, send: (m: unknown) => onMessage.fire(m, port), disconnect: () => onDisconnect.fire(port) };
+}
+
+/** browser.permissions as the background reads it: granted origins, and change events. */
+export function makeFakePermissions(origins: string[]) {
+  const onAdded = new FakeEvent<[]>();
+  const onRemoved = new FakeEvent<[]>();
+  const granted = { origins: [...origins] };
+  return {
+    permissions: { getAll: async () => ({ origins: [...granted.origins] }), onAdded, onRemoved },
+    set(next: string[]) {
+      granted.origins = [...next];
+      onAdded.fire();
+    },
+  };
 }

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { asTarget, firstPresent, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
+import { chooseAllSites } from './site-access';
 
 /**
  * Launches Debian's Chromium with Playwright for e2e tests and fixture recording.
@@ -32,6 +33,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches, e.g. '--auto-open-devtools-for-tabs'. */
   args?: string[];
+  /**
+   * OAuth Lens asks for site access on its options page; by default the launcher chooses
+   * "Capture on all sites" there, as a user would first thing. 'none' leaves it ungranted.
+   */
+  siteAccess?: 'all' | 'none';
 }
 
 export interface LaunchedBrowser {
@@ -91,7 +97,47 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     await context.close().catch(() => undefined);
     await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
   };
-  return { context, extensionId, serviceWorker, profileDir, close };
+  const launched = { context, extensionId, serviceWorker, profileDir, close };
+  if (extensionId && (options.siteAccess ?? 'all') === 'all' && asksForSiteAccess(extensionDir)) {
+    try {
+      await preapproveSites(context, extensionId, [ALL_SITES_PATTERN]);
+      await chooseAllSites(chromiumDriver(launched));
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+  return launched;
+}
+
+const ALL_SITES_PATTERN = '*://*/*';
+
+/** Builds with an options page that asks for site access (OAuth Lens; not the bench's ablation extensions). */
+function asksForSiteAccess(extensionDir: string): boolean {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { optional_host_permissions?: string[] };
+  return manifest.optional_host_permissions?.includes(ALL_SITES_PATTERN) === true;
+}
+
+/**
+ * What the browser's "Allow" prompt records, done on chrome://extensions (its site access
+ * settings, `developerPrivate.addHostPermission`): the prompt cannot be clicked headless. The
+ * extension still has to ask with a user gesture (`permissions.request` from a click) before
+ * the sites are active; the request then resolves without a prompt.
+ */
+export async function preapproveSites(context: BrowserContext, extensionId: string, patterns: readonly string[]): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      async ({ id, hosts }) => {
+        const dp = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+        for (const host of hosts) await dp.addHostPermission(id, host);
+      },
+      { id: extensionId, hosts: [...patterns] },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 /** A Playwright page as a scenario driver page (test/support/driver.ts). */

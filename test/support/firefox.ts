@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page } from 'puppeteer-core';
 import { asTarget, firstPresent, visibleMatch, visibleText, WAIT_MS, type Driver, type DriverPage, type Target } from './driver';
+import { chooseAllSites } from './site-access';
 
 /**
  * Launches Debian's Firefox ESR headless with puppeteer-core over WebDriver BiDi (no browser
@@ -58,7 +59,7 @@ export interface LaunchedFirefox {
   version: string;
 }
 
-export async function launchFirefox(options: { extensionDir?: string } = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(options: { extensionDir?: string; siteAccess?: 'all' | 'none' } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`extension not built: ${extensionDir} has no manifest.json (run npx wxt build -b firefox)`);
@@ -71,7 +72,12 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
       headless: true,
       userDataDir: profileDir,
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
-      extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        ...QUIET_PREFS,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+        // permissions.request grants without the doorhanger a headless browser cannot answer (test/support/site-access.ts).
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
     });
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true });
@@ -100,6 +106,14 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
     },
     close,
   };
+  if ((options.siteAccess ?? 'all') === 'all') {
+    try {
+      await chooseAllSites(driver);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
   return { browser, driver, version: await browser.version() };
 }
 
