@@ -83,6 +83,23 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: 'options, all sites',
+    async open(page, url) {
+      await page.goto(url(`options.html?tabId=${failingTab}`));
+      await page.locator('main[data-access="all"]').waitFor();
+    },
+  },
+  {
+    // Last of the extension pages that need capture: it takes the all-sites grant away.
+    name: 'options, only these sites',
+    async open(page, url) {
+      await page.goto(url(`options.html?tabId=${failingTab}`));
+      await page.locator('main[data-access]').waitFor();
+      await page.click('#access-only');
+      await page.locator('#allow-tab-sites').waitFor();
+    },
+  },
+  {
     name: 'catalog',
     async open(page, url) {
       await page.goto(url('catalog.html'));
