@@ -4,22 +4,40 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, EXTENSION_DIR, launchBrowser, QUIET_ARGS, type LaunchedBrowser } from '../test/support/chromium';
+import { chromiumDriver, CHROMIUM_PATH, EXTENSION_DIR, launchBrowser, preapproveSites, QUIET_ARGS, type LaunchedBrowser } from '../test/support/chromium';
+import { chooseOnlySite } from '../test/support/site-access';
 import { figure, median, type Figure } from './figure';
 import { writeAblation } from './page-load-ablations';
 import { servePage } from './page-load-page';
 
 /**
- * Page load in steady state, in Debian's Chromium: four warm browsers (no extension, an empty
- * worker, empty webRequest listeners with `extraHeaders`, OAuth Lens), each launched once with its
+ * Page load in steady state, in Debian's Chromium: five warm browsers (no extension, an empty
+ * worker, empty webRequest listeners with `extraHeaders`, OAuth Lens on all sites, OAuth Lens
+ * limited to one other site), each launched once with its
  * worker started, load the same page in turn, the order rotated every round so load drift on a
  * shared machine hits all of them alike. A load is timed from navigation start to the later of
  * the load event and the page's last fetch/XHR. Reported: the median per-round ratio against
  * no extension, and OAuth Lens against the empty-listener floor.
  */
 
-type Variant = 'none' | 'empty-worker' | 'empty-listeners' | 'oauth-lens';
-const VARIANTS: readonly Variant[] = ['none', 'empty-worker', 'empty-listeners', 'oauth-lens'];
+type Variant = 'none' | 'empty-worker' | 'empty-listeners' | 'oauth-lens' | 'oauth-lens-limited';
+const VARIANTS: readonly Variant[] = ['none', 'empty-worker', 'empty-listeners', 'oauth-lens', 'oauth-lens-limited'];
+
+/** The one site OAuth Lens may access in the limited variant: not the bench page's (127.0.0.1). */
+const LIMITED_SITE = { address: 'http://localhost', pattern: 'http://localhost/*' };
+
+/** OAuth Lens with "Only on these sites" chosen on its options page, the page's site not among them. */
+async function launchLimited(): Promise<LaunchedBrowser> {
+  const b = await launchBrowser({ extension: true, extensionDir: EXTENSION_DIR, siteAccess: 'none' });
+  try {
+    await preapproveSites(b.context, b.extensionId!, [LIMITED_SITE.pattern]);
+    await chooseOnlySite(chromiumDriver(b), LIMITED_SITE.address, LIMITED_SITE.pattern);
+  } catch (error) {
+    await b.close();
+    throw error;
+  }
+  return b;
+}
 
 /** Builds the extension the bench measures, so it never times a stale or missing build. */
 export function buildExtension(): void {
@@ -69,7 +87,9 @@ export async function measurePageLoad(resources = 200, rounds = 30, warmup = 5):
       const b =
         v === 'none'
           ? await launchWithoutExtension()
-          : await launchBrowser({ extension: true, extensionDir: v === 'oauth-lens' ? EXTENSION_DIR : ablationDirs[v] });
+          : v === 'oauth-lens-limited'
+            ? await launchLimited()
+            : await launchBrowser({ extension: true, extensionDir: v === 'oauth-lens' ? EXTENSION_DIR : ablationDirs[v] });
       browsers.push(b);
       return b;
     };
@@ -101,6 +121,7 @@ const LABEL: Record<Variant, string> = {
   'empty-worker': 'empty MV3 worker',
   'empty-listeners': 'empty webRequest listeners + extraHeaders',
   'oauth-lens': 'OAuth Lens',
+  'oauth-lens-limited': 'OAuth Lens, site access limited, page on another site',
 };
 
 export async function benchPageLoad(resources = 200, rounds = 30, options: { build?: boolean } = {}): Promise<Figure[]> {
@@ -114,5 +135,7 @@ export async function benchPageLoad(resources = 200, rounds = 30, options: { bui
     figure(`page load (${page}): ${LABEL['empty-listeners']} vs no extension`, median(r['empty-listeners'].ms), 'ms', median(r['empty-listeners'].ratios), info),
     figure(`page load (${page}): OAuth Lens vs no extension`, median(r['oauth-lens'].ms), 'ms', median(r['oauth-lens'].ratios), 1.05),
     figure(`page load (${page}): OAuth Lens vs empty listeners (our code's own cost)`, median(r['oauth-lens'].ms), 'ms', median(vsFloor), 1.02),
+    // Outside the chosen sites the browser keeps requests away from the extension: no cost at all.
+    figure(`page load (${page}): ${LABEL['oauth-lens-limited']} vs no extension`, median(r['oauth-lens-limited'].ms), 'ms', median(r['oauth-lens-limited'].ratios), 1.05),
   ];
 }

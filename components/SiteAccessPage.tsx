@@ -136,7 +136,7 @@ export function SiteAccessPage({ state, actions }: { state: SiteAccessState; act
             >
               <label for="typed-site">Site address</label>{' '}
               <input id="typed-site" type="text" inputMode="url" autoComplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} aria-describedby="typed-help" />{' '}
-              <button type="submit">Allow</button>
+              <button type="submit" id="typed-site-allow">Allow</button>
               <p id="typed-help" class="ol-site-role">
                 For example https://login.example.com — every port of that host is included.
               </p>
