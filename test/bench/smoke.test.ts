@@ -95,8 +95,8 @@ describe('bench smoke', () => {
     }
   });
 
-  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, four warm browsers (needs npm run build)', async () => {
-    expectWellFormed(await benchPageLoad(10, 1, { build: false }), 4);
+  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, five warm browsers (needs npm run build)', async () => {
+    expectWellFormed(await benchPageLoad(10, 1, { build: false }), 5);
   }, 180_000);
 
   it.skipIf(!hasChromium)('panel first render in Chromium', async () => {
