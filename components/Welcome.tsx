@@ -3,6 +3,8 @@ export interface WelcomeProps {
   browserName: 'chrome' | 'firefox';
   /** Opens the check catalog (the popup and this page share the link). */
   onCatalog?(): void;
+  /** Opens the options page, where site access is chosen. */
+  onSiteAccess?(): void;
 }
 
 /**
@@ -10,11 +12,26 @@ export interface WelcomeProps {
  * is, what is captured and what is not, that nothing leaves the browser, and how to try a broken
  * login with the demo.
  */
-export function Welcome({ browserName, onCatalog }: WelcomeProps) {
+export function Welcome({ browserName, onCatalog, onSiteAccess }: WelcomeProps) {
   return (
     <main class="ol-page ol-welcome ol-theme-auto">
       <h1>OAuth Lens is installed</h1>
       <p class="ol-welcome-lead">It watches OAuth 2.0 and OpenID Connect logins in your tabs, rebuilds each flow step by step and explains what failed, why, and how to fix it.</p>
+
+      <section aria-labelledby="ol-w-access">
+        <h2 id="ol-w-access">First, choose where it may capture</h2>
+        <p>
+          OAuth Lens has no access to any site yet, so it captures nothing. Choose <strong>Capture on all sites</strong> (the default), or <strong>Only on these sites</strong> to allow
+          your identity provider and your app one by one. You can change this at any time.
+        </p>
+        {onSiteAccess ? (
+          <p>
+            <button type="button" class="ol-link" onClick={onSiteAccess}>
+              Choose site access
+            </button>
+          </p>
+        ) : null}
+      </section>
 
       <section aria-labelledby="ol-w-where">
         <h2 id="ol-w-where">Where to find it</h2>
