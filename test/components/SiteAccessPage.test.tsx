@@ -19,9 +19,9 @@ const login: FlowReport = {
   issuer: AS,
   redirectUri: `${APP}/cb`,
   outcome: 'success',
-  startTime: '2026-01-01T00:00:00.000Z',
+  startTime: 1767225600000,
   steps: [
-    { kind: 'authorize', method: 'GET', url: `${AS}/auth?redirect_uri=${encodeURIComponent(`${APP}/cb`)}`, status: 302, time: '2026-01-01T00:00:00.000Z', observed: true, tabId: 3, frameId: 0, context: 'top', eventId: null },
+    { kind: 'authorize', method: 'GET', url: `${AS}/auth?redirect_uri=${encodeURIComponent(`${APP}/cb`)}`, status: 302, time: 1767225600000, observed: true, tabId: 3, frameId: 0, context: 'top', eventId: null },
   ],
   findings: [],
 };

@@ -8,11 +8,11 @@ const AS = 'http://127.0.0.1:4000';
 const APP = 'http://localhost:3000';
 
 function step(kind: StepReport['kind'], url: string, tabId = 7): StepReport {
-  return { kind, method: 'GET', url, status: 302, time: '2026-01-01T00:00:00.000Z', observed: true, tabId, frameId: 0, context: 'top', eventId: null };
+  return { kind, method: 'GET', url, status: 302, time: 1767225600000, observed: true, tabId, frameId: 0, context: 'top', eventId: null };
 }
 
 function flow(steps: StepReport[], issuer: string | null = AS): FlowReport {
-  return { id: 'f1', grant: 'authorization_code', clientId: 'app', issuer, redirectUri: `${APP}/cb`, outcome: 'success', startTime: '2026-01-01T00:00:00.000Z', steps, findings: [] };
+  return { id: 'f1', grant: 'authorization_code', clientId: 'app', issuer, redirectUri: `${APP}/cb`, outcome: 'success', startTime: 1767225600000, steps, findings: [] };
 }
 
 const login = flow([
