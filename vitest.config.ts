@@ -7,6 +7,7 @@ const FIREFOX_E2E = [
   'test/e2e/scenarios-*.test.ts',
   'test/e2e/panel.test.ts',
   'test/e2e/export.test.ts',
+  'test/e2e/site-access.test.ts',
 ];
 
 export default defineConfig({

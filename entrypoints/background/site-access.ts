@@ -1,4 +1,4 @@
-import { accessAllows, NO_ACCESS, siteAccessOf, type SiteAccess } from '../../lib/site-access/patterns';
+import { navigationAllowed, NO_ACCESS, siteAccessOf, type SiteAccess } from '../../lib/site-access/patterns';
 
 /** The slice of `browser.permissions` the background reads. */
 export interface PermissionsLike {
@@ -30,8 +30,9 @@ export class SiteAccessGate {
     return this.access;
   }
 
+  /** May a navigation to this URL be recorded (lib/site-access/patterns.ts `navigationAllowed`)? */
   allows(url: string): boolean {
-    return accessAllows(this.access, url);
+    return navigationAllowed(this.access, url);
   }
 
   onChange(watcher: (access: SiteAccess) => void): void {

@@ -71,6 +71,17 @@ export function accessAllows(access: SiteAccess, url: string): boolean {
   return access.sites.some((p) => patternAllows(p, url));
 }
 
+/**
+ * Is the extension allowed to record a navigation (webNavigation event) to this URL? Web pages
+ * follow `accessAllows`; a page that is no site (about:blank, data:, blob:…) belongs to no one
+ * else, and is kept as soon as any site is granted: a login popup opened as about:blank
+ * (`window.open('about:blank')`, then navigated) is known to its opener only through that event.
+ */
+export function navigationAllowed(access: SiteAccess, url: string): boolean {
+  if (schemeAndHost(url) === null) return access.allSites || access.sites.length > 0;
+  return accessAllows(access, url);
+}
+
 /** The webRequest `urls` filter for this access; empty when nothing is granted. */
 export function requestFilterUrls(access: SiteAccess): string[] {
   return access.allSites ? [ALL_SITES] : access.sites;

@@ -73,6 +73,13 @@ describe('site access in the background', () => {
     expect((await service.events(2)).map((e) => e.url)).toEqual([fragment('http://127.0.0.1:3000/cb', 2).url]);
   });
 
+  it('keeps a popup opened as about:blank by a page of a granted site (its only link to the opener)', async () => {
+    const { service } = start(['http://127.0.0.1/*']);
+    await service.ready;
+    await fakeBrowser.webNavigation.onCreatedNavigationTarget.trigger({ sourceTabId: 1, sourceProcessId: 1, sourceFrameId: 0, tabId: 2, url: 'about:blank', timeStamp: Date.now() });
+    expect((await service.events(2)).map((e) => e.kind === 'navigation' && e.event)).toEqual(['created-target']);
+  });
+
   it('watches every site when all sites are granted', async () => {
     const { access, service } = start(['*://*/*']);
     await service.ready;

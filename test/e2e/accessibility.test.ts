@@ -1,18 +1,17 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../demo/index';
 import { axeViolations, describeViolations } from '../support/axe';
-import { EXTENSION_DIR } from '../support/chromium';
 import { dropExtensionSnapshot, ExtensionSession, scenario } from './harness';
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA, plus one-main / heading-one / region) in real Chromium on every
  * page of the extension, light and dark: the panel page on a failing login against the real demo
  * provider, the viewer empty, with a recorded error trace and in Diff mode, the check catalog, the
- * toolbar popup (popup.html?tabId=N) on that tab, the welcome page, and the options page once the
- * build has one.
+ * toolbar popup (popup.html?tabId=N) on that tab, the welcome page, and the options page (all sites;
+ * only these sites, with the tab's sites offered).
  * Screenshots of what was checked go to test-results/accessibility/.
  */
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'accessibility');
@@ -122,28 +121,7 @@ const PAGES: PageCase[] = [
   },
 ];
 
-/**
- * The options page (issue 16) is built on another branch; its case runs as soon as the build's
- * manifest declares one, and shows as skipped until then.
- */
-const OPTIONS_PAGE = ((): string | null => {
-  const manifest = join(EXTENSION_DIR, 'manifest.json');
-  if (!existsSync(manifest)) return null;
-  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { options_ui?: { page?: string }; options_page?: string };
-  return parsed.options_ui?.page ?? parsed.options_page ?? null;
-})();
-if (OPTIONS_PAGE) {
-  PAGES.push({
-    name: 'options',
-    async open(page, url) {
-      await page.goto(url(OPTIONS_PAGE));
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-    },
-  });
-}
-
 describe('axe-core on every extension page, light and dark', () => {
-  it.skipIf(OPTIONS_PAGE !== null)('options page: not in this build yet (issue 16), so not checked', () => undefined);
   for (const c of PAGES) {
     for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
       it(`${c.name} (${theme}): 0 violations`, async () => {

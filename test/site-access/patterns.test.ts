@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessAllows, ALL_SITES, patternAllows, requestFilterUrls, siteAccessOf, siteLabel, sitePattern } from '../../lib/site-access/patterns';
+import { accessAllows, ALL_SITES, navigationAllowed, patternAllows, requestFilterUrls, siteAccessOf, siteLabel, sitePattern } from '../../lib/site-access/patterns';
 
 describe('site patterns', () => {
   it('turns pages and origins into port-less host patterns, http(s) only', () => {
@@ -45,5 +45,14 @@ describe('site patterns', () => {
     expect(requestFilterUrls(siteAccessOf([ALL_SITES]))).toEqual([ALL_SITES]);
     expect(requestFilterUrls(siteAccessOf([]))).toEqual([]);
     expect(accessAllows(siteAccessOf([]), 'http://127.0.0.1/')).toBe(false);
+  });
+
+  it('records navigations to pages that are no site (a popup opened as about:blank) once any site is granted', () => {
+    const some = siteAccessOf(['http://127.0.0.1/*']);
+    expect(navigationAllowed(some, 'about:blank')).toBe(true);
+    expect(navigationAllowed(siteAccessOf([ALL_SITES]), 'about:blank')).toBe(true);
+    expect(navigationAllowed(siteAccessOf([]), 'about:blank')).toBe(false);
+    expect(navigationAllowed(some, 'http://127.0.0.1:3000/cb')).toBe(true);
+    expect(navigationAllowed(some, 'http://localhost:3000/cb')).toBe(false);
   });
 });
