@@ -24,7 +24,16 @@ const port = vi.hoisted(() => {
     disconnect: () => {},
   };
 });
-vi.mock('wxt/browser', () => ({ browser: { runtime: { connect: () => port, getURL: (p: string) => `chrome-extension://x${p}` } } }));
+// The panel also reads site access (all sites granted here: no notice in the way).
+vi.mock('wxt/browser', () => {
+  const permissionEvent = { addListener: () => {}, removeListener: () => {} };
+  return {
+    browser: {
+      runtime: { connect: () => port, getURL: (p: string) => `chrome-extension://x${p}` },
+      permissions: { getAll: async () => ({ origins: ['*://*/*'] }), onAdded: permissionEvent, onRemoved: permissionEvent },
+    },
+  };
+});
 
 let data: PanelData;
 beforeAll(async () => {
