@@ -39,8 +39,6 @@ const fragment = (url: string, tabId: number): FragmentDetails => ({
 beforeEach(() => fakeBrowser.reset());
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.flush()));
-  // fakeBrowser.reset() keeps webNavigation listeners: an earlier test's service would take the next test's events.
-  for (const event of Object.values(fakeBrowser.webNavigation)) (event as { removeAllListeners?: () => void }).removeAllListeners?.();
   fakeBrowser.reset();
 });
 
