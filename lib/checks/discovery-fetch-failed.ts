@@ -1,8 +1,11 @@
-import { fetchFailure, isMetadataUrl, ownerFlow, requestEvent } from './support/metadata-fetch';
-import { defineCheck } from './types';
+import { isMetadataUrl } from './support/metadata-fetch';
+import { metadataFetchCheck } from './support/metadata-fetch-check';
 
 /** OIDC-Disc §4; RFC 8414 §3: the metadata request must answer 200 with a JSON object carrying `issuer`. */
-export default defineCheck({
+export default metadataFetchCheck({
+  documents: (analysis) => analysis.discovery.filter((doc) => isMetadataUrl(doc.url)),
+  shape: (json) => (typeof json.issuer === 'string' ? null : 'the JSON has no "issuer" member, so it is not a metadata document'),
+  urlLabel: 'discovery URL',
   section: 'errors-and-metadata',
   severity: 'warning',
   title: 'The discovery document could not be loaded',
@@ -11,24 +14,5 @@ export default defineCheck({
   fix: 'Check the authority URL (it must be the issuer exactly); for SPAs, check that the provider serves metadata with CORS for this origin.',
   messages: {
     fetchFailed: 'Loading the discovery document {url} failed: {reason}. Without it the client cannot learn the endpoints and keys of the authorization server.',
-  },
-  run(flow, ctx) {
-    for (const doc of ctx.analysis.discovery) {
-      if (!isMetadataUrl(doc.url)) continue;
-      const event = requestEvent(ctx.analysis, doc.eventId);
-      const owner = event ? ownerFlow(ctx.analysis, event) : null;
-      if (!event || owner?.flow !== flow) continue;
-      const reason = fetchFailure(event, (json) => (typeof json.issuer === 'string' ? null : 'the JSON has no "issuer" member, so it is not a metadata document'));
-      if (!reason) continue;
-      ctx.report({
-        step: owner.step,
-        messageId: 'fetchFailed',
-        data: { url: event.url, reason },
-        evidence: [
-          { label: 'discovery URL', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
-          { label: 'result', value: reason },
-        ],
-      });
-    }
   },
 });

@@ -1,8 +1,10 @@
-import { fetchFailure, ownerFlow, requestEvent } from './support/metadata-fetch';
-import { defineCheck } from './types';
+import { metadataFetchCheck } from './support/metadata-fetch-check';
 
 /** OIDC-Disc §3: `jwks_uri` must serve a JWK Set, i.e. a JSON object with a `keys` array (RFC 7517 §5). */
-export default defineCheck({
+export default metadataFetchCheck({
+  documents: (analysis) => analysis.jwks,
+  shape: (json) => (Array.isArray(json.keys) ? null : 'the JSON has no "keys" array'),
+  urlLabel: 'jwks_uri',
   section: 'errors-and-metadata',
   severity: 'warning',
   title: 'The JWKS (signing keys) could not be loaded',
@@ -11,23 +13,5 @@ export default defineCheck({
   fix: 'Use the jwks_uri from the discovery document of the right issuer; for SPAs, check that the provider serves it with CORS for this origin.',
   messages: {
     fetchFailed: 'Loading the signing keys from {url} failed: {reason}. ID Token signatures cannot be verified without them.',
-  },
-  run(flow, ctx) {
-    for (const doc of ctx.analysis.jwks) {
-      const event = requestEvent(ctx.analysis, doc.eventId);
-      const owner = event ? ownerFlow(ctx.analysis, event) : null;
-      if (!event || owner?.flow !== flow) continue;
-      const reason = fetchFailure(event, (json) => (Array.isArray(json.keys) ? null : 'the JSON has no "keys" array'));
-      if (!reason) continue;
-      ctx.report({
-        step: owner.step,
-        messageId: 'fetchFailed',
-        data: { url: event.url, reason },
-        evidence: [
-          { label: 'jwks_uri', value: event.url, ...(owner.step === null ? {} : { step: owner.step }) },
-          { label: 'result', value: reason },
-        ],
-      });
-    }
   },
 });
