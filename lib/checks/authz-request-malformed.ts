@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/finding';
 import { paramsHidden, responseTypeParts } from './support/authorize-facts';
 import { discoveryOfServer } from './support/server-metadata';
-import { knownDeviation } from '../providers/match';
+import { brokerHop, knownDeviation } from '../providers/match';
 import { defineCheck } from './types';
 
 /** RFC 6749 §3.1: parameters "MUST NOT be included more than once"; §4.1.1 requires response_type and client_id. */
@@ -24,9 +24,11 @@ export default defineCheck({
     const hidden = paramsHidden(a);
     // A provider documented to take no response_type (GitHub, Slack, Facebook) is not malformed: provider-known-deviation says so once.
     const noResponseType = knownDeviation(flow, 'authorize-without-response-type') !== null;
+    // A broker's own hop (Supabase provider=&redirect_to=) names neither: the broker is the upstream provider's client.
+    const broker = knownDeviation(flow, 'broker-authorize') !== null && brokerHop(flow.steps[a.step]?.url ?? '', a.params) !== null;
     for (const name of ['response_type', 'client_id'] as const) {
       const value = name === 'response_type' ? a.responseType : a.clientId;
-      if (value !== null || hidden || (name === 'response_type' && noResponseType)) continue;
+      if (value !== null || hidden || broker || (name === 'response_type' && noResponseType)) continue;
       problems.push(`${name} is missing`);
       evidence.push({ label: name, value: '(absent)', step: a.step });
     }

@@ -1,4 +1,5 @@
 import { charsetWithin, shapeOf, type ValueShape } from './support/value-shape';
+import { pkceMethod } from './support/authorize-facts';
 import { defineCheck } from './types';
 
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
@@ -50,7 +51,7 @@ export default defineCheck({
   run(flow, ctx) {
     const a = flow.authorize;
     if (!a?.codeChallenge) return;
-    const method = a.codeChallengeMethod ?? 'plain';
+    const method = pkceMethod(flow);
     // A redacted challenge is judged by the length and class its tag kept, never by the tag text.
     const shape = shapeOf(a.codeChallenge);
     let defect: string | null = null;

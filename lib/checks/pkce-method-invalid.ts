@@ -1,3 +1,5 @@
+import { knownDeviation } from '../providers/match';
+import { anyCase } from './support/authorize-facts';
 import { defineCheck } from './types';
 
 /** RFC 7636 §4.3: the method is "S256" or "plain", exactly (§4.2 defines both; names are case-sensitive). */
@@ -23,6 +25,8 @@ export default defineCheck({
     const a = flow.authorize;
     const method = a?.codeChallengeMethod;
     if (!a || method === null || method === undefined || METHODS.has(method)) return;
+    // A provider documented to read the method in any case (Supabase's own "s256"): provider-known-deviation says so.
+    if (anyCase(method) && knownDeviation(flow, 'pkce-method-any-case')) return;
     const meant = method.replace(/[^a-z0-9]/gi, '').toLowerCase() === 's256' || /^sha-?256$/i.test(method) ? ' (S256 was meant)' : '';
     ctx.report({
       step: a.step,

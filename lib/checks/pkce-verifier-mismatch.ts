@@ -1,6 +1,7 @@
 import { matchProviderError, providerErrorPointsTo } from '../diagnosis/match-provider-error';
 import { browserTokens, tokenError, tokenErrorText } from './support/token-requests';
 import { shapeOf } from './support/value-shape';
+import { pkceMethod } from './support/authorize-facts';
 import { defineCheck } from './types';
 
 /**
@@ -25,8 +26,8 @@ export default defineCheck({
       return;
     }
     if (!a.codeChallenge) return;
-    // RFC 7636 §4.3: without code_challenge_method the method is "plain".
-    const method = a.codeChallengeMethod ?? 'plain';
+    // RFC 7636 §4.3: without code_challenge_method the method is "plain"; pkceMethod reads a provider's any-case spelling.
+    const method = pkceMethod(flow);
     if (method !== 'S256' && method !== 'plain') return;
     for (const t of tokens) {
       const v = t.codeVerifier;

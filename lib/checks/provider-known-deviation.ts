@@ -1,4 +1,5 @@
-import { flowProvider } from '../providers/match';
+import { brokerHop, flowProvider, sessionExchangeOf } from '../providers/match';
+import { anyCase } from './support/authorize-facts';
 import type { Deviation } from '../providers/profile';
 import type { Flow } from '../model/flow';
 import { defineCheck } from './types';
@@ -11,6 +12,12 @@ function shows(flow: Flow, deviation: Deviation): boolean {
       return a !== null && a.responseType === null && !a.opaque;
     case 'form-post-for-name-and-email':
       return a !== null && a.responseMode === 'form_post' && /(?:^|\s)(?:name|email)(?:\s|$)/.test(a.scope ?? '');
+    case 'broker-authorize':
+      return a !== null && (a.clientId === null || a.responseType === null) && brokerHop(flow.steps[a.step]?.url ?? '', a.params) !== null;
+    case 'pkce-method-any-case':
+      return a?.codeChallengeMethod != null && a.codeChallengeMethod !== 'S256' && a.codeChallengeMethod !== 'plain' && anyCase(a.codeChallengeMethod);
+    case 'session-exchange':
+      return flow.tokens.some((t) => sessionExchangeOf(flow.steps[t.step]?.url ?? '') !== null);
   }
 }
 

@@ -1,5 +1,6 @@
 import { headerValue, queryParams } from '../flow/params';
 import { browserTokens, paramsSeen, stepLabel, tokenEvent } from './support/token-requests';
+import { knownDeviation, sessionExchangeOf } from '../providers/match';
 import { defineCheck } from './types';
 
 /** Parameters that belong in the body, never the query (RFC 6749 §3.2: "MUST use the HTTP POST method"). */
@@ -20,6 +21,8 @@ export default defineCheck({
     for (const t of browserTokens(flow, ctx)) {
       const event = tokenEvent(flow, t);
       if (!event) continue;
+      // A provider's own session API (Supabase grant_type=pkce, JSON body) is not an RFC 6749 token request: provider-known-deviation says so.
+      if (sessionExchangeOf(event.url) && knownDeviation(flow, 'session-exchange')) continue;
       const problems: string[] = [];
       const method = event.method.toUpperCase();
       if (method !== 'POST') problems.push(`method is ${method}, not POST`);

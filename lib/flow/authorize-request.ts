@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import type { Param, RequestEvent } from '../model/event';
 import type { AuthorizeRequest } from '../model/flow';
 import { bodyParams, getParam, queryParams, responseObject, stringField } from './params';
+import { brokerHop } from '../providers/match';
 
 /**
  * The default response mode for a response type: `code` → query, anything that issues tokens
@@ -30,6 +31,11 @@ export function parRequestUri(par: RequestEvent): string | null {
   return stringField(responseObject(par), 'request_uri');
 }
 
+function brokerRedirect(url: string, query: Param[]): string | null {
+  const name = brokerHop(url, query)?.broker.redirectParam;
+  return name ? getParam(query, name) : null;
+}
+
 /**
  * Merge the parameters a server will act on: the query, then values pushed by PAR or carried in
  * a request object (RFC 9126 §4, RFC 9101 §6.3 — those take precedence over the query).
@@ -48,7 +54,8 @@ export function buildAuthorizeRequest(step: number, event: RequestEvent, par: Re
     step,
     params: query,
     clientId: get('client_id'),
-    redirectUri: get('redirect_uri'),
+    // A broker hop may name its return address otherwise (Supabase redirect_to).
+    redirectUri: get('redirect_uri') ?? brokerRedirect(event.url, query),
     state: get('state'),
     nonce: get('nonce'),
     codeChallenge: get('code_challenge'),

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { StepKind } from '../model/flow';
 import { bodyParams, fragmentParams, hasParam, headerValue, parseForm, responseObject, safeUrl } from './params';
-import { providerRole, type EndpointRole } from '../providers/match';
+import { brokerHop, providerRole, type EndpointRole } from '../providers/match';
 
 /** Endpoints learned from captured discovery documents, keyed by URL base (scheme+host+path). */
 export type KnownEndpoints = ReadonlyMap<string, StepKind>;
@@ -72,13 +72,19 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
     return 'authorize';
   }
   if (learned === 'authorize') return 'authorize';
+  // A broker's hop (Supabase provider=&redirect_to=, Auth0 connection=, Cognito identity_provider=)
+  // starts the login even without client_id / response_type (issue 17 point 7).
+  if (!isPost && brokerHop(event.url, query)) return 'authorize';
 
   // An authorization response arrives as a navigation (redirect or form_post), never as a script's
   // fetch: an SPA posting tokens to its own backend is not a callback (FormPost §2, RFC 6749 §4.1.2).
   if (isDocument(event) && hasResponseParams(query, fullUrl, body)) return 'callback-candidate';
 
   const role = providerRole(event.url);
-  if (role) return ROLE_TO_KIND[role];
+  // A form POSTed back to an authorize-shaped URL without the request's parameters is the
+  // provider's own consent page (GitHub's "Authorize" button), not a new authorization request.
+  const consentPost = role === 'authorize' && isPost && !(hasParam(body, 'client_id') && ['response_type', 'request', 'request_uri'].some((n) => hasParam(body, n)));
+  if (role && !consentPost) return ROLE_TO_KIND[role];
 
   if (hasParam(query, 'post_logout_redirect_uri') || hasParam(query, 'id_token_hint')) return 'logout';
   if (isPost && hasParam(body, 'client_id') && /device/i.test(u.pathname)) return 'device-authorization';

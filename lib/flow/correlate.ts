@@ -54,7 +54,9 @@ export function correlate(events: readonly CapturedEvent[], options: AnalysisOpt
         pars.push(event);
         break;
       case 'callback-candidate':
-        if (!attachAsLogin(event, openFlows(event), hops)) matchCallback(event, index, hops, window);
+        // A hop at an open flow's redirect_uri is its callback, even on another flow's server: a
+        // broker's callback (Auth0 /login/callback) is the upstream flow's, not a broker login page.
+        if (awaitedHere(event, index, window) || !attachAsLogin(event, openFlows(event), hops)) matchCallback(event, index, hops, window);
         break;
       case 'token':
         matchToken(event, index, hops, hashes, window);
@@ -133,6 +135,11 @@ function attachAsLogin(event: RequestEvent, open: FlowBuilder[], hops: HopIndex)
   addStep(target, makeStep('login', event, hops));
   markErrorPage(target, event);
   return true;
+}
+
+function awaitedHere(event: RequestEvent, index: BuilderIndex, window: number): boolean {
+  const base = urlBase(event.url);
+  return base !== null && index.awaitingCallback(event.startTime, window).some((b) => b.flow.callback === null && redirectBase(b) === base);
 }
 
 /** An app hop in a redirect chain already part of a flow (e.g. the page the callback redirects to). */

@@ -6,6 +6,7 @@ import type { HopIndex } from './hops';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
 import { isForeignPlaceholder } from '../placeholders/foreign';
+import { sessionExchangeOf } from '../providers/match';
 
 /** BASE64URL(SHA-256(verifier)), precomputed before correlation (WebCrypto is async); null if unknown. */
 export type VerifierHashes = (verifier: string) => string | null;
@@ -20,7 +21,8 @@ export function matchToken(event: RequestEvent, index: BuilderIndex, hops: HopIn
   const exchange = buildTokenExchange(0, event, 'standalone');
   const near = (b: FlowBuilder) => event.startTime >= b.flow.startTime && event.startTime - b.flow.startTime <= window;
   let target: FlowBuilder | null = null;
-  if (exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code)) {
+  const redeemsCode = exchange.grantType === 'authorization_code' || (exchange.grantType === null && exchange.code) || (exchange.grantType !== null && sessionExchangeOf(event.url)?.grantType === exchange.grantType);
+  if (redeemsCode) {
     // Placeholders another tool left ("[code redacted]") are never equal to each other (issue 17 point 2).
     const code = isForeignPlaceholder(exchange.code) ? null : exchange.code;
     const byCode = code !== null ? index.withCode(code) : [];

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { TokenExchange } from '../model/flow';
 import { bodyParams, getParam, headerValue, queryParams, responseObject } from './params';
+import { sessionExchangeOf } from '../providers/match';
 
 /** How the client authenticated at the token endpoint (RFC 6749 §2.3.1; RFC 7523 §2.2). */
 function clientAuthOf(event: RequestEvent, params: ReturnType<typeof bodyParams>): TokenExchange['clientAuth'] {
@@ -15,11 +16,13 @@ export function buildTokenExchange(step: number, event: RequestEvent, matchedBy:
   const body = bodyParams(event);
   const params = body.length ? body : queryParams(event.url);
   const get = (name: string) => getParam(params, name);
+  // A provider's session API (Supabase /auth/v1/token?grant_type=pkce, JSON {auth_code, code_verifier}) redeems a code too.
+  const session = sessionExchangeOf(event.url);
   return {
     step,
     params,
-    grantType: get('grant_type'),
-    code: get('code'),
+    grantType: get('grant_type') ?? (session ? getParam(queryParams(event.url), 'grant_type') : null),
+    code: get('code') ?? (session ? get(session.codeParam) : null),
     codeVerifier: get('code_verifier'),
     redirectUri: get('redirect_uri'),
     clientId: get('client_id'),

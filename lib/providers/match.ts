@@ -1,5 +1,6 @@
+import type { Param } from '../model/event';
 import type { Flow } from '../model/flow';
-import { FIX_TOPIC_CHECKS, type ConsoleFix, type Deviation, type DeviationId, type FixTopic, type ProviderProfile, type UrlRole } from './profile';
+import { FIX_TOPIC_CHECKS, type BrokerShape, type ConsoleFix, type Deviation, type DeviationId, type FixTopic, type ProviderProfile, type SessionExchange, type UrlRole } from './profile';
 import { PROVIDER_PROFILES } from './profiles';
 import { requiredLiteral } from './required-literal';
 
@@ -68,6 +69,39 @@ export function providerRole(url: string): EndpointRole | null {
 export function providerOfUrl(url: string): ProviderProfile | null {
   if (noIdentifyingShape(url)) return null;
   return IDENTIFYING.find((s) => s.pattern.test(url))?.profile ?? null;
+}
+
+export interface BrokerHop {
+  profile: ProviderProfile;
+  broker: BrokerShape;
+}
+
+/** Authorization hops of brokers: their `authorize` / `broker_authorize` shapes, custom domains included. */
+const BROKER_SHAPES = PROVIDER_PROFILES.flatMap((profile) =>
+  profile.broker
+    ? [...profile.urls, ...(profile.customDomainUrls ?? [])]
+        .filter(([role]) => role === 'authorize' || role === 'broker_authorize')
+        .map(([, source]) => ({ pattern: new RegExp(source), profile, broker: profile.broker }))
+    : [],
+);
+
+/**
+ * A broker's authorization hop (issue 17 point 7): a broker URL shape carrying one of the
+ * broker's marker parameters (Supabase provider=, Auth0 connection=, Cognito identity_provider=),
+ * with or without client_id and response_type. Null for anything else.
+ */
+export function brokerHop(url: string, query: readonly Param[]): BrokerHop | null {
+  for (const s of BROKER_SHAPES) {
+    if (s.broker && s.broker.marker.some((m) => query.some((p) => p.name === m)) && s.pattern.test(url)) return { profile: s.profile, broker: s.broker };
+  }
+  return null;
+}
+
+const SESSION_EXCHANGES = PROVIDER_PROFILES.flatMap((profile) => (profile.sessionExchange ? [{ pattern: new RegExp(profile.sessionExchange.url), exchange: profile.sessionExchange }] : []));
+
+/** A provider's own code-for-session call (Supabase /auth/v1/token?grant_type=pkce), or null. */
+export function sessionExchangeOf(url: string): SessionExchange | null {
+  return SESSION_EXCHANGES.find((s) => s.pattern.test(url))?.exchange ?? null;
 }
 
 const byFlow = new WeakMap<Flow, ProviderProfile | null>();

@@ -8,6 +8,8 @@
 /** Endpoint roles of the URL shapes; only some become step kinds (lib/flow/classify.ts). */
 export type UrlRole =
   | 'authorize'
+  /** A broker's own authorization hop that is not an OAuth authorization endpoint (Supabase /auth/v1/authorize). */
+  | 'broker_authorize'
   | 'token'
   | 'discovery'
   | 'jwks'
@@ -44,7 +46,13 @@ export type DeviationId =
   /** The authorization request carries no response_type (the endpoint only does the code grant). */
   | 'authorize-without-response-type'
   /** response_mode=form_post is required when name or email is requested; both arrive only on the first login. */
-  | 'form-post-for-name-and-email';
+  | 'form-post-for-name-and-email'
+  /** The broker's own authorization hop names the upstream provider and carries no client_id / response_type (Supabase). */
+  | 'broker-authorize'
+  /** code_challenge_method is sent in lower case ("s256") and accepted in any case. */
+  | 'pkce-method-any-case'
+  /** The code is redeemed by the provider's own session API (JSON body, its own grant name), not an RFC 6749 token request. */
+  | 'session-exchange';
 
 export interface Deviation {
   id: DeviationId;
@@ -77,6 +85,32 @@ export interface ConsoleFix {
   source: string;
 }
 
+/**
+ * A broker (Supabase Auth, Auth0, Cognito) runs the login with another provider on the app's
+ * behalf: its authorization hop names that provider and redirects straight to it; the upstream
+ * provider returns to the broker, and the broker returns to the app (issue 17 point 7).
+ */
+export interface BrokerShape {
+  // The hop's URL is one of the profile's `authorize` or `broker_authorize` shapes.
+  /** Parameters naming the upstream provider or connection; one must be present for the hop to be a broker hop. */
+  marker: readonly string[];
+  /** Where the broker returns the browser when it is not `redirect_uri` (Supabase: redirect_to). */
+  redirectParam?: string;
+  /** The broker's documentation of this hop. */
+  source: string;
+}
+
+/** A provider's own code-for-session call, redeemed like a token request (Supabase: POST /auth/v1/token?grant_type=pkce). */
+export interface SessionExchange {
+  /** Regular expression source of the call's URL (the host is one of the profile's shapes). */
+  url: string;
+  /** Its grant name, in the query. */
+  grantType: string;
+  /** The body member that carries the code (the verifier stays `code_verifier`). */
+  codeParam: string;
+  source: string;
+}
+
 export interface ProviderProfile {
   id: string;
   name: string;
@@ -85,5 +119,7 @@ export interface ProviderProfile {
   /** Shapes of custom domains or self-hosted installs: kept by the capture, never proof of the provider. */
   customDomainUrls?: readonly UrlShape[];
   deviations?: readonly Deviation[];
+  broker?: BrokerShape;
+  sessionExchange?: SessionExchange;
   fixes?: Partial<Record<FixTopic, ConsoleFix>>;
 }

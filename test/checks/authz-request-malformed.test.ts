@@ -4,11 +4,17 @@ import { describeCheck } from '../support/check-cases';
 import { AS, CLIENT_ID, codeFlow, hop, REDIRECT_URI } from '../support/events';
 import { discovery } from '../support/authorize-flows';
 import { PROVIDER_LOGINS } from '../support/provider-logins';
+import { brokerEvents, replacing } from '../support/broker-hars';
 
 const base = `client_id=${CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&state=Zm9vYmFyYmF6cXV4cXV1eA-state-7f3a`;
 
 describeCheck(check, {
   fires: [
+    {
+      name: 'Auth0 /authorize?connection= without client_id (Auth0 requires it)',
+      events: brokerEvents('auth0-connection-github.har', replacing('client_id=AbCdEfGhIjKlMnOpQrStUvWxYz012345&', '')),
+      expect: (f) => expect(f[0]?.message).toContain('client_id is missing'),
+    },
     {
       name: 'scope appended twice (config + code)',
       events: [hop({ url: `${AS}/authorize?${base}&scope=openid&scope=openid%20profile`, status: 302, location: `${AS}/login` })],
@@ -29,6 +35,7 @@ describeCheck(check, {
     },
   ],
   silent: [
+    { name: 'Supabase /auth/v1/authorize?provider=&redirect_to= (a broker hop, no client_id or response_type by design)', events: brokerEvents('supabase-github-pkce.har') },
     { name: 'clean code flow', events: codeFlow() },
     // Hand-built from GitHub's documentation (test/support/provider-logins.ts): no response_type by design.
     { name: 'GitHub OAuth App authorize URL without response_type', events: PROVIDER_LOGINS.find((l) => l.provider === 'github')!.events },

@@ -2,11 +2,14 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/pkce-verifier-mismatch';
 import { describeCheck } from '../support/check-cases';
 import { CHALLENGE, VERIFIER, codeFlow } from '../support/events';
+import { brokerEvents, replacing } from '../support/broker-hars';
 
 const OTHER = 'Zz9yWq2B7xVcKpL0mN4rT6uY8iO1aS3dF5gH7jK9lQw';
 
 describeCheck(check, {
   fires: [
+    // Supabase's "s256" is read as S256, so the verifier is still checked.
+    { name: 'Supabase session exchange with another verifier', events: brokerEvents('supabase-github-pkce.har', replacing('m3Jk8sQ2vX9pL4tR7wY1zB6nC0dF5gH2jK8lM3nP4qS7tV', OTHER)) },
     {
       name: 'verifier of another flow, refused with invalid_grant',
       events: codeFlow({ exchange: 'browser', tokenForm: { code_verifier: OTHER }, tokenStatus: 400, tokenResponse: { error: 'invalid_grant', error_description: 'PKCE verification failed' } }),
@@ -33,6 +36,7 @@ describeCheck(check, {
     },
   ],
   silent: [
+    { name: "Supabase's s256 challenge and its verifier", events: brokerEvents('supabase-github-pkce.har') },
     { name: 'clean code flow', events: codeFlow() },
     { name: 'RFC 7636 Appendix B pair', events: codeFlow({ exchange: 'browser' }) },
     { name: 'plain method, equal values', events: codeFlow({ exchange: 'browser', authorizeParams: { code_challenge_method: 'plain', code_challenge: VERIFIER } }) },

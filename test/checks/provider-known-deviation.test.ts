@@ -3,12 +3,22 @@ import check from '../../lib/checks/provider-known-deviation';
 import { describeCheck } from '../support/check-cases';
 import { codeFlow } from '../support/events';
 import { PROVIDER_LOGINS } from '../support/provider-logins';
+import { brokerEvents, replacing } from '../support/broker-hars';
 
 // The logins come from test/support/provider-logins.ts: hand-built from each provider's documentation.
 const login = (name: string) => PROVIDER_LOGINS.find((l) => l.provider === name)!.events;
 
 describeCheck(check, {
   fires: [
+    {
+      name: 'Supabase broker hop, lowercase s256 and session exchange',
+      events: brokerEvents('supabase-github-pkce.har'),
+      expect: (f) => {
+        expect(f).toHaveLength(1);
+        expect(f[0]?.message).toMatch(/^Supabase Auth: /);
+        for (const part of ['provider= and redirect_to=', 's256', 'grant_type=pkce']) expect(f[0]?.message).toContain(part);
+      },
+    },
     {
       name: 'GitHub OAuth App login: authorize URL without response_type',
       events: login('github'),
@@ -28,6 +38,7 @@ describeCheck(check, {
     },
   ],
   silent: [
+    { name: 'Auth0 brokering to GitHub (connection=): nothing Auth0 deviates in', events: brokerEvents('auth0-connection-github.har') },
     { name: 'Google login (no documented deviation shown)', events: login('google') },
     { name: 'the demo-style login at an unprofiled provider', events: codeFlow() },
     { name: 'an unprofiled provider without response_type is not excused', events: codeFlow({ authorizeParams: { response_type: null } }) },

@@ -3,6 +3,7 @@ import check from '../../lib/checks/token-request-malformed';
 import { describeCheck } from '../support/check-cases';
 import { APP, AS, CODE, codeFlow, hop } from '../support/events';
 import { oidcCodeFlow } from '../support/oidc';
+import { brokerEvents, replacing } from '../support/broker-hars';
 
 const T = 1_700_000_000_000;
 /** codeFlow without its token hop, plus a hand-built token request. */
@@ -34,6 +35,7 @@ describeCheck(check, {
     },
   ],
   silent: [
+    { name: "Supabase's session exchange (POST /auth/v1/token?grant_type=pkce, JSON body)", events: brokerEvents('supabase-github-pkce.har') },
     { name: 'clean code flow', events: codeFlow() },
     { name: 'clean browser exchange', events: codeFlow({ exchange: 'browser' }) },
     {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CapturedEvent } from '../../lib/model/event';
 import { chain, CHALLENGE, hop, NONCE, STATE, VERIFIER } from './events';
+import { brokerEvents } from './broker-hars';
 
 /**
  * Clean logins at real providers, HAND-BUILT (no provider can run in this sandbox): each is the
@@ -13,6 +14,8 @@ export interface ProviderLogin {
   /** The documentation the request and response shapes follow. */
   source: string;
   events: CapturedEvent[];
+  /** Flows with an authorization request: 1, or 2 for a broker (the app's flow and the broker's upstream leg). */
+  flows?: number;
 }
 
 const APP = 'https://app.example.com';
@@ -226,4 +229,10 @@ export const PROVIDER_LOGINS: readonly ProviderLogin[] = [
     authorize: 'https://discord.com/oauth2/authorize',
     params: { client_id: '157730590492196864', response_type: 'code', scope: 'identify email', code_challenge: CHALLENGE, code_challenge_method: 'S256' },
   }),
+  {
+    provider: 'supabase (brokering to GitHub, PKCE)',
+    source: 'test/fixtures/brokers/supabase-github-pkce.har (hand-built from https://supabase.com/docs/guides/auth/sessions/pkce-flow)',
+    events: brokerEvents('supabase-github-pkce.har'),
+    flows: 2,
+  },
 ];

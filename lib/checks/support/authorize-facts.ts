@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import { safeUrl } from '../../flow/params';
 import type { AuthorizeRequest, Flow } from '../../model/flow';
 import { groupedBy, positionOf } from './flow-index';
+import { knownDeviation } from '../../providers/match';
 
 /**
  * Facts about an authorization request that several §2.1 checks share: whether its parameters
@@ -86,4 +87,19 @@ export function earlierFlowsWithSame(flow: Flow, flows: readonly Flow[], field: 
     const ft = authorizeTime(f);
     return ft < t || (ft === t && positionOf(flows, f) < at);
   });
+}
+
+/** "s256", "Plain": a valid PKCE method name in another case (RFC 7636 §4.3 names are case-sensitive). */
+export function anyCase(method: string): boolean {
+  return method.toUpperCase() === 'S256' || method.toLowerCase() === 'plain';
+}
+
+/**
+ * The PKCE method the server applies: as sent (absent means "plain", RFC 7636 §4.3), or its
+ * canonical spelling when the flow's provider reads the name in any case (Supabase's "s256").
+ */
+export function pkceMethod(flow: Flow): string {
+  const method = flow.authorize?.codeChallengeMethod ?? 'plain';
+  if (method === 'S256' || method === 'plain' || !anyCase(method) || !knownDeviation(flow, 'pkce-method-any-case')) return method;
+  return method.toUpperCase() === 'S256' ? 'S256' : 'plain';
 }
