@@ -1,3 +1,4 @@
+import { isProviderUrl } from '../providers/match';
 import { PROVIDER_ERROR_CODES, type ProviderErrorRow, type ProviderErrorWhere } from './provider-error-codes';
 
 /** One row of PROVIDER_ERROR_CODES that fits an error text. */
@@ -36,7 +37,7 @@ export function matchProviderError(text: string, options: MatchProviderErrorOpti
 }
 
 function matchRow(row: ProviderErrorRow, text: string, url: string | undefined): ProviderErrorMatch | null {
-  if (row.url && (url === undefined || !row.url.test(url))) return null;
+  if (row.at && (url === undefined || !isProviderUrl(url, row.at.provider, row.at.roles))) return null;
   const hit = row.match.exec(text);
   if (!hit) return null;
   const variant = row.variants?.find((v) => v.match.test(text));

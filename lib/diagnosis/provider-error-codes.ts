@@ -1,3 +1,5 @@
+import type { UrlRole } from '../providers/profile';
+
 /**
  * Provider-specific error codes and texts → generic check ids, as data (docs/checks.md lists
  * the codes under each check).
@@ -25,23 +27,15 @@ export interface ProviderErrorRow {
   /** Tested against the error text (error code, description, or error-page text). */
   readonly match: RegExp;
   /** Only for texts that other providers use as well (plain OAuth error codes): the row applies
-   * only when the request URL matches. Custom domains defeat this, which is why it's rare. */
-  readonly url?: RegExp;
+   * only when the request URL is this provider's (a profile id of lib/providers/profiles.ts, its
+   * URL shapes, limited to `roles` when given). Custom domains defeat this, which is why it's rare. */
+  readonly at?: { readonly provider: string; readonly roles?: readonly UrlRole[] };
   readonly where: ProviderErrorWhere;
   readonly meaning: string;
   readonly checks: readonly string[];
   readonly note?: string;
   readonly variants?: readonly ProviderErrorVariant[];
 }
-
-const GOOGLE = /^https:\/\/(?:[^/]+\.)?(?:google\.com|googleapis\.com)(?:[:/?#]|$)/;
-const GITHUB = /^https:\/\/(?:api\.)?github\.com(?:[:/?#]|$)/;
-const OKTA = /^https:\/\/[^/]+\.(?:okta|oktapreview|okta-emea)\.com(?:[:/?#]|$)/;
-const COGNITO = /^https:\/\/[^/]+\.amazoncognito\.com(?:[:/?#]|$)/;
-const SALESFORCE = /^https:\/\/(?:[^/]+\.)?(?:salesforce|force)\.com(?:[:/?#]|$)/;
-const APPLE = /^https:\/\/appleid\.apple\.com(?:[:/?#]|$)/;
-const KEYCLOAK = /^https?:\/\/[^/]+(?:\/auth)?\/realms\/[^/?#]+\//;
-const AUTH0 = /^https:\/\/[^/]+\.auth0\.com(?:[:/?#]|$)/;
 
 export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   // Microsoft Entra
@@ -133,11 +127,11 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   { provider: 'Okta', match: /'redirect_uri' parameter must be (?:a Login redirect URI|an absolute URI that is whitelisted)/i, where: 'AZ', meaning: 'the redirect_uri is not a Login redirect URI of the client app', checks: ['redirect-uri-not-registered-hint'] },
   { provider: 'Okta', match: /response type is not supported by the authorization server\. Configured response types/i, where: 'AZ', meaning: 'the response_type is not configured for the client app', checks: ['error-response-unsupported-response-type'] },
   { provider: 'Okta', match: /authorization code is invalid or has expired/i, where: 'TK', meaning: 'the authorization code is invalid or has expired', checks: ['code-reused', 'code-exchanged-late'], note: 'Decide between them by correlation.' },
-  { provider: 'Okta', match: /PKCE|code.?verifier|code.?challenge/i, url: OKTA, where: 'TK', meaning: "PKCE verification failed: the code_verifier doesn't match the code_challenge", checks: ['pkce-verifier-mismatch'] },
-  { provider: 'Okta', match: /Client authentication failed/i, url: OKTA, where: 'TK', meaning: 'client authentication failed', checks: ['error-response-invalid-client'] },
+  { provider: 'Okta', match: /PKCE|code.?verifier|code.?challenge/i, at: { provider: 'okta' }, where: 'TK', meaning: "PKCE verification failed: the code_verifier doesn't match the code_challenge", checks: ['pkce-verifier-mismatch'] },
+  { provider: 'Okta', match: /Client authentication failed/i, at: { provider: 'okta' }, where: 'TK', meaning: 'client authentication failed', checks: ['error-response-invalid-client'] },
   { provider: 'Okta', match: /client is not authorized to use the provided grant type/i, where: 'TK', meaning: 'the client is not authorized to use this grant type', checks: ['error-response-unauthorized-client'] },
   { provider: 'Okta', match: /One or more scopes are not configured for the authorization server resource/i, where: 'AZ/TK', meaning: 'one or more scopes are not configured for the authorization server', checks: ['error-response-invalid-scope'] },
-  { provider: 'Okta', match: /CORS|Cross-Origin|net::ERR_FAILED|Failed to fetch/i, url: /^https:\/\/[^/]+\/oauth2\/(?:[^/?#]+\/)?v1\/(?:token|keys)(?:[?#]|$)/, where: 'TK', meaning: 'the browser blocked the response because the app origin is not a Trusted Origin (CORS)', checks: ['token-endpoint-cors-blocked'], note: 'Add the app origin to Trusted Origins (CORS).' },
+  { provider: 'Okta', match: /CORS|Cross-Origin|net::ERR_FAILED|Failed to fetch/i, at: { provider: 'okta', roles: ['token', 'jwks'] }, where: 'TK', meaning: 'the browser blocked the response because the app origin is not a Trusted Origin (CORS)', checks: ['token-endpoint-cors-blocked'], note: 'Add the app origin to Trusted Origins (CORS).' },
   {
     provider: 'Okta', match: /\bE00000(?:11|04|47|06)\b/, where: 'api', meaning: 'Okta API error', checks: ['error-response-invalid-token', 'error-response-access-denied', 'error-response-temporarily-unavailable'],
     note: "E0000 codes come from Okta's management and authn APIs, not the OAuth endpoints; they can show up in the same trace.",
@@ -155,7 +149,7 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   { provider: 'Auth0', match: /Grant type '[^']*' not allowed for the client/i, where: 'TK', meaning: 'the grant type is not enabled for the application', checks: ['error-response-unauthorized-client'] },
   { provider: 'Auth0', match: /Service not found/i, where: 'AZ', meaning: 'the requested audience (API identifier) is unknown', checks: ['scope-unknown'], note: 'Unknown `audience` (API identifier).' },
   {
-    provider: 'Auth0', match: /^(?:login_required|consent_required)\b|\b(?:Login|Consent) required\b/, url: AUTH0, where: 'AZ', meaning: 'silent authentication needs the user',
+    provider: 'Auth0', match: /^(?:login_required|consent_required)\b|\b(?:Login|Consent) required\b/, at: { provider: 'auth0' }, where: 'AZ', meaning: 'silent authentication needs the user',
     checks: ['error-response-login-required', 'error-response-consent-required'], note: 'Typical for getTokenSilently without a session, or with third-party cookies blocked.',
     variants: [
       { match: /login_required|Login required/i, meaning: 'there is no Auth0 session (login required)', checks: ['error-response-login-required'] },
@@ -164,12 +158,12 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   },
   { provider: 'Auth0 SDKs', match: /\bInvalid state\b|\bstate mismatch\b/i, where: 'app', meaning: "the SDK couldn't find the state it stored for this callback", checks: ['state-mismatch'], note: 'Raised by the SDK, not the server.' },
   // Google
-  { provider: 'Google', match: /\bredirect_uri_mismatch\b/, url: GOOGLE, where: 'AZ', meaning: "the redirect URI doesn't match one registered for the OAuth client", checks: ['redirect-uri-not-registered-hint'], note: 'At the token endpoint: redirect-uri-mismatch.' },
+  { provider: 'Google', match: /\bredirect_uri_mismatch\b/, at: { provider: 'google' }, where: 'AZ', meaning: "the redirect URI doesn't match one registered for the OAuth client", checks: ['redirect-uri-not-registered-hint'], note: 'At the token endpoint: redirect-uri-mismatch.' },
   { provider: 'Google', match: /\borigin_mismatch\b/, where: 'AZ', meaning: 'the JavaScript origin is not registered for the OAuth client (Google Identity Services)', checks: ['redirect-uri-not-registered-hint'] },
-  { provider: 'Google', match: /\binvalid_client\b|OAuth client was not found/i, url: GOOGLE, where: 'AZ/TK', meaning: 'the OAuth client was not found, or its credentials are wrong', checks: ['error-response-invalid-client'] },
+  { provider: 'Google', match: /\binvalid_client\b|OAuth client was not found/i, at: { provider: 'google' }, where: 'AZ/TK', meaning: 'the OAuth client was not found, or its credentials are wrong', checks: ['error-response-invalid-client'] },
   { provider: 'Google', match: /\borg_internal\b/, where: 'AZ', meaning: 'the consent screen is "Internal" and the user is outside the Workspace organization', checks: ['error-response-access-denied'] },
   {
-    provider: 'Google', match: /Error 403: access_denied|\badmin_policy_enforced\b/, url: GOOGLE, where: 'AZ', meaning: 'access was refused by Google policy',
+    provider: 'Google', match: /Error 403: access_denied|\badmin_policy_enforced\b/, at: { provider: 'google' }, where: 'AZ', meaning: 'access was refused by Google policy',
     checks: ['error-response-access-denied'],
     variants: [
       { match: /access_denied/, meaning: 'the app is in testing and the user is not a test user, or the app is unverified' },
@@ -177,19 +171,19 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
     ],
   },
   { provider: 'Google', match: /\bdisallowed_useragent\b/, where: 'AZ', meaning: 'sign-in from an embedded WebView is blocked', checks: ['error-response-access-denied'], note: 'Use the system browser (RFC 8252 §8.12).' },
-  { provider: 'Google', match: /Error 400: invalid_request/, url: GOOGLE, where: 'AZ', meaning: 'a required parameter is missing or a parameter is not allowed', checks: ['authz-request-malformed'] },
-  { provider: 'Google', match: /\binvalid_grant\b[\s\S]*(?:Bad Request|Malformed auth code)|Malformed auth code/i, url: GOOGLE, where: 'TK', meaning: 'the authorization code is invalid, already used, expired, or bound to another redirect_uri', checks: ['code-reused', 'code-exchanged-late', 'redirect-uri-mismatch'], note: 'Decide by correlation.' },
+  { provider: 'Google', match: /Error 400: invalid_request/, at: { provider: 'google' }, where: 'AZ', meaning: 'a required parameter is missing or a parameter is not allowed', checks: ['authz-request-malformed'] },
+  { provider: 'Google', match: /\binvalid_grant\b[\s\S]*(?:Bad Request|Malformed auth code)|Malformed auth code/i, at: { provider: 'google' }, where: 'TK', meaning: 'the authorization code is invalid, already used, expired, or bound to another redirect_uri', checks: ['code-reused', 'code-exchanged-late', 'redirect-uri-mismatch'], note: 'Decide by correlation.' },
   {
-    provider: 'Google', match: /Missing code verifier|Invalid code verifier|code_verifier/i, url: GOOGLE, where: 'TK', meaning: 'the code_verifier is missing or invalid', checks: ['pkce-verifier-missing', 'pkce-verifier-mismatch'],
+    provider: 'Google', match: /Missing code verifier|Invalid code verifier|code_verifier/i, at: { provider: 'google' }, where: 'TK', meaning: 'the code_verifier is missing or invalid', checks: ['pkce-verifier-missing', 'pkce-verifier-mismatch'],
     variants: [
       { match: /Missing code verifier/i, meaning: 'the code_verifier is missing', checks: ['pkce-verifier-missing'] },
       { match: /Invalid code verifier/i, meaning: "the code_verifier doesn't match the code_challenge", checks: ['pkce-verifier-mismatch'] },
     ],
   },
-  { provider: 'Google', match: /\binvalid_scope\b/, url: GOOGLE, where: 'AZ/TK', meaning: 'a requested scope is invalid', checks: ['error-response-invalid-scope'] },
+  { provider: 'Google', match: /\binvalid_scope\b/, at: { provider: 'google' }, where: 'AZ/TK', meaning: 'a requested scope is invalid', checks: ['error-response-invalid-scope'] },
   // Keycloak
   { provider: 'Keycloak', match: /Invalid parameter: redirect_uri/i, where: 'AZ', meaning: 'the redirect_uri is not among the client\'s "Valid redirect URIs"', checks: ['redirect-uri-not-registered-hint'], note: 'Check "Valid redirect URIs" on the client.' },
-  { provider: 'Keycloak', match: /Client not found\.?/i, url: KEYCLOAK, where: 'AZ', meaning: 'the client_id does not exist in this realm', checks: ['error-response-unauthorized-client'], note: 'Wrong realm or client_id.' },
+  { provider: 'Keycloak', match: /Client not found\.?/i, at: { provider: 'keycloak' }, where: 'AZ', meaning: 'the client_id does not exist in this realm', checks: ['error-response-unauthorized-client'], note: 'Wrong realm or client_id.' },
   { provider: 'Keycloak', match: /Code not valid/i, where: 'TK', meaning: 'the code is not valid (already used or expired)', checks: ['code-reused', 'code-exchanged-late'], note: 'Redeeming a code twice also ends the session it created.' },
   { provider: 'Keycloak', match: /Incorrect redirect_uri/i, where: 'TK', meaning: "the token request's redirect_uri differs from the authorization request's", checks: ['redirect-uri-mismatch'] },
   { provider: 'Keycloak', match: /PKCE code verifier not specified/i, where: 'TK', meaning: 'the token request has no code_verifier', checks: ['pkce-verifier-missing'] },
@@ -205,30 +199,30 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   { provider: 'Keycloak', match: /Invalid client or Invalid client credentials|Invalid client credentials/i, where: 'TK', meaning: 'client authentication failed', checks: ['error-response-invalid-client'] },
   { provider: 'Keycloak', match: /Session not active|Token is not active/i, where: 'TK', meaning: 'the session or refresh token is no longer active (logout or expiry)', checks: ['error-response-invalid-grant'], note: 'Refresh after logout or expiry.' },
   { provider: 'Keycloak', match: /Cookie not found\. Please make sure cookies are enabled|Restart login cookie not found/i, where: 'AZ', meaning: "Keycloak's own login-session cookies were not sent back", checks: ['samesite-cookie-dropped', 'third-party-cookie-blocked-silent-renew'] },
-  { provider: 'Keycloak', match: /Invalid redirect uri|Missing parameters?: id_token_hint/i, url: KEYCLOAK, where: 'AZ', meaning: 'the logout request has an unregistered post_logout_redirect_uri or lacks id_token_hint', checks: ['end-session-unregistered-redirect'] },
+  { provider: 'Keycloak', match: /Invalid redirect uri|Missing parameters?: id_token_hint/i, at: { provider: 'keycloak' }, where: 'AZ', meaning: 'the logout request has an unregistered post_logout_redirect_uri or lacks id_token_hint', checks: ['end-session-unregistered-redirect'] },
   { provider: 'Keycloak', match: /Invalid scopes: /i, where: 'AZ', meaning: 'a requested scope is not available to the client', checks: ['error-response-invalid-scope'] },
   // GitHub
-  { provider: 'GitHub', match: /\bredirect_uri_mismatch\b/, url: GITHUB, where: 'AZ/TK', meaning: 'the redirect_uri must match the registered callback URL', checks: ['redirect-uri-not-registered-hint', 'redirect-uri-mismatch'] },
+  { provider: 'GitHub', match: /\bredirect_uri_mismatch\b/, at: { provider: 'github' }, where: 'AZ/TK', meaning: 'the redirect_uri must match the registered callback URL', checks: ['redirect-uri-not-registered-hint', 'redirect-uri-mismatch'] },
   { provider: 'GitHub', match: /\bbad_verification_code\b/, where: 'TK', meaning: 'the code is incorrect or expired', checks: ['code-reused', 'code-exchanged-late'], note: 'GitHub signals token errors with status 200; the check must inspect the body.' },
   { provider: 'GitHub', match: /\bincorrect_client_credentials\b/, where: 'TK', meaning: 'the client_id or client_secret is incorrect', checks: ['error-response-invalid-client'] },
   { provider: 'GitHub', match: /\bapplication_suspended\b/, where: 'AZ/TK', meaning: 'the OAuth app is suspended', checks: ['error-response-unauthorized-client'] },
   {
-    provider: 'GitHub', match: /\baccess_denied\b|\bunverified_user_email\b/, url: GITHUB, where: 'AZ/TK', meaning: 'the user refused access or cannot authorize', checks: ['error-response-access-denied'],
+    provider: 'GitHub', match: /\baccess_denied\b|\bunverified_user_email\b/, at: { provider: 'github' }, where: 'AZ/TK', meaning: 'the user refused access or cannot authorize', checks: ['error-response-access-denied'],
     variants: [
       { match: /access_denied/, meaning: 'the user cancelled the authorization' },
       { match: /unverified_user_email/, meaning: 'the user has no verified primary email address' },
     ],
   },
-  { provider: 'GitHub', match: /CORS|Cross-Origin|net::ERR_FAILED|Failed to fetch/i, url: /^https:\/\/github\.com\/login\/oauth\/access_token(?:[?#]|$)/, where: 'TK', meaning: 'GitHub does not allow browser (CORS) requests to its token endpoint', checks: ['token-endpoint-cors-blocked'], note: 'Treat as by design: redeem on a server.' },
+  { provider: 'GitHub', match: /CORS|Cross-Origin|net::ERR_FAILED|Failed to fetch/i, at: { provider: 'github', roles: ['token'] }, where: 'TK', meaning: 'GitHub does not allow browser (CORS) requests to its token endpoint', checks: ['token-endpoint-cors-blocked'], note: 'Treat as by design: redeem on a server.' },
   // Amazon Cognito
   { provider: 'Amazon Cognito', match: /\bredirect_mismatch\b/, where: 'AZ', meaning: 'the callback URL is not registered for the app client (exact, case-sensitive match)', checks: ['redirect-uri-not-registered-hint'], note: 'Exact, case-sensitive callback URL match.' },
   { provider: 'Amazon Cognito', match: /Client is not enabled for OAuth2\.0 flows/i, where: 'AZ', meaning: 'OAuth flows are not enabled on the app client', checks: ['error-response-unauthorized-client'], note: 'Also reported when the callback URL differs only in case.' },
-  { provider: 'Amazon Cognito', match: /\binvalid_grant\b/, url: COGNITO, where: 'TK', meaning: 'the code is invalid: reused, expired, or the PKCE verifier does not match', checks: ['code-reused', 'code-exchanged-late', 'pkce-verifier-mismatch'], note: 'Cognito uses one code for all of these; decide by correlation.' },
+  { provider: 'Amazon Cognito', match: /\binvalid_grant\b/, at: { provider: 'cognito' }, where: 'TK', meaning: 'the code is invalid: reused, expired, or the PKCE verifier does not match', checks: ['code-reused', 'code-exchanged-late', 'pkce-verifier-mismatch'], note: 'Cognito uses one code for all of these; decide by correlation.' },
   // Salesforce
-  { provider: 'Salesforce', match: /\bredirect_uri_mismatch\b|redirect_uri must match configuration/i, url: SALESFORCE, where: 'AZ', meaning: 'the redirect_uri must match the connected app configuration', checks: ['redirect-uri-not-registered-hint'] },
+  { provider: 'Salesforce', match: /\bredirect_uri_mismatch\b|redirect_uri must match configuration/i, at: { provider: 'salesforce' }, where: 'AZ', meaning: 'the redirect_uri must match the connected app configuration', checks: ['redirect-uri-not-registered-hint'] },
   { provider: 'Salesforce', match: /\binvalid_client_id\b|client identifier invalid/i, where: 'AZ/TK', meaning: 'the client identifier is invalid', checks: ['error-response-unauthorized-client'] },
   {
-    provider: 'Salesforce', match: /expired authorization code|authentication failure|invalid code verifier/i, url: SALESFORCE, where: 'TK', meaning: 'the grant was refused', checks: ['code-exchanged-late', 'error-response-invalid-grant', 'pkce-verifier-mismatch'],
+    provider: 'Salesforce', match: /expired authorization code|authentication failure|invalid code verifier/i, at: { provider: 'salesforce' }, where: 'TK', meaning: 'the grant was refused', checks: ['code-exchanged-late', 'error-response-invalid-grant', 'pkce-verifier-mismatch'],
     variants: [
       { match: /expired authorization code/i, meaning: 'the authorization code has expired', checks: ['code-exchanged-late'] },
       { match: /authentication failure/i, meaning: 'authentication failure', checks: ['error-response-invalid-grant'] },
@@ -243,7 +237,7 @@ export const PROVIDER_ERROR_CODES: readonly ProviderErrorRow[] = [
   { provider: 'Facebook / Meta', match: /Error validating verification code\. Please make sure your redirect_uri is identical/i, where: 'TK', meaning: "the token request's redirect_uri is not identical to the authorization request's", checks: ['redirect-uri-mismatch'] },
   // Apple
   { provider: 'Apple', match: /Invalid web redirect url/i, where: 'AZ', meaning: 'the return URL is not registered on the Services ID, or its domain is not verified', checks: ['redirect-uri-not-registered-hint'] },
-  { provider: 'Apple', match: /\binvalid_client\b/, url: APPLE, where: 'TK', meaning: "the client_secret JWT is wrong or expired, or the Services ID / team / key id don't match", checks: ['error-response-invalid-client'] },
-  { provider: 'Apple', match: /\binvalid_grant\b/, url: APPLE, where: 'TK', meaning: 'the authorization code is invalid, already used or expired', checks: ['code-reused', 'code-exchanged-late'] },
+  { provider: 'Apple', match: /\binvalid_client\b/, at: { provider: 'apple' }, where: 'TK', meaning: "the client_secret JWT is wrong or expired, or the Services ID / team / key id don't match", checks: ['error-response-invalid-client'] },
+  { provider: 'Apple', match: /\binvalid_grant\b/, at: { provider: 'apple' }, where: 'TK', meaning: 'the authorization code is invalid, already used or expired', checks: ['code-reused', 'code-exchanged-late'] },
   { provider: 'Apple JS', match: /\buser_cancelled_authorize\b/, where: 'app', meaning: 'the user cancelled Sign in with Apple', checks: ['error-response-access-denied'] },
 ];

@@ -1,6 +1,6 @@
 import type { Param } from '../model/event';
 import type { Flow } from '../model/flow';
-import { FIX_TOPIC_CHECKS, type BrokerShape, type ConsoleFix, type Deviation, type DeviationId, type FixTopic, type ProviderProfile, type SessionExchange, type UrlRole } from './profile';
+import { FIX_TOPIC_CHECKS, type BrokerShape, type ConsoleFix, type Deviation, type DeviationId, type FixTopic, type ProviderProfile, type SessionExchange, type UrlRole, type UrlShape } from './profile';
 import { PROVIDER_PROFILES } from './profiles';
 import { requiredLiteral } from './required-literal';
 
@@ -10,7 +10,10 @@ import { requiredLiteral } from './required-literal';
  * deviations, its console fixes).
  */
 
-const ALL_SHAPES = PROVIDER_PROFILES.flatMap((p) => [...p.urls, ...(p.customDomainUrls ?? [])]);
+/** `site` shapes cover whole hosts: they name the provider of an error text, never capture or classify. */
+const endpointShapes = (shapes: readonly UrlShape[] | undefined): UrlShape[] => (shapes ?? []).filter(([role]) => role !== 'site');
+
+const ALL_SHAPES = PROVIDER_PROFILES.flatMap((p) => [...endpointShapes(p.urls), ...endpointShapes(p.customDomainUrls)]);
 
 /** Every shape, custom domains included, as one alternation: the capture runs one regex per URL. */
 const CAPTURE = new RegExp(ALL_SHAPES.map(([, source]) => `(?:${source})`).join('|'));
@@ -42,7 +45,7 @@ interface CompiledShape {
 }
 
 /** Shapes that identify a provider on their own; custom-domain shapes need parameter evidence. */
-const IDENTIFYING: readonly CompiledShape[] = PROVIDER_PROFILES.flatMap((profile) => profile.urls.map(([role, source]) => ({ role, pattern: new RegExp(source), profile })));
+const IDENTIFYING: readonly CompiledShape[] = PROVIDER_PROFILES.flatMap((profile) => endpointShapes(profile.urls).map(([role, source]) => ({ role, pattern: new RegExp(source), profile })));
 const CLASSIFYING = IDENTIFYING.filter((s) => STEP_ROLES.has(s.role));
 
 /**
@@ -69,6 +72,19 @@ export function providerRole(url: string): EndpointRole | null {
 export function providerOfUrl(url: string): ProviderProfile | null {
   if (noIdentifyingShape(url)) return null;
   return IDENTIFYING.find((s) => s.pattern.test(url))?.profile ?? null;
+}
+
+const BY_ID = new Map(
+  PROVIDER_PROFILES.map((p) => [p.id, [...p.urls, ...(p.customDomainUrls ?? [])].map(([role, source]) => ({ role, pattern: new RegExp(source) }))] as const),
+);
+
+/**
+ * Whether a URL is the provider's: one of its shapes (custom domains and `site` included),
+ * restricted to `roles` when given. The provider-code table (lib/diagnosis/provider-error-codes.ts)
+ * uses it for texts several providers share (plain OAuth error codes). Unknown ids never match.
+ */
+export function isProviderUrl(url: string, id: string, roles?: readonly UrlRole[]): boolean {
+  return (BY_ID.get(id) ?? []).some((s) => (!roles || roles.includes(s.role)) && s.pattern.test(url));
 }
 
 export interface BrokerHop {

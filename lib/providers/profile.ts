@@ -33,7 +33,13 @@ export type UrlRole =
   | 'builder_id_verification'
   | 'debug_token'
   | 'discovery_limited_login'
-  | 'jwks_limited_login';
+  | 'jwks_limited_login'
+  /**
+   * Any page on the provider's own hosts (or, for Keycloak, under a realm): where its error texts
+   * can come from. Used to tell which provider a plain OAuth error code is from, never to capture
+   * or classify a request.
+   */
+  | 'site';
 
 /** [role, regular expression source]. */
 export type UrlShape = readonly [UrlRole, string];

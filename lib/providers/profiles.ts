@@ -14,6 +14,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'google',
     name: 'Google',
     urls: [
+      ['site', '^https://(?:[^/]+\\.)?(?:google\\.com|googleapis\\.com)(?:[:/?#]|$)'],
       ['authorize', '^https://accounts\\.google\\.com/o/oauth2/v2/auth(?:[?#]|$)'],
       ['authorize', '^https://accounts\\.google\\.com/o/oauth2/auth(?:[?#]|$)'],
       ['token', '^https://oauth2\\.googleapis\\.com/token(?:[?#]|$)'],
@@ -72,6 +73,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'okta',
     name: 'Okta',
     urls: [
+      ['site', '^https://[^/]+\\.(?:okta|oktapreview|okta-emea|okta-gov)\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://[^/]+\\.(?:okta|oktapreview|okta-emea|okta-gov)\\.com/oauth2/(?:[^/?#]+/)?v1/authorize(?:[?#]|$)'],
       ['token', '^https://[^/]+\\.(?:okta|oktapreview|okta-emea|okta-gov)\\.com/oauth2/(?:[^/?#]+/)?v1/token(?:[?#]|$)'],
       ['authorize', '/oauth2/(?:[^/?#]+/)?v1/authorize(?:[?#]|$)'],
@@ -93,6 +95,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'auth0',
     name: 'Auth0',
     urls: [
+      ['site', '^https://[^/]+\\.auth0\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://[^/]+\\.(?:[a-z]{2}\\.)?auth0\\.com/authorize(?:[?#]|$)'],
       ['token', '^https://[^/]+\\.(?:[a-z]{2}\\.)?auth0\\.com/oauth/token(?:[?#]|$)'],
       ['broker_callback', '^https://[^/]+\\.(?:[a-z]{2}\\.)?auth0\\.com/login/callback(?:[?#]|$)'],
@@ -125,6 +128,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'keycloak',
     name: 'Keycloak',
     urls: [
+      ['site', '^https?://[^/]+(?:/auth)?/realms/[^/?#]+/'],
       ['authorize', '^https?://[^/]+(?:/[^/?#]+)*?(?:/auth)?/realms/[^/?#]+/protocol/openid-connect/auth(?:[?#]|$)'],
       ['token', '^https?://[^/]+(?:/[^/?#]+)*?(?:/auth)?/realms/[^/?#]+/protocol/openid-connect/token(?:[?#]|$)'],
       ['discovery', '/realms/[^/?#]+/\\.well-known/openid-configuration(?:[?#]|$)'],
@@ -149,6 +153,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'github',
     name: 'GitHub',
     urls: [
+      ['site', '^https://(?:api\\.)?github\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://github\\.com/login/oauth/authorize(?:[?#]|$)'],
       ['token', '^https://github\\.com/login/oauth/access_token(?:[?#]|$)'],
       ['device_authorization', '^https://github\\.com/login/device/code(?:[?#]|$)'],
@@ -177,6 +182,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'apple',
     name: 'Sign in with Apple',
     urls: [
+      ['site', '^https://appleid\\.apple\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://appleid\\.apple\\.com/auth/authorize(?:[?#]|$)'],
       ['token', '^https://appleid\\.apple\\.com/auth/token(?:[?#]|$)'],
       ['discovery', '^https://appleid\\.apple\\.com/\\.well-known/openid-configuration(?:[?#]|$)'],
@@ -195,6 +201,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'cognito',
     name: 'Amazon Cognito',
     urls: [
+      ['site', '^https://[^/]+\\.amazoncognito\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://[^/]+\\.auth(?:-fips)?\\.[a-z0-9-]+\\.amazoncognito\\.com/oauth2/authorize(?:[?#]|$)'],
       ['token', '^https://[^/]+\\.auth(?:-fips)?\\.[a-z0-9-]+\\.amazoncognito\\.com/oauth2/token(?:[?#]|$)'],
       ['end_session', '^https://[^/]+\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com/logout(?:[?#]|$)'],
@@ -294,6 +301,7 @@ export const PROVIDER_PROFILES: readonly ProviderProfile[] = [
     id: 'salesforce',
     name: 'Salesforce',
     urls: [
+      ['site', '^https://(?:[^/]+\\.)?(?:salesforce|force)\\.com(?:[:/?#]|$)'],
       ['authorize', '^https://(?:login|test)\\.salesforce\\.com/services/oauth2/authorize(?:[?#]|$)'],
       ['authorize', '^https://[^/]+\\.my\\.salesforce\\.com/services/oauth2/authorize(?:[?#]|$)'],
       ['authorize', '^https://[^/]+\\.(?:my\\.site\\.com|force\\.com)/(?:[^/?#]+/)?services/oauth2/authorize(?:[?#]|$)'],

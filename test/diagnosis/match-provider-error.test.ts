@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../lib/checks/index';
 import { describeProviderError, matchProviderError, providerErrorPointsTo } from '../../lib/diagnosis/match-provider-error';
 import { PROVIDER_ERROR_CODES } from '../../lib/diagnosis/provider-error-codes';
+import { PROVIDER_PROFILES } from '../../lib/providers/profiles';
 
 const checkIds = new Set(CHECKS.map((c) => c.id));
 
@@ -96,10 +97,17 @@ describe('PROVIDER_ERROR_CODES', () => {
 
   it('uses stateless regular expressions (no g/y flags, which would make .test() alternate)', () => {
     for (const row of PROVIDER_ERROR_CODES) {
-      for (const re of [row.match, row.url, ...(row.variants ?? []).map((v) => v.match)]) {
+      for (const re of [row.match, ...(row.variants ?? []).map((v) => v.match)]) {
         if (re) expect(re.flags, String(re)).not.toMatch(/[gy]/);
       }
     }
+  });
+
+  it('names its providers by profile id: the URL shapes live in lib/providers/profiles.ts only', () => {
+    const ids = new Set(PROVIDER_PROFILES.map((p) => p.id));
+    const scoped = PROVIDER_ERROR_CODES.filter((row) => row.at);
+    expect(scoped.length).toBeGreaterThan(0);
+    for (const row of scoped) expect(ids.has(row.at!.provider), `${row.provider}: ${row.at!.provider}`).toBe(true);
   });
 
   it('has no two rows of one provider with the same pattern (one code, one answer)', () => {
