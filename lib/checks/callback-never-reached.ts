@@ -2,19 +2,13 @@ import { eventTime } from '../model/event';
 import type { Flow, Step } from '../model/flow';
 import { originOf, safeUrl, urlBase } from '../flow/params';
 import { captureEnd, openerOf, tabRemovedAt, topPageOrigin } from './support/browser-context';
+import { errorPageText } from './support/error-page-text';
 import { framingBlock } from './support/framing';
 import { defineCheck, type CheckContext, type Report } from './types';
 
-/** Visible text of an error page (tags and scripts removed), shortened. */
+/** Visible text of an error page (support/error-page-text.ts), shortened for a message. */
 function pageText(step: Step): string | null {
-  const body = step.event?.responseBody?.text;
-  if (!body) return null;
-  const text = body
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = errorPageText(step).bodyText;
   return text ? text.slice(0, 300) : null;
 }
 
@@ -24,6 +18,8 @@ function seconds(ms: number): string {
 
 const messages = {
   errorPage: 'No callback reached {redirectUri}. Sub-reason: authorization-server error page. {page} answered with HTTP {status} instead of redirecting back{pageText}.',
+  errorPageUnread:
+    'No callback reached {redirectUri}. Sub-reason: authorization-server error page. {page} answered with HTTP {status} instead of redirecting back; its text was not captured. An authorization server shows its own page instead of redirecting only when the redirect_uri or the client_id is invalid (RFC 6749 §4.1.2.1): check that client_id "{clientId}" is registered at this server and that redirect_uri "{sentRedirectUri}" is registered for it exactly.',
   framingBlocked: 'No callback reached {redirectUri}. Sub-reason: framing blocked. The iframe authorization request was answered with {reason} and never returned to the redirect_uri.',
   iframeTimedOut: 'No callback reached {redirectUri}. Sub-reason: iframe timed out. The hidden iframe (prompt={prompt}) never reached the redirect_uri; the last step was {elapsed} after the request.',
   popupClosed: 'No callback reached {redirectUri}. Sub-reason: popup closed. The login popup was closed {elapsed} after the authorization request, before any callback.',
@@ -40,12 +36,18 @@ function diagnose(flow: Flow, ctx: CheckContext<typeof messages>, start: Step): 
   if (flow.errorPage !== null) {
     const page = flow.steps[flow.errorPage]!;
     const text = pageText(page);
+    const at = { redirectUri, page: urlBase(page.url) ?? page.url, status: page.status ?? '?' };
+    const evidence = [{ label: 'error page', value: page.url, step: flow.errorPage }];
+    if (text) return { step: flow.errorPage, severity: 'error', messageId: 'errorPage', data: { ...at, pageText: `: "${text}"` }, evidence: [...evidence, { label: 'page text', value: text }] };
+    // Without the page's text: the two causes RFC 6749 §4.1.2.1 allows, with the values sent.
+    const a = flow.authorize;
+    const sent = { clientId: a?.clientId ?? '(none sent)', sentRedirectUri: a?.redirectUri ?? '(none sent)' };
     return {
       step: flow.errorPage,
       severity: 'error',
-      messageId: 'errorPage',
-      data: { redirectUri, page: urlBase(page.url) ?? page.url, status: page.status ?? '?', pageText: text ? `: "${text}"` : '' },
-      evidence: [{ label: 'error page', value: page.url, step: flow.errorPage }, ...(text ? [{ label: 'page text', value: text }] : [])],
+      messageId: 'errorPageUnread',
+      data: { ...at, ...sent },
+      evidence: [...evidence, { label: 'client_id', value: sent.clientId, ...(a ? { step: a.step } : {}) }, { label: 'redirect_uri', value: sent.sentRedirectUri, ...(a ? { step: a.step } : {}) }],
     };
   }
   if (start.context === 'iframe') {

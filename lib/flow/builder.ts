@@ -1,6 +1,6 @@
 import type { RequestEvent } from '../model/event';
 import type { Flow, Grant, Step, StepKind, TokenExchange } from '../model/flow';
-import type { HopIndex } from './hops';
+import { NAVIGATION_ONLY, type HopIndex } from './hops';
 import { urlBase } from './params';
 
 /**
@@ -19,6 +19,9 @@ export interface FlowBuilder {
 /** Said on a step whose response body was recorded but cannot be read (issue 12). */
 export const UNDECODABLE_NOTE = 'body not decodable: the recorder wrote a response body that is not valid base64';
 
+/** Said on a step rebuilt from a navigation whose request the capture did not see (lib/flow/hops.ts). */
+export const NAVIGATION_ONLY_NOTE = 'seen only as a navigation: the capture did not see the request (it started mid-login, or the page came from the back/forward cache)';
+
 export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): Step {
   const step: Step = {
     kind,
@@ -33,6 +36,7 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
     context: hops.contextOf(event),
   };
   if (event.responseBody?.undecodable) step.note = UNDECODABLE_NOTE;
+  if (event.id.startsWith(NAVIGATION_ONLY)) step.note = NAVIGATION_ONLY_NOTE;
   return step;
 }
 

@@ -1,6 +1,42 @@
 import type { CapturedEvent, NavigationEvent, RequestEvent } from '../model/event';
 import type { StepContext } from '../model/flow';
-import { stripFragment } from './params';
+import { fragmentParams, queryParams, stripFragment } from './params';
+
+/** Id prefix of a hop rebuilt from a navigation alone (navigationOnlyCallbacks). */
+export const NAVIGATION_ONLY = 'nav:';
+
+/** Parameters of an authorization response (RFC 6749 §4.1.2, §4.2.2, §4.1.2.1). */
+const RESPONSE_NAMES = new Set(['code', 'error', 'id_token', 'access_token']);
+
+/**
+ * Callbacks the capture saw only as a committed navigation (issue 17 point 5: the capture started
+ * mid-login, or the page came from the back/forward cache): webNavigation reported the document,
+ * webRequest never did. Each becomes a GET hop of its own so the callback still makes a flow; a
+ * navigation whose request was captured (same tab, frame and URL within 10 s) adds nothing.
+ */
+function navigationOnlyCallbacks(requests: readonly RequestEvent[], navigations: readonly NavigationEvent[]): RequestEvent[] {
+  const out: RequestEvent[] = [];
+  for (const n of navigations) {
+    if (n.event !== 'committed' || !/^https?:/i.test(n.url)) continue;
+    const url = stripFragment(n.url);
+    if (![...queryParams(url), ...fragmentParams(n.url)].some((p) => RESPONSE_NAMES.has(p.name))) continue;
+    const seen = requests.some((r) => r.tabId === n.tabId && r.frameId === n.frameId && r.url === url && Math.abs(r.startTime - n.time) < FRAGMENT_WINDOW_MS);
+    if (seen) continue;
+    out.push({
+      kind: 'request',
+      id: `${NAVIGATION_ONLY}${n.id}`,
+      requestId: `${NAVIGATION_ONLY}${n.id}`,
+      tabId: n.tabId,
+      frameId: n.frameId,
+      parentFrameId: n.parentFrameId,
+      type: n.frameId === 0 ? 'main_frame' : 'sub_frame',
+      method: 'GET',
+      url,
+      startTime: n.time,
+    });
+  }
+  return out;
+}
 
 /**
  * What surrounds a request hop: the hop before it in the same redirect chain, the URL with its
@@ -27,12 +63,12 @@ const FRAGMENT_WINDOW_MS = 10_000;
 const MAX_LINEAGE = 16;
 
 export function indexHops(events: readonly CapturedEvent[]): HopIndex {
-  const requests = events
-    .filter((e): e is RequestEvent => e.kind === 'request')
+  const captured = events.filter((e): e is RequestEvent => e.kind === 'request');
+  const navigations = events.filter((e): e is NavigationEvent => e.kind === 'navigation');
+  const requests = [...captured, ...navigationOnlyCallbacks(captured, navigations)]
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.startTime - b.e.startTime || a.i - b.i)
     .map(({ e }) => e);
-  const navigations = events.filter((e): e is NavigationEvent => e.kind === 'navigation');
 
   const chains = new Map<string, RequestEvent[]>();
   for (const r of requests) {

@@ -41,6 +41,19 @@ describeCheck(check, {
       },
     },
     {
+      // Live capture in Chrome without DevTools: the status is known, the page's text is not.
+      name: 'authorization-server error page whose text was not captured: RFC 6749 §4.1.2.1 names both causes with the values sent',
+      events: [hop({ url: authorizeUrl({ ...PARAMS, redirect_uri: 'https://app.example.com/cb' }), time: T, status: 400 })],
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('error');
+        expect(f[0]?.message).toContain('its text was not captured');
+        expect(f[0]?.message).toContain('RFC 6749 §4.1.2.1');
+        expect(f[0]?.message).toContain(`client_id "${CLIENT_ID}"`);
+        expect(f[0]?.message).toContain('redirect_uri "https://app.example.com/cb"');
+        expect(f[0]?.evidence.map((e) => e.label)).toEqual(['error page', 'client_id', 'redirect_uri']);
+      },
+    },
+    {
       name: 'popup closed before the callback',
       events: [
         hop({ url: `${APP}/`, tabId: 1, time: T - 1000 }),
