@@ -37,12 +37,18 @@ describe('failures at the authorization endpoint and the callback', () => {
   });
 
   // Chromium only: Firefox reads the error page in the background (filterResponseData), DevTools or not.
-  it.skipIf(BODIES_WITHOUT_DEVTOOLS)('3b. the same without DevTools: the error page is seen (HTTP 400), its text is not', async () => {
+  it.skipIf(BODIES_WITHOUT_DEVTOOLS)('3b. the same without DevTools: the error page is seen (HTTP 400), its text is not; the finding names client_id and redirect_uri', async () => {
     const demo = await demos.get('auto');
     const capturedOnly: FlowExpectation = { ...wrongRedirect, checks: ['callback-never-reached'], absent: [...(wrongRedirect.absent ?? []), 'redirect-uri-not-registered-hint'] };
     const run = await runScenario('wrong-redirect-uri', demo, [capturedOnly], { onSession: keep });
     const flow = expectFlow(run.analysis.flows[0], capturedOnly);
-    expect(finding(flow, 'callback-never-reached').message).toMatch(/authorization-server error page.*HTTP 400/);
+    const message = finding(flow, 'callback-never-reached').message;
+    expect(message).toMatch(/authorization-server error page.*HTTP 400/);
+    // Without the text, RFC 6749 §4.1.2.1's two causes, each with the value the app sent (issue 17 point 5).
+    const sent = new URL(flow.steps.find((s) => s.kind === 'authorize')!.url).searchParams.get('redirect_uri');
+    expect(message).toContain('RFC 6749 §4.1.2.1');
+    expect(message).toContain('client_id "demo-web"');
+    expect(message).toContain(`redirect_uri "${sent}"`);
   });
 
   it('4. forged state delivered to the callback: state mismatch', async () => {
