@@ -6,8 +6,11 @@ import { brokerEvents, replacing } from '../support/broker-hars';
 
 describeCheck(check, {
   fires: [
-    // Hand-built from Auth0's documentation (test/fixtures/brokers): Auth0 documents S256 only.
-    { name: 'Auth0 (connection=github) with a lowercase s256', events: brokerEvents('auth0-connection-github.har', replacing('code_challenge_method=S256', 'code_challenge_method=s256')) },
+    {
+      // Hand-built from Auth0's documentation (test/fixtures/brokers): Auth0 documents S256 only.
+      name: 'Auth0 (connection=github) with a lowercase s256',
+      events: brokerEvents('auth0-connection-github.har', replacing('code_challenge_method=S256', 'code_challenge_method=s256')),
+    },
     {
       name: 'lowercase s256',
       events: codeFlow({ authorizeParams: { code_challenge_method: 's256' } }),
@@ -21,8 +24,11 @@ describeCheck(check, {
     { name: 'an unknown method', events: codeFlow({ authorizeParams: { code_challenge_method: 'S512' } }), expect: (f) => expect(f[0]?.message).not.toContain('was meant') },
   ],
   silent: [
-    // supabase-js sends "s256" and Supabase Auth reads it in any case (lib/providers/profiles.ts cites both).
-    { name: "Supabase's own lowercase s256", events: brokerEvents('supabase-github-pkce.har') },
+    {
+      // supabase-js sends "s256" and Supabase Auth reads it in any case (lib/providers/profiles.ts cites both).
+      name: "Supabase's own lowercase s256",
+      events: brokerEvents('supabase-github-pkce.har'),
+    },
     { name: 'S256', events: codeFlow() },
     { name: 'plain (pkce-plain reports it)', events: codeFlow({ authorizeParams: { code_challenge_method: 'plain' } }) },
     { name: 'no PKCE at all', events: codeFlow({ authorizeParams: { code_challenge: null, code_challenge_method: null } }) },

@@ -8,8 +8,11 @@ const OTHER = 'Zz9yWq2B7xVcKpL0mN4rT6uY8iO1aS3dF5gH7jK9lQw';
 
 describeCheck(check, {
   fires: [
-    // Supabase's "s256" is read as S256, so the verifier is still checked.
-    { name: 'Supabase session exchange with another verifier', events: brokerEvents('supabase-github-pkce.har', replacing('m3Jk8sQ2vX9pL4tR7wY1zB6nC0dF5gH2jK8lM3nP4qS7tV', OTHER)) },
+    {
+      // Supabase's "s256" is read as S256, so the verifier is still checked.
+      name: 'Supabase session exchange with another verifier',
+      events: brokerEvents('supabase-github-pkce.har', replacing('m3Jk8sQ2vX9pL4tR7wY1zB6nC0dF5gH2jK8lM3nP4qS7tV', OTHER)),
+    },
     {
       name: 'verifier of another flow, refused with invalid_grant',
       events: codeFlow({ exchange: 'browser', tokenForm: { code_verifier: OTHER }, tokenStatus: 400, tokenResponse: { error: 'invalid_grant', error_description: 'PKCE verification failed' } }),
