@@ -12,7 +12,9 @@ const RESPONSE_NAMES = new Set(['code', 'error', 'id_token', 'access_token']);
  * Callbacks the capture saw only as a committed navigation (issue 17 point 5: the capture started
  * mid-login, or the page came from the back/forward cache): webNavigation reported the document,
  * webRequest never did. Each becomes a GET hop of its own so the callback still makes a flow; a
- * navigation whose request was captured (same tab, frame and URL within 10 s) adds nothing.
+ * navigation whose request was captured (same tab and frame, same URL without the fragment, within
+ * 10 s) adds nothing. The recorder keeps a Location's fragment on the next hop's URL, so both sides
+ * are compared without it.
  */
 function navigationOnlyCallbacks(requests: readonly RequestEvent[], navigations: readonly NavigationEvent[]): RequestEvent[] {
   const out: RequestEvent[] = [];
@@ -20,7 +22,7 @@ function navigationOnlyCallbacks(requests: readonly RequestEvent[], navigations:
     if (n.event !== 'committed' || !/^https?:/i.test(n.url)) continue;
     const url = stripFragment(n.url);
     if (![...queryParams(url), ...fragmentParams(n.url)].some((p) => RESPONSE_NAMES.has(p.name))) continue;
-    const seen = requests.some((r) => r.tabId === n.tabId && r.frameId === n.frameId && r.url === url && Math.abs(r.startTime - n.time) < FRAGMENT_WINDOW_MS);
+    const seen = requests.some((r) => r.tabId === n.tabId && r.frameId === n.frameId && stripFragment(r.url) === url && Math.abs(r.startTime - n.time) < FRAGMENT_WINDOW_MS);
     if (seen) continue;
     out.push({
       kind: 'request',

@@ -39,6 +39,17 @@ describe('callbacks seen only as a navigation', () => {
     expect(flows[0]!.steps.some((s) => s.note === NAVIGATION_ONLY_NOTE)).toBe(false);
   });
 
+  it('a navigation whose request was captured with its fragment (implicit, fragment mode) adds no second flow', async () => {
+    // The recorder keeps the Location's fragment on the next hop's URL (seen in e2e scenario 13, Chromium 156).
+    const events = codeFlow({ authorizeParams: { response_mode: 'fragment' } });
+    const request = events.find((e) => e.kind === 'request' && e.url.startsWith(`${REDIRECT_URI}?`));
+    if (request?.kind !== 'request') throw new Error('codeFlow has no callback request');
+    request.url = request.url.replace('?', '#');
+    const { flows } = await analyzeEvents([...events, committed(request.url, request.startTime + 70)]);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.steps.some((s) => s.note === NAVIGATION_ONLY_NOTE)).toBe(false);
+  });
+
   it('ordinary navigations (no response parameters) make no flow', async () => {
     const { flows } = await analyzeEvents([committed(`${APP}/dashboard?tab=code`), committed(`${APP}/search?q=error`, T + 50)]);
     expect(flows).toEqual([]);
