@@ -17,6 +17,7 @@ import { benchMemory } from './memory';
 import { benchPageLoad } from './page-load';
 import { benchPanelChromium } from './panel-chromium';
 import { benchPanelRender } from './panel-render';
+import { benchPopupChromium } from './popup-chromium';
 import { benchPopupRender } from './popup-render';
 
 const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
@@ -28,6 +29,7 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
   'big-har': () => benchBigHarMemory(),
   'panel-dom': () => benchPanelRender(),
   popup: () => benchPopupRender(),
+  'popup-chromium': () => benchPopupChromium(),
   panel: () => benchPanelChromium(),
   'page-load': () => benchPageLoad(),
 };

@@ -47,12 +47,12 @@ export function Popup({ tabId, rows, paused, loading, error = null, actions }: P
         ) : null}
       </header>
       <p class="ol-popup-status" role="status" aria-live="polite">
-        {tabId === null
-          ? 'No web page in this tab.'
-          : error
+        {loading
+          ? 'Reading this tab…'
+          : tabId === null
+            ? 'No web page in this tab.'
+            : error
             ? `Could not read this tab: ${error}`
-            : loading
-            ? 'Reading this tab…'
             : `${rows.length ? `${rows.length} flow${rows.length === 1 ? '' : 's'} in this tab${failed ? `, ${failed} failed` : ''}` : 'No OAuth flows in this tab yet.'}${paused ? ' Capture is paused.' : ''}`}
       </p>
       {rows.length ? (

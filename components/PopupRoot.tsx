@@ -1,26 +1,29 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useTabState } from './hooks/use-tab-state';
-import { hasOptionsPage, openExtensionPage, openOptionsPage, panelPagePath, popupTabId } from './platform/extension-pages';
+import { useEffect, useMemo } from 'preact/hooks';
+import { useTabState, type FirstAnswer } from './hooks/use-tab-state';
+import { hasOptionsPage, openExtensionPage, openOptionsPage, panelPagePath } from './platform/extension-pages';
 import { Popup } from './Popup';
 import { popupRows } from './view-models/popup-rows';
 
-/** The popup wired to the browser: the tab it was opened over, its state from the background, the pages it opens. */
-export function PopupRoot() {
-  // undefined: still asking which tab the popup belongs to.
-  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
-  useEffect(() => {
-    popupTabId().then(setTabId, () => setTabId(null));
-  }, []);
-  const tab = useTabState(tabId);
+/**
+ * The popup wired to the browser: the tab it was opened over and its state from the background
+ * (`first`, asked before the first render: hooks/use-tab-state.ts askFirst), the pages it opens.
+ */
+export function PopupRoot({ first }: { first: Promise<FirstAnswer> }) {
+  const tab = useTabState(first);
+  const { tabId, loading } = tab;
   const rows = useMemo(() => popupRows(tab.analysis), [tab.analysis]);
   const options = useMemo(hasOptionsPage, []);
+  // After the frame that shows the answer (bench/popup-chromium.ts reads it).
+  useEffect(() => {
+    if (!loading) performance.mark('ol-popup-rows');
+  }, [loading]);
   const leave = (open: Promise<void>) => void open.then(() => window.close(), () => undefined);
   return (
     <Popup
       tabId={tabId ?? null}
       rows={rows}
       paused={tab.paused}
-      loading={tabId === undefined || tab.loading}
+      loading={loading}
       error={tab.error}
       actions={{
         onOpenFlow: (id) => tabId != null && leave(openExtensionPage(panelPagePath(tabId, id))),

@@ -41,6 +41,13 @@ export class BackgroundService {
   private readonly delay: number;
   private readonly fetchingMetadata = new Set<number>();
   private readonly now: () => number;
+  /**
+   * The analysis of a tab (or of all tabs, key -1) while its capture has not changed: the toolbar
+   * popup and a panel that opens ask for it again and again. Every change to the capture empties
+   * it (`changed`): events are updated in place, so only "nothing happened since" proves it fresh.
+   */
+  private readonly analyses = new Map<number, Promise<AnalysisReport>>();
+  private generation = 0;
 
   constructor(
     private readonly api: ServiceApi,
@@ -57,10 +64,14 @@ export class BackgroundService {
   /** Apply one browser event to the capture (queued until restore has finished). */
   ingest(apply: (engine: CaptureEngine) => void): void {
     if (this.backlog) {
-      this.backlog.push(() => apply(this.engine));
+      this.backlog.push(() => {
+        apply(this.engine);
+        this.changed();
+      });
       return;
     }
     apply(this.engine);
+    this.changed();
     this.journalSoon();
     this.schedule();
   }
@@ -76,7 +87,22 @@ export class BackgroundService {
 
   async analysis(tabId?: number): Promise<AnalysisReport> {
     await this.ready;
-    return (await analyzeEvents(this.engine.eventsFor(tabId))).report;
+    const key = tabId ?? -1;
+    const known = this.analyses.get(key);
+    if (known) return known;
+    const generation = this.generation;
+    const report = analyzeEvents(this.engine.eventsFor(tabId)).then((a) => a.report);
+    this.analyses.set(key, report);
+    report.catch(() => {
+      if (this.generation === generation) this.analyses.delete(key);
+    });
+    return report;
+  }
+
+  /** The capture changed: no analysis made before is current any more. */
+  private changed(): void {
+    this.generation++;
+    this.analyses.clear();
   }
 
   /** Whether capture is paused for this tab (the popup's Pause / Resume). */
@@ -149,6 +175,7 @@ export class BackgroundService {
     }
     const backlog = this.backlog ?? [];
     this.backlog = null;
+    this.changed();
     for (const apply of backlog) apply();
     this.journalSoon();
     this.schedule();
@@ -181,8 +208,12 @@ export class BackgroundService {
     this.engine.sweep(this.now());
     const changes = this.engine.store.drainChanges();
     const unsettled = this.persistence.unsettledTabs();
+    // The sweep may have dropped events, without a change to report for them.
+    this.changed();
     if (changes.size === 0 && unsettled.length === 0) return;
     const adopted = await this.persistence.write(this.engine, new Set([...changes.keys(), ...unsettled]), this.now());
+    // Writing can adopt events another worker instance stored.
+    if (adopted.length) this.changed();
     if (adopted.length) this.schedule();
     if (changes.size) await this.publish(changes);
   }
@@ -197,7 +228,8 @@ export class BackgroundService {
     for (const tabId of tabs) {
       let report: AnalysisReport;
       try {
-        report = (await analyzeEvents(this.engine.eventsFor(tabId))).report;
+        // Cached: the popup opened right after a login gets this one.
+        report = await this.analysis(tabId);
       } catch (error) {
         console.warn('OAuth Lens: analysis failed', error);
         continue;

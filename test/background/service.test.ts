@@ -288,3 +288,30 @@ describe('panel ports and badge', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb3, 0x26, 0x1e, 255]);
   });
 });
+
+describe('analysis cache', () => {
+  it('answers again with the same analysis while nothing changed, and a new one after any change', async () => {
+    const fake = makeFakeApi(true);
+    const service = start(fake);
+    await service.ready;
+    mismatchedLogin(fake, '100');
+    await service.flush();
+    const first = await service.analysis(1);
+    expect(first.flows).toHaveLength(1);
+    expect(await service.analysis(1)).toBe(first);
+    // A second login: the next answer includes it.
+    mismatchedLogin(fake, '200', Date.now() + 60_000);
+    const second = await service.analysis(1);
+    expect(second).not.toBe(first);
+    expect(second.flows).toHaveLength(2);
+    // A flush (sweep, persistence, panel increments) starts over, and what it analysed is kept.
+    await service.flush();
+    const flushed = await service.analysis(1);
+    expect(flushed).not.toBe(second);
+    expect(flushed.flows).toHaveLength(2);
+    expect(await service.analysis(1)).toBe(flushed);
+    // Clearing the tab (an ingest like any other).
+    service.ingest((e) => e.clear(1, Date.now()));
+    expect((await service.analysis(1)).flows).toHaveLength(0);
+  });
+});
