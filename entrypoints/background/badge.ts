@@ -1,15 +1,7 @@
 import type { AnalysisReport } from '../../lib/model/analysis';
 import palette from '../../components/palette.css?raw';
+import { lightToken } from '../../lib/format/palette-token';
 import type { BadgeApi } from './api';
-
-/** A custom property of the light palette (the first rule of palette.css), where the panel reads it too. */
-export function lightToken(css: string, name: string): string {
-  const rules = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const light = rules.slice(0, rules.indexOf('}'));
-  const value = new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(light)?.[1];
-  if (!value) throw new Error(`components/palette.css: no ${name} colour in the light palette`);
-  return value;
-}
 
 /** The panel's error red and dimmed grey: one token each, for page and badge alike. */
 const ERROR_COLOR = lightToken(palette, '--err');

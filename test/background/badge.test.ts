@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { badgeFor, lightToken } from '../../entrypoints/background/badge';
+import { badgeFor } from '../../entrypoints/background/badge';
+import { lightToken } from '../../lib/format/palette-token';
 import type { AnalysisReport } from '../../lib/model/analysis';
 
 const palette = readFileSync(new URL('../../components/palette.css', import.meta.url), 'utf8');

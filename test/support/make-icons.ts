@@ -3,9 +3,16 @@
  * sampling a signed-distance shape, so the extension needs no binary design assets.
  * Run: node --import tsx test/support/make-icons.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { lightToken } from '../../lib/format/palette-token';
+
+/** The lens in the accent blue, the key-hole in the error red: the panel's own colours. */
+const palette = readFileSync(join(import.meta.dirname, '..', '..', 'components', 'palette.css'), 'utf8');
+const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const LENS = rgb(lightToken(palette, '--accent'));
+const KEYHOLE = rgb(lightToken(palette, '--err'));
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -58,9 +65,10 @@ function png(size: number): Buffer {
       const n = samples * samples;
       const o = py * (size * 4 + 1) + 1 + px * 4;
       const isAccent = accent > n / 2;
-      raw[o] = isAccent ? 0xd9 : 0x1a;
-      raw[o + 1] = isAccent ? 0x30 : 0x73;
-      raw[o + 2] = isAccent ? 0x25 : 0xe8;
+      const [r, g, b] = isAccent ? KEYHOLE : LENS;
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
       raw[o + 3] = Math.round((a / n) * 255);
     }
   }
