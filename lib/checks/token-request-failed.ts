@@ -28,11 +28,11 @@ function expectedError(t: TokenExchange): boolean {
 
 /** What the status alone says when the body was not captured (RFC 6749 §5.2). */
 function statusHint(status: number): string {
-  if (status === 401) return 'HTTP 401 from a token endpoint almost always means invalid_client (client authentication failed).';
-  if (status === 400) return 'HTTP 400 means one of invalid_request, invalid_grant, unauthorized_client, unsupported_grant_type or invalid_scope.';
-  if (status === 429 || status === 503) return `HTTP ${status} means throttling or maintenance (temporarily_unavailable).`;
-  if (status >= 500) return `HTTP ${status} is a failure inside the authorization server (server_error).`;
-  return `HTTP ${status}.`;
+  if (status === 401) return 'HTTP 401 from a token endpoint almost always means invalid_client (client authentication failed)';
+  if (status === 400) return 'HTTP 400 means one of invalid_request, invalid_grant, unauthorized_client, unsupported_grant_type or invalid_scope';
+  if (status === 429 || status === 503) return `HTTP ${status} means throttling or maintenance (temporarily_unavailable)`;
+  if (status >= 500) return `HTTP ${status} is a failure inside the authorization server (server_error)`;
+  return `HTTP ${status}`;
 }
 
 function explain(t: TokenExchange, bodySeen: boolean): string {

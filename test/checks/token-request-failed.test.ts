@@ -38,6 +38,14 @@ describeCheck(check, {
       },
     },
     {
+      name: '400 without a captured body: the status hint ends the sentence once',
+      events: withoutBody(codeFlow({ exchange: 'browser', tokenStatus: 400 })),
+      expect: (f) => {
+        expect(f[0]?.message).toMatch(/unsupported_grant_type or invalid_scope\.$/);
+        expect(f[0]?.message).not.toContain('..');
+      },
+    },
+    {
       name: 'network failure',
       events: codeFlow({ exchange: 'browser' }).map((e) => (e.kind === 'request' && e.url.endsWith('/token') ? { ...e, error: 'net::ERR_FAILED', status: undefined, responseBody: undefined } : e)) as CapturedEvent[],
       expect: (f) => expect(f[0]?.message).toContain('net::ERR_FAILED'),
