@@ -5,40 +5,72 @@ import { IGNORED_RESOURCE_TYPES } from '../lib/capture/prefilter';
 
 /**
  * The ablation extensions of the page-load bench, written to a temporary folder: what it costs
- * to be an MV3 extension at all, and what the webRequest listeners cost before our code runs.
+ * to be an MV3 extension at all, what the webRequest listeners cost before our code runs, and
+ * (`npm run bench -- page-load-mechanism`) which part of having webRequest makes pages slower.
  *
  * - `empty-worker`: a service worker that does nothing, no permissions.
  * - `empty-listeners`: the same six webRequest listeners OAuth Lens registers
  *   (entrypoints/background/listeners.ts), with the same resource-type filter and the same
- *   `extraHeaders`/`requestBody` options, each doing nothing.
+ *   `extraHeaders`/`requestBody` options, each doing nothing, for every site.
+ * - `webrequest-permission`: the `webRequest` permission and every site, no listener at all.
+ * - `narrow-listeners`: the six listeners for another site only (`NARROW_SITE`, not the page's).
+ * - `narrow-listeners-no-extra`: the same without `extraHeaders`.
+ * - `navigation-only`: no `webRequest` permission; webNavigation and tabs listeners, every site
+ *   (what OAuth Lens keeps when no tab is on a chosen site).
  */
-export type Ablation = 'empty-worker' | 'empty-listeners';
+export type Ablation = 'empty-worker' | 'empty-listeners' | 'webrequest-permission' | 'narrow-listeners' | 'narrow-listeners-no-extra' | 'navigation-only';
 
-const EMPTY_LISTENERS = `
+/** The site the narrow ablations listen to: the bench page is served from 127.0.0.1. */
+export const NARROW_SITE = 'http://localhost/*';
+
+const listeners = (urls: string[], extra: boolean) => `
 const ignored = new Set(${JSON.stringify(IGNORED_RESOURCE_TYPES)});
 const types = Object.values(chrome.webRequest.ResourceType).filter((t) => !ignored.has(t));
-const filter = { urls: ['<all_urls>'], types };
+const filter = { urls: ${JSON.stringify(urls)}, types };
+const extra = ${extra ? "['extraHeaders']" : '[]'};
 const noop = () => undefined;
 const wr = chrome.webRequest;
 wr.onBeforeRequest.addListener(noop, filter, ['requestBody']);
-wr.onBeforeSendHeaders.addListener(noop, filter, ['requestHeaders', 'extraHeaders']);
-wr.onHeadersReceived.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
-wr.onBeforeRedirect.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
-wr.onCompleted.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
+wr.onBeforeSendHeaders.addListener(noop, filter, ['requestHeaders', ...extra]);
+wr.onHeadersReceived.addListener(noop, filter, ['responseHeaders', ...extra]);
+wr.onBeforeRedirect.addListener(noop, filter, ['responseHeaders', ...extra]);
+wr.onCompleted.addListener(noop, filter, ['responseHeaders', ...extra]);
 wr.onErrorOccurred.addListener(noop, filter);
 `;
 
+const NAVIGATION_ONLY = `
+const noop = () => undefined;
+const nav = chrome.webNavigation;
+nav.onCommitted.addListener(noop);
+nav.onReferenceFragmentUpdated.addListener(noop);
+nav.onHistoryStateUpdated.addListener(noop);
+nav.onCreatedNavigationTarget.addListener(noop);
+chrome.tabs.onUpdated.addListener(noop);
+chrome.tabs.onRemoved.addListener(noop);
+`;
+
+const ALL = ['<all_urls>'];
+const WEB_REQUEST = { permissions: ['webRequest'], host_permissions: ALL };
+
+const KINDS: Record<Ablation, { manifest: object; script: string }> = {
+  'empty-worker': { manifest: {}, script: '// intentionally empty\n' },
+  'empty-listeners': { manifest: WEB_REQUEST, script: listeners(ALL, true) },
+  'webrequest-permission': { manifest: WEB_REQUEST, script: '// the permission alone\n' },
+  'narrow-listeners': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], true) },
+  'narrow-listeners-no-extra': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], false) },
+  'navigation-only': { manifest: { permissions: ['webNavigation', 'tabs'], host_permissions: ALL }, script: NAVIGATION_ONLY },
+};
+
 export function writeAblation(kind: Ablation): string {
   const dir = mkdtempSync(join(tmpdir(), `oauth-lens-bench-${kind}-`));
-  const listeners = kind === 'empty-listeners';
   const manifest = {
     manifest_version: 3,
     name: `bench ${kind}`,
     version: '1.0.0',
     background: { service_worker: 'sw.js' },
-    ...(listeners ? { permissions: ['webRequest'], host_permissions: ['<all_urls>'] } : {}),
+    ...KINDS[kind].manifest,
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'sw.js'), listeners ? EMPTY_LISTENERS : '// intentionally empty\n');
+  writeFileSync(join(dir, 'sw.js'), KINDS[kind].script);
   return dir;
 }

@@ -5,7 +5,7 @@ import { benchCapture } from '../../bench/capture';
 import { benchCliStart } from '../../bench/cli-start';
 import { formatTable, type Figure } from '../../bench/figure';
 import { benchMemory, storeSizeAfter } from '../../bench/memory';
-import { benchPageLoad } from '../../bench/page-load';
+import { benchPageLoad, benchPageLoadMechanism } from '../../bench/page-load';
 import { pageHtml, resourceKind, servePage } from '../../bench/page-load-page';
 import { benchPanelChromium } from '../../bench/panel-chromium';
 import { benchPanelRender } from '../../bench/panel-render';
@@ -95,8 +95,12 @@ describe('bench smoke', () => {
     }
   });
 
-  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, five warm browsers (needs npm run build)', async () => {
-    expectWellFormed(await benchPageLoad(10, 1, { build: false }), 5);
+  it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, six warm browsers (needs npm run build)', async () => {
+    expectWellFormed(await benchPageLoad(10, 1, { build: false }), 7);
+  }, 180_000);
+
+  it.skipIf(!hasChromium || !hasBuild)('page-load mechanism in Chromium, eight warm browsers (needs npm run build)', async () => {
+    expectWellFormed(await benchPageLoadMechanism(10, 1, { build: false }), 7);
   }, 180_000);
 
   it.skipIf(!hasChromium)('panel first render in Chromium', async () => {
