@@ -13,6 +13,7 @@ import { bodyParams, getParam, headerValue, originOf, queryParams, urlBase } fro
 import { finishExchange, matchToken, type VerifierHashes } from './match-token';
 import { isForeignPlaceholder } from '../placeholders/foreign';
 import { AUTHORIZATION_ERROR_MEANINGS } from '../diagnosis/oauth-error-codes';
+import { providerOfUrl } from '../providers/match';
 
 export interface Correlation {
   flows: Flow[];
@@ -109,6 +110,8 @@ function openAuthorize(event: RequestEvent, hops: HopIndex, pars: RequestEvent[]
   const doc = discoveryForAuthorize(docs, event.url);
   b.flow.authorize = authorize;
   b.flow.grant = grantFromResponseType(authorize.responseType);
+  // GitHub-style endpoints take no response_type: they only run the code grant (documented deviation).
+  if (!authorize.responseType && providerOfUrl(event.url)?.deviations?.some((d) => d.id === 'authorize-without-response-type')) b.flow.grant = 'authorization_code';
   b.flow.clientId = authorize.clientId;
   b.flow.redirectUri = authorize.redirectUri;
   b.flow.serverOrigin = originOf(event.url);
