@@ -87,7 +87,11 @@ export function shapeOfBody(body: WebRequestBody | null | undefined): Shape | nu
   const first = body.raw?.[0]?.bytes;
   if (!first) return null;
   const view = ArrayBuffer.isView(first) ? new Uint8Array(first.buffer, first.byteOffset, first.byteLength) : new Uint8Array(first);
-  const text = peekDecoder.decode(view.subarray(0, RAW_PEEK_BYTES));
+  return shapeOfBodyText(peekDecoder.decode(view.subarray(0, RAW_PEEK_BYTES)));
+}
+
+/** Shape of the start of a raw body already read as text (JSON or urlencoded). */
+export function shapeOfBodyText(text: string): Shape | null {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     // JSON token requests (some SDKs): look for quoted member names only.

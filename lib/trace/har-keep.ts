@@ -1,5 +1,5 @@
 import { hasTokenCredential } from '../capture/headers';
-import { isIgnoredType, shapeOfBody, shapeOfUrl } from '../capture/prefilter';
+import { isIgnoredType, shapeOfBody, shapeOfBodyText, shapeOfUrl } from '../capture/prefilter';
 import { isDocumentType } from '../flow/classify';
 import { headerValue } from '../flow/params';
 import { resourceType } from './har-import';
@@ -46,7 +46,7 @@ function typeOf(entry: HarEntry): string {
   return SUBRESOURCE_MIME.find(([pattern]) => pattern.test(mime))?.[1] ?? type;
 }
 
-const encoder = new TextEncoder();
+/** The capture prefilter reads the first 4096 bytes of a raw body; as many characters here. */
 const PEEK_CHARS = 4096;
 
 /** The prefilter's body test on a HAR `postData` (form params, urlencoded or JSON text). */
@@ -55,7 +55,7 @@ function bodyShape(entry: HarEntry): boolean {
   if (!post) return false;
   if (post.params?.length) return shapeOfBody({ formData: Object.fromEntries(post.params.map((p) => [p.name, [p.value ?? '']])) }) !== null;
   if (!post.text) return false;
-  return shapeOfBody({ raw: [{ bytes: encoder.encode(post.text.slice(0, PEEK_CHARS)).buffer }] }) !== null;
+  return shapeOfBodyText(post.text.slice(0, PEEK_CHARS)) !== null;
 }
 
 /** A JSON Web Key Set (RFC 7517 §5), wherever its jwks_uri points. */

@@ -62,43 +62,54 @@ export function scanCapture(cap: Capture, chunk: Uint8Array, from: number): numb
     cap.depth = 1;
     i++;
   }
+  // The state lives in locals while scanning and is stored back when the value runs past the
+  // chunk (property reads and writes per string were most of the reader's scanning time).
+  const whole = cap.kind === 'string';
+  let inString = cap.inString;
+  let depth = cap.depth;
+  let carry = cap.carry;
   while (i < len) {
-    if (cap.inString) {
-      const q = indexOfByte(chunk, QUOTE, i);
+    if (inString) {
+      const q = chunk.indexOf(QUOTE, i);
       if (q < 0) {
         let run = 0;
         for (let k = len - 1; k >= i && chunk[k] === BACKSLASH; k--) run++;
-        cap.carry = run === len - i && i === 0 ? cap.carry + run : run;
-        return -1;
+        carry = run === len - i && i === 0 ? carry + run : run;
+        break;
       }
-      let run = 0;
       let k = q - 1;
-      while (k >= i && chunk[k] === BACKSLASH) {
-        run++;
-        k--;
-      }
-      if (k < i && i === 0) run += cap.carry;
-      cap.carry = 0;
+      while (k >= i && chunk[k] === BACKSLASH) k--;
+      // An odd run of backslashes before the quote escapes it (the run may begin in the previous chunk).
+      const run = q - 1 - k + (k < i && i === 0 ? carry : 0);
+      carry = 0;
       i = q + 1;
       if (run % 2 === 1) continue;
-      cap.inString = false;
-      if (cap.kind === 'string') return i;
+      inString = false;
+      if (whole) {
+        cap.inString = false;
+        cap.carry = 0;
+        return i;
+      }
       continue;
     }
     const c = chunk[i]!;
-    if (c === QUOTE) cap.inString = true;
-    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) cap.depth++;
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
     else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      cap.depth--;
-      if (cap.depth === 0) return i + 1;
+      depth--;
+      if (depth === 0) {
+        cap.depth = 0;
+        cap.inString = false;
+        cap.carry = 0;
+        return i + 1;
+      }
     }
     i++;
   }
+  cap.inString = inString;
+  cap.depth = depth;
+  cap.carry = carry;
   return -1;
-}
-
-function indexOfByte(chunk: Uint8Array, byte: number, from: number): number {
-  return chunk.indexOf(byte, from);
 }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
