@@ -10,6 +10,6 @@ import { SiteAccessGate } from './site-access';
 // before the event that woke a stopped MV3 worker is dispatched. main must stay synchronous.
 export default defineBackground(() => {
   const access = new SiteAccessGate(browser.permissions);
-  const service = new BackgroundService(browser as unknown as ServiceApi, { after: access.ready });
+  const service = new BackgroundService(browser as unknown as ServiceApi, { after: access.ready, allows: (url) => access.allows(url) });
   registerListeners(browser, service, { firefox: import.meta.env.FIREFOX === true, access });
 });

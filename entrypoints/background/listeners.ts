@@ -68,20 +68,14 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
     urls = next;
     remove = next.length ? registerRequestListeners(api, service, env, bodies, next) : () => undefined;
   });
-  const allows = (url: string | undefined) => !env.access || (url !== undefined && env.access.allows(url));
-
+  // webNavigation comes for every site: the service drops events of sites outside site access
+  // unread (the check runs when the event is applied, after the granted sites have been read).
   const nav = api.webNavigation;
-  // webNavigation comes for every site: events of sites outside site access are dropped unread
-  // (the check runs when the event is applied, after the granted sites have been read).
-  const onSite = <D extends { url: string }>(apply: (e: Parameters<Parameters<BackgroundService['ingest']>[0]>[0], d: D) => void) => (d: D) =>
-    service.ingest((e) => {
-      if (allows(d.url)) apply(e, d);
-    });
-  nav.onCommitted.addListener(onSite((e, d) => e.committed(d)));
-  nav.onReferenceFragmentUpdated.addListener(onSite((e, d) => e.fragmentUpdated(d)));
-  nav.onHistoryStateUpdated.addListener(onSite((e, d) => e.historyStateUpdated(d)));
-  nav.onCreatedNavigationTarget.addListener(onSite((e, d) => e.createdTarget(d)));
-  api.tabs.onRemoved.addListener((tabId) => service.ingest((e) => e.tabRemoved(tabId, Date.now())));
+  nav.onCommitted.addListener((d) => service.receive({ on: 'committed', d }));
+  nav.onReferenceFragmentUpdated.addListener((d) => service.receive({ on: 'fragment-updated', d }));
+  nav.onHistoryStateUpdated.addListener((d) => service.receive({ on: 'history-state-updated', d }));
+  nav.onCreatedNavigationTarget.addListener((d) => service.receive({ on: 'created-target', d }));
+  api.tabs.onRemoved.addListener((tabId) => service.receive({ on: 'tab-removed', tabId, time: Date.now() }));
 
   api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {
     handleRuntimeMessage(message, service).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
@@ -102,7 +96,7 @@ function registerRequestListeners(api: BrowserApi, service: BackgroundService, e
   const filterResponseData = env.firefox ? (wr as unknown as { filterResponseData?: FilterResponseData }).filterResponseData : undefined;
 
   const beforeRequest = (d: Browser.webRequest.OnBeforeRequestDetails) => {
-    service.ingest((e) => e.beforeRequest(d));
+    service.receive({ on: 'before-request', d });
     const wanted = filterResponseData && d.tabId >= 0 ? bodies.wants(d) : null;
     if (filterResponseData && wanted) {
       try {
@@ -118,11 +112,11 @@ function registerRequestListeners(api: BrowserApi, service: BackgroundService, e
     }
     return undefined;
   };
-  const sendHeaders = pass((d: Browser.webRequest.OnBeforeSendHeadersDetails) => service.ingest((e) => e.sendHeaders(d)));
-  const headersReceived = pass((d: Browser.webRequest.OnHeadersReceivedDetails) => service.ingest((e) => e.headersReceived(d)));
-  const beforeRedirect = pass((d: Browser.webRequest.OnBeforeRedirectDetails) => service.ingest((e) => e.beforeRedirect(d)));
-  const completed = pass((d: Browser.webRequest.OnCompletedDetails) => service.ingest((e) => e.completed(d)));
-  const errorOccurred = pass((d: Browser.webRequest.OnErrorOccurredDetails) => service.ingest((e) => e.errorOccurred(d)));
+  const sendHeaders = pass((d: Browser.webRequest.OnBeforeSendHeadersDetails) => service.receive({ on: 'send-headers', d }));
+  const headersReceived = pass((d: Browser.webRequest.OnHeadersReceivedDetails) => service.receive({ on: 'headers-received', d }));
+  const beforeRedirect = pass((d: Browser.webRequest.OnBeforeRedirectDetails) => service.receive({ on: 'before-redirect', d }));
+  const completed = pass((d: Browser.webRequest.OnCompletedDetails) => service.receive({ on: 'completed', d }));
+  const errorOccurred = pass((d: Browser.webRequest.OnErrorOccurredDetails) => service.receive({ on: 'error', d }));
 
   // Firefox needs "blocking" for filterResponseData; Chrome MV3 forbids it.
   wr.onBeforeRequest.addListener(beforeRequest, filter, filterResponseData ? ['requestBody', 'blocking'] : ['requestBody']);

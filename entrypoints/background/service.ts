@@ -1,4 +1,5 @@
 import { analyzeEvents } from '../../lib/analysis/analyze';
+import { applyBrowserEvent, type BrowserEvent } from '../../lib/capture/browser-event';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { DEFAULT_LIMITS, type CaptureLimits } from '../../lib/capture/limits';
 import type { TabChanges } from '../../lib/capture/tab-store';
@@ -18,12 +19,15 @@ export interface ServiceOptions {
   now?: () => number;
   /** Events wait for this as well as for the restore (the granted sites, read at start). */
   after?: Promise<unknown>;
+  /** Whether a navigation to this URL may be recorded (site access); asked when the event is applied. */
+  allows?: (url: string) => boolean;
 }
 
 /**
  * The background's state: capture engine, persistence, panel ports, badge. Listeners hand every
- * browser event to `ingest`, which applies it synchronously once the stored capture has been
- * restored (events that arrive earlier wait in a backlog, in order) and journals what changed
+ * browser event to `receive` (panel commands come through `ingest`), which applies it synchronously once the stored capture has been
+ * restored (events that arrive earlier wait in a backlog, in order, and are kept in storage's
+ * inbox meanwhile: lib/capture/browser-event.ts) and journals what changed
  * before the task ends (one storage write per batch, no read: a worker stopped right after it
  * loses nothing). Compaction of the stored records, panel increments and the badge run together
  * after a debounce — never inside a listener.
@@ -37,6 +41,10 @@ export class BackgroundService {
   private backlog: Array<() => void> | null = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private journalQueued = false;
+  /** Browser events received before the restore, not yet written to the inbox; and the inbox keys written. */
+  private inboxBatch: BrowserEvent[] = [];
+  private inboxKeys: string[] = [];
+  private readonly allows: (url: string) => boolean;
   private flushing: Promise<void> = Promise.resolve();
   private readonly delay: number;
   private readonly fetchingMetadata = new Set<number>();
@@ -58,10 +66,20 @@ export class BackgroundService {
     this.persistence = new SessionPersistence(api.storage.session);
     this.delay = options.flushDelayMs ?? 250;
     this.now = options.now ?? Date.now;
+    this.allows = options.allows ?? (() => true);
     this.ready = this.restore(options.after);
   }
 
-  /** Apply one browser event to the capture (queued until restore has finished). */
+  /**
+   * One browser event from a listener. Before the restore it waits in the backlog and is written
+   * to the inbox in this task (one write per batch), so a stop in that window loses nothing.
+   */
+  receive(event: BrowserEvent): void {
+    this.ingest((e) => applyBrowserEvent(e, event, this.allows));
+    if (this.backlog && this.inboxBatch.push(event) === 1) queueMicrotask(() => this.writeInbox());
+  }
+
+  /** Apply a change to the capture (queued until restore has finished). */
   ingest(apply: (engine: CaptureEngine) => void): void {
     if (this.backlog) {
       this.backlog.push(() => {
@@ -166,18 +184,37 @@ export class BackgroundService {
     }
   }
 
+  private writeInbox(): void {
+    const key = this.persistence.inbox(this.inboxBatch.splice(0), this.now());
+    if (key) this.inboxKeys.push(key);
+  }
+
   private async restore(after?: Promise<unknown>): Promise<void> {
     await after?.catch(() => undefined);
+    let replayed: string[] = [];
     try {
-      this.engine.restore(await this.persistence.load(), this.now());
+      const { records, inbox } = await this.persistence.load();
+      this.engine.restore(records, this.now());
+      // What instances stopped before their restore received: older than anything in the backlog.
+      for (const entry of inbox) {
+        try {
+          for (const event of entry.events) applyBrowserEvent(this.engine, event, this.allows);
+        } catch (error) {
+          console.warn('OAuth Lens: could not replay received events', error);
+        }
+        replayed.push(entry.key);
+      }
     } catch (error) {
       console.warn('OAuth Lens: could not restore the capture', error);
     }
     const backlog = this.backlog ?? [];
     this.backlog = null;
     this.changed();
+    // Events not written to the inbox yet are applied now: their write is no longer needed.
+    this.inboxBatch = [];
     for (const apply of backlog) apply();
-    this.journalSoon();
+    replayed = [...replayed, ...this.inboxKeys.splice(0)];
+    this.persistence.append(this.engine, this.engine.store.drainJournal(), this.now(), replayed);
     this.schedule();
   }
 

@@ -1,3 +1,13 @@
+import {
+  CONSUMED_KEY_PREFIX,
+  ConsumedSchema,
+  INBOX_KEY_PREFIX,
+  InboxEntrySchema,
+  inboxEvents,
+  inboxKey,
+  storableEvent,
+  type BrowserEvent,
+} from '../../lib/capture/browser-event';
 import type { CaptureEngine } from '../../lib/capture/capture';
 import {
   JOURNAL_KEY_PREFIX,
@@ -13,6 +23,18 @@ import { TAB_KEY_PREFIX, TabRecordSchema, eventsToAdopt, tabKey, type TabRecord 
 import type { CapturedEvent } from '../../lib/model/event';
 import type { StorageAreaLike } from './api';
 
+/** Raw events an instance that had not restored yet wrote (lib/capture/browser-event.ts), to replay. */
+export interface StoredInbox {
+  key: string;
+  events: BrowserEvent[];
+}
+
+export interface Loaded {
+  records: TabRecord[];
+  /** Oldest first. */
+  inbox: StoredInbox[];
+}
+
 interface Unsettled {
   tabId: number;
   footprint: Array<[string, number]>;
@@ -21,7 +43,9 @@ interface Unsettled {
 /**
  * Persistence of the capture in `storage.session`, so a stopped MV3 worker loses nothing.
  *
- * Two layers (lib/capture/journal.ts): `append` writes each batch of changed events under a
+ * Three layers. `inbox` writes the raw events a freshly started instance receives before it has
+ * restored (lib/capture/browser-event.ts); the next instance to restore replays those no journal
+ * write consumed. Then (lib/capture/journal.ts): `append` writes each batch of changed events under a
  * journal key of its own, at once and without reading first — durable in the task the listener
  * ran in. `write` (debounced compaction) writes the per-tab record: a read-modify-write that adopts
  * events another worker instance stored, then removes the journal entries the written record
@@ -45,14 +69,32 @@ export class SessionPersistence {
     return this.area !== undefined;
   }
 
-  /** Every valid stored tab record with the journal replayed over it. Damaged or older-format keys are dropped. */
-  async load(): Promise<TabRecord[]> {
-    if (!this.area) return [];
+  /**
+   * Every valid stored tab record with the journal replayed over it, and the inbox entries no
+   * journal write has consumed yet. Damaged or older-format keys are dropped.
+   */
+  async load(): Promise<Loaded> {
+    if (!this.area) return { records: [], inbox: [] };
     const all = await this.area.get(null);
     const records: TabRecord[] = [];
     const entries: JournalEntry[] = [];
     const damaged: string[] = [];
+    const inbox: StoredInbox[] = [];
+    const consumed = new Set<string>();
+    const done: string[] = [];
     for (const [key, value] of Object.entries(all)) {
+      if (key.startsWith(CONSUMED_KEY_PREFIX)) {
+        const parsed = ConsumedSchema.safeParse(value);
+        for (const k of parsed.success ? parsed.data.keys : []) consumed.add(k);
+        done.push(key);
+        continue;
+      }
+      if (key.startsWith(INBOX_KEY_PREFIX)) {
+        const parsed = InboxEntrySchema.safeParse(value);
+        if (parsed.success) inbox.push({ key, events: inboxEvents(parsed.data) });
+        else damaged.push(key);
+        continue;
+      }
       if (key.startsWith(TAB_KEY_PREFIX)) {
         const parsed = TabRecordSchema.safeParse(value);
         if (parsed.success) records.push(parsed.data);
@@ -67,17 +109,30 @@ export class SessionPersistence {
         this.unsettled.set(key, { tabId: parsed.data.tabId, footprint: entryFootprint(parsed.data) });
       }
     }
-    if (damaged.length) void this.area.remove(damaged);
-    return foldJournal(records, entries);
+    // Consumed inbox entries go with the marker naming them, in one removal: never one without the other.
+    const consumedEntries = inbox.filter((e) => consumed.has(e.key)).map((e) => e.key);
+    if (damaged.length || done.length) void this.area.remove([...damaged, ...done, ...consumedEntries]);
+    return { records: foldJournal(records, entries), inbox: inbox.filter((e) => !consumed.has(e.key)).sort((a, b) => (a.key < b.key ? -1 : 1)) };
+  }
+
+  /**
+   * Keep raw events received before the restore: one `set`, issued before this returns, with no
+   * read before it. Returns the key, for the journal write that consumes it.
+   */
+  inbox(events: readonly BrowserEvent[], now: number): string | undefined {
+    if (!this.area || events.length === 0) return undefined;
+    const key = inboxKey(now, this.writer, this.seq++);
+    this.area.set({ [key]: { at: now, events: events.map(storableEvent) } }).catch((error: unknown) => console.warn('OAuth Lens: could not keep received events', error));
+    return key;
   }
 
   /**
    * Journal the changed events of each tab now: one `set` for the whole batch, issued before
    * this returns, with no read before it. Errors are reported, not thrown (compaction retries).
    */
-  append(engine: CaptureEngine, changed: ReadonlyMap<number, CapturedEvent[]>, now: number): void {
-    if (!this.area || changed.size === 0) return;
-    const items: Record<string, JournalEntry> = {};
+  append(engine: CaptureEngine, changed: ReadonlyMap<number, CapturedEvent[]>, now: number, consumes: readonly string[] = []): void {
+    if (!this.area) return;
+    const items: Record<string, unknown> = {};
     for (const [tabId, events] of changed) {
       const record = engine.store.peek(tabId);
       if (!record) continue;
@@ -86,8 +141,20 @@ export class SessionPersistence {
       items[key] = entry;
       this.unsettled.set(key, { tabId, footprint: entryFootprint(entry) });
     }
-    if (Object.keys(items).length === 0) return;
-    this.area.set(items).catch((error: unknown) => console.warn('OAuth Lens: could not journal captured events', error));
+    if (Object.keys(items).length === 0) {
+      // Nothing came of these inbox entries: nothing to keep before they go.
+      if (consumes.length) this.area.remove([...consumes]).catch(() => undefined);
+      return;
+    }
+    // The inbox entries this write consumes are named in the same (atomic) write, so no later
+    // instance replays them once the journal holds what they produced; they go afterwards.
+    const marker = consumes.length ? `${CONSUMED_KEY_PREFIX}${this.writer}:${this.seq++}` : undefined;
+    if (marker) items[marker] = { keys: [...consumes] };
+    const area = this.area;
+    area
+      .set(items)
+      .then(() => (marker ? area.remove([...consumes, marker]) : undefined))
+      .catch((error: unknown) => console.warn('OAuth Lens: could not journal captured events', error));
   }
 
   /** Tabs with journal entries that no stored record is known to hold yet. */

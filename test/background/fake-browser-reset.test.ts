@@ -19,14 +19,14 @@ describe('fakeBrowser.reset() (test/support/fake-browser-reset.ts)', () => {
   it('leaves no listener of a registered background behind', async () => {
     const fake = makeFakeApi();
     const service = new BackgroundService(fake.api, { flushDelayMs: 5 });
-    const ingest = vi.spyOn(service, 'ingest');
+    const receive = vi.spyOn(service, 'receive');
     registerListeners(fake.browserApi, service, { firefox: false });
     const details = { tabId: 1, frameId: 0, url: 'http://127.0.0.1:3000/', timeStamp: 1, transitionType: 'link', transitionQualifiers: [], processId: 1, documentId: 'd', documentLifecycle: 'active', frameType: 'outermost_frame', parentFrameId: -1 };
     await fakeBrowser.webNavigation.onCommitted.trigger(details as never);
-    expect(ingest).toHaveBeenCalledTimes(1);
+    expect(receive).toHaveBeenCalledTimes(1);
     await service.flush();
     fakeBrowser.reset();
     await fakeBrowser.webNavigation.onCommitted.trigger(details as never);
-    expect(ingest).toHaveBeenCalledTimes(1);
+    expect(receive).toHaveBeenCalledTimes(1);
   });
 });

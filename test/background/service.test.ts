@@ -146,6 +146,50 @@ describe('persistence', () => {
     expect((after[tabKey(1)] as { events: unknown[] }).events).toHaveLength(3);
   });
 
+  it('keeps the events a worker receives before its restore: stopped in that window, the next instance replays them once', async () => {
+    const fake = makeFakeApi();
+    // A restore that never finishes: this instance is stopped before it can apply anything.
+    const first = new BackgroundService(fake.api, { flushDelayMs: 5, after: new Promise(() => undefined) });
+    registerListeners(fake.browserApi, first, { firefox: false });
+    mismatchedLogin(fake);
+    await new Promise((r) => setTimeout(r, 0));
+    const kept = Object.keys(await fakeBrowser.storage.session.get(null));
+    expect(kept.filter((k) => k.startsWith('in:')).length).toBeGreaterThan(0);
+    expect(kept.some((k) => k.startsWith('log:') || k.startsWith('tab:'))).toBe(false);
+
+    const again = makeFakeApi();
+    const second = start(again);
+    await second.ready;
+    const statuses = async (s: BackgroundService) => (await s.events(1)).map((e) => [e.id, e.kind === 'request' ? e.status : null]);
+    expect(await statuses(second)).toEqual([['100.0', 302], ['100.1', 303], ['100.2', 200]]);
+    // The journal write that holds what the inbox produced consumes it: nothing replays twice.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('in:') || k.startsWith('used:'))).toEqual([]);
+    const third = start(makeFakeApi());
+    await third.ready;
+    expect(await statuses(third)).toEqual([['100.0', 302], ['100.1', 303], ['100.2', 200]]);
+  });
+
+  it('an inbox entry named consumed by a journal write is not replayed, even when its removal never ran', async () => {
+    const fake = makeFakeApi();
+    const first = new BackgroundService(fake.api, { flushDelayMs: 5, after: new Promise(() => undefined) });
+    registerListeners(fake.browserApi, first, { firefox: false });
+    mismatchedLogin(fake);
+    await new Promise((r) => setTimeout(r, 0));
+    const inbox = await fakeBrowser.storage.session.get(null);
+    // The next instance restores and journals; the state right after its journal write, before the removal.
+    const second = start(makeFakeApi());
+    await second.ready;
+    await new Promise((r) => setTimeout(r, 0));
+    const journal = await fakeBrowser.storage.session.get(null);
+    await fakeBrowser.storage.session.set({ ...inbox, ...journal, 'used:x:1': { keys: Object.keys(inbox) } });
+    const third = start(makeFakeApi());
+    await third.ready;
+    expect((await third.events(1)).map((e) => e.id)).toEqual(['100.0', '100.1', '100.2']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('in:') || k.startsWith('used:'))).toEqual([]);
+  });
+
   it('Firefox: the last events and a body read by filterResponseData are journaled at once, before the delayed flush Firefox kills at shutdown', async () => {
     const fake = makeFakeApi(false);
     // Firefox's stream filter, driven by the test: the body arrives when the test says so.

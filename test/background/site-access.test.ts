@@ -11,7 +11,7 @@ function start(origins: string[]) {
   const fake = makeFakeApi();
   const perms = makeFakePermissions(origins);
   const access = new SiteAccessGate(perms.permissions);
-  const service = new BackgroundService(fake.api, { flushDelayMs: 5, after: access.ready });
+  const service = new BackgroundService(fake.api, { flushDelayMs: 5, after: access.ready, allows: (url) => access.allows(url) });
   running.push(service);
   registerListeners(fake.browserApi, service, { firefox: false, access });
   return { fake, perms, access, service };
