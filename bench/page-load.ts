@@ -33,7 +33,7 @@ const VARIANTS: readonly Variant[] = ['none', 'empty-worker', 'webrequest-permis
 const MECHANISM: readonly Variant[] = ['none', 'empty-worker', 'navigation-only', 'webrequest-permission', 'narrow-listeners-no-extra', 'narrow-listeners', 'empty-listeners', 'oauth-lens-limited'];
 
 /** The one site OAuth Lens may access in the limited variant: not the bench page's (127.0.0.1). */
-const LIMITED_SITE = { address: 'http://localhost', pattern: 'http://localhost/*' };
+export const LIMITED_SITE = { address: 'http://localhost', pattern: 'http://localhost/*' };
 
 /** OAuth Lens with "Only on these sites" chosen on its options page, the page's site not among them. */
 async function launchLimited(): Promise<LaunchedBrowser> {
@@ -55,14 +55,41 @@ export function buildExtension(): void {
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${String(r.status)})`);
 }
 
+/** Timed from navigation start to the later of the load event and the page's last fetch/XHR (page-load-page.ts). */
+export function timeInPage(): number {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const doneAt = (window as { __doneAt?: number }).__doneAt ?? NaN;
+  return nav ? Math.max(nav.loadEventEnd, doneAt) - nav.startTime : NaN;
+}
+
+/** In-page: has the page's last fetch/XHR finished? */
+export const pageDone = (): boolean => typeof (window as { __doneAt?: number }).__doneAt === 'number';
+
 async function loadOnce(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => typeof (window as { __doneAt?: number }).__doneAt === 'number');
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const doneAt = (window as { __doneAt?: number }).__doneAt ?? NaN;
-    return nav ? Math.max(nav.loadEventEnd, doneAt) - nav.startTime : NaN;
-  });
+  await page.waitForFunction(pageDone);
+  return page.evaluate(timeInPage);
+}
+
+export type PageLoadResult<V extends string> = Record<V, { ms: number[]; ratios: number[] }>;
+
+/**
+ * Loads `url` `warmup + rounds` times with each variant's loader, the order rotated every round so
+ * load drift on a shared machine hits all of them alike; ratios are against the first variant.
+ */
+export async function timeRounds<V extends string>(variants: readonly V[], load: Record<V, (url: string) => Promise<number>>, url: string, rounds: number, warmup: number): Promise<PageLoadResult<V>> {
+  const result = Object.fromEntries(variants.map((v) => [v, { ms: [], ratios: [] }])) as unknown as PageLoadResult<V>;
+  for (let i = 0; i < warmup + rounds; i++) {
+    const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
+    const t = {} as Record<V, number>;
+    for (const v of order) t[v] = await load[v](`${url}?run=${i}`);
+    if (i < warmup) continue;
+    for (const v of variants) {
+      result[v].ms.push(t[v]);
+      result[v].ratios.push(t[v] / t[variants[0]!]);
+    }
+  }
+  return result;
 }
 
 /**
@@ -85,8 +112,6 @@ async function launchWithoutExtension(): Promise<LaunchedBrowser> {
   };
 }
 
-export type PageLoadResult<V extends Variant = Variant> = Record<V, { ms: number[]; ratios: number[] }>;
-
 const isAblation = (v: Variant): v is Ablation => v !== 'none' && v !== 'oauth-lens' && v !== 'oauth-lens-limited';
 
 /** Loads the page `rounds` times in one warm browser per variant (the first must be 'none'). */
@@ -106,23 +131,12 @@ export async function measurePageLoad<V extends Variant>(variants: readonly V[],
       browsers.push(b);
       return b;
     };
-    const pages = {} as Record<V, Page>;
-    for (const v of variants) pages[v] = await (await launch(v)).context.newPage();
-    const result = Object.fromEntries(variants.map((v) => [v, { ms: [], ratios: [] }])) as unknown as PageLoadResult<V>;
-    for (let i = 0; i < warmup + rounds; i++) {
-      const url = `${server.url}?run=${i}`;
-      // Rotate the order so no variant always loads first (or last) in a round.
-      const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
-      const t = {} as Record<V, number>;
-      for (const v of order) t[v] = await loadOnce(pages[v], url);
-      if (i < warmup) continue;
-      const none = t[variants[0]!];
-      for (const v of variants) {
-        result[v].ms.push(t[v]);
-        result[v].ratios.push(t[v] / none);
-      }
+    const load = {} as Record<V, (url: string) => Promise<number>>;
+    for (const v of variants) {
+      const page = await (await launch(v)).context.newPage();
+      load[v] = (url) => loadOnce(page, url);
     }
-    return result;
+    return await timeRounds(variants, load, server.url, rounds, warmup);
   } finally {
     for (const b of browsers) await b.close();
     await server.close();

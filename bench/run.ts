@@ -6,6 +6,7 @@
  *   npm run bench                       all figures (~3–5 min on 2 cores)
  *   npm run bench -- capture analyze    only the named groups
  *   npm run bench -- page-load-mechanism  what in webRequest costs page loads (never run by default)
+ *   npm run bench -- page-load-firefox    the page-load figure in Firefox ESR (never run by default)
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import { benchCliStart } from './cli-start';
 import { formatTable, type Figure } from './figure';
 import { benchMemory } from './memory';
 import { benchPageLoad, benchPageLoadMechanism } from './page-load';
+import { benchPageLoadFirefox } from './page-load-firefox';
 import { benchPanelChromium } from './panel-chromium';
 import { benchPanelRender } from './panel-render';
 import { benchPopupChromium } from './popup-chromium';
@@ -38,6 +40,7 @@ const GROUPS: Record<string, () => Promise<Figure[]> | Figure[]> = {
 /** Groups run only when named: they explain a figure rather than hold a budget. */
 const ON_REQUEST: Record<string, () => Promise<Figure[]> | Figure[]> = {
   'page-load-mechanism': () => benchPageLoadMechanism(),
+  'page-load-firefox': () => benchPageLoadFirefox(),
 };
 
 const load = (l: number[]): string => l.map((n) => n.toFixed(2)).join(' ');

@@ -6,12 +6,14 @@ import { benchCliStart } from '../../bench/cli-start';
 import { formatTable, type Figure } from '../../bench/figure';
 import { benchMemory, storeSizeAfter } from '../../bench/memory';
 import { benchPageLoad, benchPageLoadMechanism } from '../../bench/page-load';
+import { benchPageLoadFirefox } from '../../bench/page-load-firefox';
 import { pageHtml, resourceKind, servePage } from '../../bench/page-load-page';
 import { benchPanelChromium } from '../../bench/panel-chromium';
 import { benchPanelRender } from '../../bench/panel-render';
 import { benchPopupRender } from '../../bench/popup-render';
 import { DEFAULT_LIMITS } from '../../lib/capture/limits';
 import { CHROMIUM_PATH, EXTENSION_DIR } from '../support/chromium';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../support/firefox';
 
 /**
  * Every bench of `npm run bench` at a tiny scale, so they cannot rot. Only the shape of the
@@ -34,6 +36,8 @@ function expectWellFormed(figures: Figure[], count: number): void {
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 const hasBuild = existsSync(`${EXTENSION_DIR}/manifest.json`);
+const hasFirefox = existsSync(FIREFOX_PATH);
+const hasFirefoxBuild = existsSync(`${FIREFOX_EXTENSION_DIR}/manifest.json`);
 
 describe('bench smoke', () => {
   it('capture', () => {
@@ -101,6 +105,10 @@ describe('bench smoke', () => {
 
   it.skipIf(!hasChromium || !hasBuild)('page-load mechanism in Chromium, eight warm browsers (needs npm run build)', async () => {
     expectWellFormed(await benchPageLoadMechanism(10, 1, { build: false }), 7);
+  }, 180_000);
+
+  it.skipIf(!hasFirefox || !hasFirefoxBuild)('page load in Firefox, three warm browsers (needs wxt build -b firefox)', async () => {
+    expectWellFormed(await benchPageLoadFirefox(10, 1, { build: false, warmup: 1 }), 2);
   }, 180_000);
 
   it.skipIf(!hasChromium)('panel first render in Chromium', async () => {

@@ -59,10 +59,12 @@ export interface LaunchedFirefox {
   version: string;
 }
 
-export async function launchFirefox(options: { extensionDir?: string; siteAccess?: 'all' | 'none' } = {}): Promise<LaunchedFirefox> {
+/** `extension: false` (the page-load bench's floor) is the same Firefox with no add-on installed. */
+export async function launchFirefox(options: { extensionDir?: string; siteAccess?: 'all' | 'none'; extension?: boolean } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`extension not built: ${extensionDir} has no manifest.json (run npx wxt build -b firefox)`);
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`extension not built: ${extensionDir} has no manifest.json (run npx wxt build -b firefox)`);
   const profileDir = await mkdtemp(join(tmpdir(), 'oauth-lens-firefox-'));
   let browser: Browser;
   try {
@@ -88,7 +90,7 @@ export async function launchFirefox(options: { extensionDir?: string; siteAccess
     await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
-    const id = await browser.installExtension(extensionDir);
+    const id = withExtension ? await browser.installExtension(extensionDir) : GECKO_ID;
     if (id !== GECKO_ID) throw new Error(`installed add-on is ${id}, expected ${GECKO_ID}`);
   } catch (error) {
     await close();
@@ -106,7 +108,7 @@ export async function launchFirefox(options: { extensionDir?: string; siteAccess
     },
     close,
   };
-  if ((options.siteAccess ?? 'all') === 'all') {
+  if (withExtension && (options.siteAccess ?? 'all') === 'all') {
     try {
       await chooseAllSites(driver);
     } catch (error) {
