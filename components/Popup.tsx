@@ -1,4 +1,4 @@
-import type { PopupRow } from './view-models/popup-rows';
+import type { PopupRow } from '../lib/model/popup-state';
 import { Icon } from './Icon';
 
 export interface PopupActions {

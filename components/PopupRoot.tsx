@@ -2,16 +2,15 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useTabState, type FirstAnswer } from './hooks/use-tab-state';
 import { hasOptionsPage, openExtensionPage, openOptionsPage, panelPagePath } from './platform/extension-pages';
 import { Popup } from './Popup';
-import { popupRows } from './view-models/popup-rows';
 
 /**
  * The popup wired to the browser: the tab it was opened over and its state from the background
- * (`first`, asked before the first render: hooks/use-tab-state.ts askFirst), the pages it opens.
+ * (`first`, asked before the first render: hooks/use-tab-state.ts askFirst; `known`, that answer
+ * when it came before the first render), the pages it opens.
  */
-export function PopupRoot({ first }: { first: Promise<FirstAnswer> }) {
-  const tab = useTabState(first);
+export function PopupRoot({ first, known = null }: { first: Promise<FirstAnswer>; known?: FirstAnswer | null }) {
+  const tab = useTabState(first, known);
   const { tabId, loading } = tab;
-  const rows = useMemo(() => popupRows(tab.analysis), [tab.analysis]);
   const options = useMemo(hasOptionsPage, []);
   // After the frame that shows the answer (bench/popup-chromium.ts reads it).
   useEffect(() => {
@@ -21,7 +20,7 @@ export function PopupRoot({ first }: { first: Promise<FirstAnswer> }) {
   return (
     <Popup
       tabId={tabId ?? null}
-      rows={rows}
+      rows={tab.rows}
       paused={tab.paused}
       loading={loading}
       error={tab.error}

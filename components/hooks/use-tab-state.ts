@@ -1,31 +1,33 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AnalysisReport } from '../../lib/model/analysis';
-import { ErrorResponseSchema, PANEL_PORT_NAME, TabStateResponseSchema, type PanelMessage } from '../../lib/model/messages';
+import type { PanelMessage } from '../../lib/model/messages';
+import { parseTabStateAnswer, type PopupRow } from '../../lib/model/popup-state';
+import { PANEL_PORT_NAME } from '../../lib/model/port-name';
 import { popupTabId } from '../platform/extension-pages';
-import { EMPTY_DATA } from '../view-models/panel-types';
 
 /**
- * The toolbar popup's view of one tab: its analysis and paused flag in one `tab-state` request
- * (no events: the popup shows one line per flow and opens fast), and Pause / Resume / Clear sent
- * as the panel sends them (`panel/*` on a panel port), applied here at once.
+ * The toolbar popup's view of one tab: its lines (one per flow, built by the background) and
+ * paused flag in one `tab-state` request (checked by lib/model/popup-state.ts: the popup
+ * bundles neither zod nor the analysis model), and the commands it sends
+ * on a panel port (`panel/*`), applied there at once.
  */
 export interface TabState {
   /** undefined: still asking which tab the popup belongs to; null: none (a browser page). */
   tabId: number | null | undefined;
-  analysis: AnalysisReport;
+  rows: readonly PopupRow[];
   paused: boolean;
   loading: boolean;
   /** One line when the background could not answer. */
   error: string | null;
   pause(paused: boolean): void;
+  /** Empties the tab's capture (the panel's Clear). */
   clear(): void;
 }
 
 /** What the popup learns before its first useful frame: its tab, and the background's answer for it. */
 export interface FirstAnswer {
   tabId: number | null;
-  state: { analysis: AnalysisReport; paused: boolean } | null;
+  state: { rows: PopupRow[]; paused: boolean } | null;
   error: string | null;
 }
 
@@ -45,10 +47,10 @@ export async function askFirst(): Promise<FirstAnswer> {
   try {
     const raw: unknown = await browser.runtime.sendMessage({ type: 'tab-state', tabId });
     performance.mark('ol-popup-answer');
-    const state = TabStateResponseSchema.safeParse(raw);
-    if (state.success) return { tabId, state: { analysis: state.data.analysis, paused: state.data.paused }, error: null };
-    const refused = ErrorResponseSchema.safeParse(raw);
-    return { tabId, state: null, error: refused.success ? refused.data.error : 'the background sent an answer this popup does not understand' };
+    const answer = parseTabStateAnswer(raw);
+    if (!answer) return { tabId, state: null, error: 'the background sent an answer this popup does not understand' };
+    if (!answer.ok) return { tabId, state: null, error: answer.error };
+    return { tabId, state: { rows: answer.rows, paused: answer.paused }, error: null };
   } catch (failure) {
     return { tabId, state: null, error: `the background did not answer (${failure instanceof Error ? failure.message : String(failure)})` };
   }
@@ -60,12 +62,18 @@ function command(message: PanelMessage): void {
   port.disconnect();
 }
 
-export function useTabState(first: Promise<FirstAnswer>): TabState {
-  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
-  const [analysis, setAnalysis] = useState<AnalysisReport>(EMPTY_DATA.analysis);
-  const [paused, setPaused] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+const NO_ROWS: readonly PopupRow[] = [];
+
+/**
+ * `first`: the answer askFirst is waiting for; `known`: that answer when it came before the first
+ * render (the popup then starts with its rows instead of "Reading this tab…").
+ */
+export function useTabState(first: Promise<FirstAnswer>, known: FirstAnswer | null = null): TabState {
+  const [tabId, setTabId] = useState<number | null | undefined>(known ? known.tabId : undefined);
+  const [rows, setRows] = useState<readonly PopupRow[]>(known?.state?.rows ?? NO_ROWS);
+  const [paused, setPaused] = useState(known?.state?.paused ?? false);
+  const [loading, setLoading] = useState(known === null);
+  const [error, setError] = useState<string | null>(known?.error ?? null);
 
   useEffect(() => {
     let live = true;
@@ -73,7 +81,7 @@ export function useTabState(first: Promise<FirstAnswer>): TabState {
       if (!live) return;
       setTabId(answer.tabId);
       if (answer.state) {
-        setAnalysis(answer.state.analysis);
+        setRows(answer.state.rows);
         setPaused(answer.state.paused);
       }
       setError(answer.error);
@@ -87,7 +95,7 @@ export function useTabState(first: Promise<FirstAnswer>): TabState {
   return useMemo(
     () => ({
       tabId,
-      analysis,
+      rows,
       paused,
       loading,
       error,
@@ -99,9 +107,9 @@ export function useTabState(first: Promise<FirstAnswer>): TabState {
       clear: () => {
         if (tabId == null) return;
         command({ type: 'panel/clear', tabId });
-        setAnalysis(EMPTY_DATA.analysis);
+        setRows(NO_ROWS);
       },
     }),
-    [analysis, paused, loading, error, tabId],
+    [rows, paused, loading, error, tabId],
   );
 }

@@ -1,5 +1,6 @@
 import type { AnalysisReport } from '../../lib/model/analysis';
 import type { CapturedEvent } from '../../lib/model/event';
+import { popupRows } from '../../lib/flow/popup-rows';
 import { RuntimeRequestSchema, type RuntimeResponse } from '../../lib/model/messages';
 import { redactTrace } from '../../lib/trace/outside-flows';
 import { makeTrace } from '../../lib/trace/trace-v1';
@@ -32,7 +33,8 @@ export async function handleRuntimeMessage(message: unknown, deps: RuntimeHandle
         return { ok: true, trace: request.redact === false ? trace : await redactTrace(trace) };
       }
       case 'tab-state':
-        return { ok: true, analysis: await deps.analysis(request.tabId), paused: await deps.paused(request.tabId) };
+        // The popup's lines only: it never needs (nor bundles) the analysis.
+        return { ok: true, rows: popupRows(await deps.analysis(request.tabId)), paused: await deps.paused(request.tabId) };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -50,12 +50,11 @@ export class BackgroundService {
   private readonly fetchingMetadata = new Set<number>();
   private readonly now: () => number;
   /**
-   * The analysis of a tab (or of all tabs, key -1) while its capture has not changed: the toolbar
-   * popup and a panel that opens ask for it again and again. Every change to the capture empties
-   * it (`changed`): events are updated in place, so only "nothing happened since" proves it fresh.
+   * The analysis of a tab (or of all tabs, key -1) with the store revision it was made at: the
+   * toolbar popup and a panel that opens ask for it again and again. Events are updated in
+   * place, so only an unchanged revision (no change to any tab since) proves it current.
    */
-  private readonly analyses = new Map<number, Promise<AnalysisReport>>();
-  private generation = 0;
+  private readonly analyses = new Map<number, { revision: number; report: Promise<AnalysisReport> }>();
 
   constructor(
     private readonly api: ServiceApi,
@@ -82,14 +81,10 @@ export class BackgroundService {
   /** Apply a change to the capture (queued until restore has finished). */
   ingest(apply: (engine: CaptureEngine) => void): void {
     if (this.backlog) {
-      this.backlog.push(() => {
-        apply(this.engine);
-        this.changed();
-      });
+      this.backlog.push(() => apply(this.engine));
       return;
     }
     apply(this.engine);
-    this.changed();
     this.journalSoon();
     this.schedule();
   }
@@ -106,21 +101,17 @@ export class BackgroundService {
   async analysis(tabId?: number): Promise<AnalysisReport> {
     await this.ready;
     const key = tabId ?? -1;
+    const revision = this.engine.store.revision;
     const known = this.analyses.get(key);
-    if (known) return known;
-    const generation = this.generation;
-    const report = analyzeEvents(this.engine.eventsFor(tabId)).then((a) => a.report);
-    this.analyses.set(key, report);
-    report.catch(() => {
-      if (this.generation === generation) this.analyses.delete(key);
+    if (known?.revision === revision) return known.report;
+    // What an older revision analysed is stale for every tab.
+    for (const [k, entry] of this.analyses) if (entry.revision !== revision) this.analyses.delete(k);
+    const entry = { revision, report: analyzeEvents(this.engine.eventsFor(tabId)).then((a) => a.report) };
+    this.analyses.set(key, entry);
+    entry.report.catch(() => {
+      if (this.analyses.get(key) === entry) this.analyses.delete(key);
     });
-    return report;
-  }
-
-  /** The capture changed: no analysis made before is current any more. */
-  private changed(): void {
-    this.generation++;
-    this.analyses.clear();
+    return entry.report;
   }
 
   /** Whether capture is paused for this tab (the popup's Pause / Resume). */
@@ -209,7 +200,6 @@ export class BackgroundService {
     }
     const backlog = this.backlog ?? [];
     this.backlog = null;
-    this.changed();
     // Events not written to the inbox yet are applied now: their write is no longer needed.
     this.inboxBatch = [];
     for (const apply of backlog) apply();
@@ -245,12 +235,9 @@ export class BackgroundService {
     this.engine.sweep(this.now());
     const changes = this.engine.store.drainChanges();
     const unsettled = this.persistence.unsettledTabs();
-    // The sweep may have dropped events, without a change to report for them.
-    this.changed();
     if (changes.size === 0 && unsettled.length === 0) return;
     const adopted = await this.persistence.write(this.engine, new Set([...changes.keys(), ...unsettled]), this.now());
-    // Writing can adopt events another worker instance stored.
-    if (adopted.length) this.changed();
+    // Writing can adopt events another worker instance stored (the store's revision grows).
     if (adopted.length) this.schedule();
     if (changes.size) await this.publish(changes);
   }

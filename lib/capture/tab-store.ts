@@ -36,6 +36,7 @@ export class TabStore {
   /** Tab → ids of events changed since the last `drainJournal` (a tab with an empty set: its flags changed). */
   private journal = new Map<number, Set<string>>();
   private totalBytes = 0;
+  private rev = 0;
 
   constructor(readonly limits: CaptureLimits = DEFAULT_LIMITS) {}
 
@@ -54,6 +55,14 @@ export class TabStore {
 
   peek(tabId: number): TabRecord | undefined {
     return this.tabs.get(tabId)?.record;
+  }
+
+  /**
+   * Grows with every change to any tab (events, flags, clear, drop, eviction, restore): an
+   * analysis made at one revision is current while the revision is unchanged.
+   */
+  get revision(): number {
+    return this.rev;
   }
 
   get bytes(): number {
@@ -153,6 +162,7 @@ export class TabStore {
     const old = this.tabs.get(record.tabId);
     if (old) this.totalBytes -= old.bytes;
     const s: TabState = { record, index: new Map(), sizes: new Map(), bytes: 0 };
+    this.rev++;
     this.tabs.set(record.tabId, s);
     this.reindex(s);
     for (const e of record.events) this.measure(s, e);
@@ -189,6 +199,7 @@ export class TabStore {
   }
 
   private changed(tabId: number): TabChanges {
+    this.rev++;
     let c = this.changes.get(tabId);
     if (!c) {
       c = { upserted: new Set(), removed: new Set(), reset: false };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Param, RequestEvent } from './event';
 import type { Finding } from './finding';
+import { OUTCOMES, type Outcome } from './outcome';
 
 export const StepKindSchema = z.enum([
   'app', // the relying party's page or redirect that started the flow
@@ -32,8 +33,8 @@ export const GrantSchema = z.enum([
 ]);
 export type Grant = z.infer<typeof GrantSchema>;
 
-export const OutcomeSchema = z.enum(['success', 'failed', 'incomplete']);
-export type Outcome = z.infer<typeof OutcomeSchema>;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type { Outcome };
 
 /** Where a step ran: the top-level page, a sub-frame (silent renew) or a popup window. */
 export const StepContextSchema = z.enum(['top', 'iframe', 'popup']);

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { AnalysisReportSchema } from './analysis';
 import { CapturedEventSchema } from './event';
+import { PANEL_PORT_NAME } from './port-name';
+import { isTabStateResponse, type TabStateResponse } from './popup-state';
 import { TraceV1Schema } from './trace';
+
+export { PANEL_PORT_NAME };
 
 /**
  * Every message between the background and its clients (docs/architecture.md "Messages").
@@ -21,7 +25,7 @@ export const ExportTraceRequestSchema = z.object({
   redact: z.boolean().optional(),
 });
 
-/** The toolbar popup: one tab's analysis and whether its capture is paused (no events: it shows one line per flow). */
+/** The toolbar popup: one line per flow of the tab and whether its capture is paused (popup-state.ts). */
 export const TabStateRequestSchema = z.object({ type: z.literal('tab-state'), tabId: TabIdSchema });
 
 export const RuntimeRequestSchema = z.discriminatedUnion('type', [AnalysisRequestSchema, ExportTraceRequestSchema, TabStateRequestSchema]);
@@ -29,7 +33,8 @@ export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
 export const AnalysisResponseSchema = z.object({ ok: z.literal(true), analysis: AnalysisReportSchema });
 export const ExportTraceResponseSchema = z.object({ ok: z.literal(true), trace: TraceV1Schema });
-export const TabStateResponseSchema = z.object({ ok: z.literal(true), analysis: AnalysisReportSchema, paused: z.boolean() });
+/** The popup's rows and paused flag, checked by popup-state.ts (the popup bundles that check, not zod). */
+export const TabStateResponseSchema = z.custom<TabStateResponse>(isTabStateResponse, 'not a tab-state answer (popup-state.ts)');
 export const ErrorResponseSchema = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
@@ -37,9 +42,6 @@ export const RuntimeResponseSchema = z.union([TabStateResponseSchema, AnalysisRe
 export type RuntimeResponse = z.infer<typeof RuntimeResponseSchema>;
 
 // ── runtime.connect port: panel → background ──
-
-/** The port name the panel connects with; the background ignores ports with other names. */
-export const PANEL_PORT_NAME = 'oauth-lens-panel';
 
 /** A response body the panel read through `devtools.network` (`getContent`), which webRequest cannot see. */
 export const AttachedBodySchema = z.object({

@@ -42,8 +42,8 @@ describe('message unions', () => {
     expect(await handleRuntimeMessage({ type: 'analysis' }, deps)).toEqual({ ok: true, analysis: { version: 2, flows: [], findings: [] } });
   });
 
-  it('answers tab-state (the toolbar popup) with the analysis and the paused flag of that tab only', async () => {
-    expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 7 }, deps)).toEqual({ ok: true, analysis: { version: 2, flows: [], findings: [] }, paused: true });
+  it('answers tab-state (the toolbar popup) with its rows, not the analysis, and the paused flag of that tab only', async () => {
+    expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 7 }, deps)).toEqual({ ok: true, rows: [], paused: true });
     expect(await handleRuntimeMessage({ type: 'tab-state', tabId: 8 }, deps)).toMatchObject({ ok: true, paused: false });
     expect(await handleRuntimeMessage({ type: 'tab-state' }, deps)).toEqual({ ok: false, error: expect.stringMatching(/^malformed message at tabId: /) });
   });

@@ -348,12 +348,17 @@ describe('analysis cache', () => {
     const second = await service.analysis(1);
     expect(second).not.toBe(first);
     expect(second.flows).toHaveLength(2);
-    // A flush (sweep, persistence, panel increments) starts over, and what it analysed is kept.
+    // A flush (persistence, panel increments) changes nothing captured: the analysis stays.
     await service.flush();
-    const flushed = await service.analysis(1);
-    expect(flushed).not.toBe(second);
-    expect(flushed.flows).toHaveLength(2);
-    expect(await service.analysis(1)).toBe(flushed);
+    expect(await service.analysis(1)).toBe(second);
+    // Nor does an event that changes no tab (e.g. a navigation outside site access, dropped unread).
+    service.ingest(() => undefined);
+    expect(await service.analysis(1)).toBe(second);
+    // Pausing changes a flag of the tab: a new analysis (the revision counts every change).
+    service.ingest((e) => e.setPaused(1, true));
+    const paused = await service.analysis(1);
+    expect(paused).not.toBe(second);
+    expect(paused.flows).toHaveLength(2);
     // Clearing the tab (an ingest like any other).
     service.ingest((e) => e.clear(1, Date.now()));
     expect((await service.analysis(1)).flows).toHaveLength(0);

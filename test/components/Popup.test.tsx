@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupActions } from '../../components/Popup';
 import { Welcome } from '../../components/Welcome';
-import { popupRows } from '../../components/view-models/popup-rows';
+import { popupRows } from '../../lib/flow/popup-rows';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { panelScenarios } from '../support/panel-fixtures';
 

@@ -1,20 +1,10 @@
-import { outcomeLabel } from '../../lib/flow/outcome-label';
-import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
-import type { Outcome } from '../../lib/model/flow';
-import { providerOfUrl } from '../../lib/providers/match';
-import { hostOf } from './format';
+import type { AnalysisReport, FlowReport } from '../model/analysis';
+import type { PopupRow } from '../model/popup-state';
+import { providerOfUrl } from '../providers/match';
+import { outcomeLabel } from './outcome-label';
+import { safeUrl } from './params';
 
-/** One line of the toolbar popup: what happened to a login, for whom, at which provider, and why. */
-export interface PopupRow {
-  id: string;
-  outcome: Outcome;
-  /** The outcome in words ("Failed at step 7 (callback)", "Completed, 1 error"): never colour only. */
-  outcomeText: string;
-  client: string;
-  provider: string;
-  /** The first error-level finding's title, null when the flow has none. */
-  firstError: string | null;
-}
+const hostOf = (url: string | null): string | null => (url ? (safeUrl(url)?.host ?? url) : null);
 
 /** The provider's name when a known profile matches its URLs, else the issuer's (or authorize step's) host. */
 export function providerLabel(flow: FlowReport): string {
@@ -27,7 +17,10 @@ export function providerLabel(flow: FlowReport): string {
   return hostOf(flow.issuer) ?? hostOf(authorize?.url ?? null) ?? 'unknown server';
 }
 
-/** Newest first, like the panel's flow list. */
+/**
+ * The toolbar popup's lines for a tab, newest first like the panel's flow list. Built in the
+ * background: the popup receives these rows, never the analysis.
+ */
 export function popupRows(report: AnalysisReport): PopupRow[] {
   return [...report.flows]
     .sort((a, b) => b.startTime - a.startTime)
