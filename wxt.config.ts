@@ -26,7 +26,9 @@ export default defineConfig({
     // A fixed id for unpacked Chrome installs (build/extension-key.ts); never in the store upload.
     ...(browser !== 'firefox' && !process.env[STORE_BUILD_ENV] ? { key: EXTENSION_PUBLIC_KEY } : {}),
     // Firefox reads token-endpoint bodies with webRequest.filterResponseData, which needs blocking.
-    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs', ...(browser === 'firefox' ? ['webRequestBlocking'] : [])],
+    // Chrome reads an authorization server's error page as text with scripting.executeScript
+    // (entrypoints/background/page-text.ts); "scripting" adds no install warning (test/e2e/store-packages.test.ts).
+    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs', ...(browser === 'firefox' ? ['webRequestBlocking'] : ['scripting'])],
     // The badge (flows with errors) needs an action; WXT writes browser_action for MV2.
     action: { default_title: 'OAuth Lens' },
     // Site access is the user's choice (options page): nothing is granted at install, and the

@@ -3,6 +3,7 @@ import { isIgnoredType } from '../../lib/capture/prefilter';
 import { PANEL_PORT_NAME } from '../../lib/model/messages';
 import type { PortLike, SendResponse } from './api';
 import { BodyPicker, isErrorPage, readBody, type FilterResponseData } from './firefox-bodies';
+import { registerPageText, type ScriptingLike } from './page-text';
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 import { registerWelcome, type WelcomeApi } from './welcome';
@@ -76,6 +77,10 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   nav.onHistoryStateUpdated.addListener((d) => service.receive({ on: 'history-state-updated', d }));
   nav.onCreatedNavigationTarget.addListener((d) => service.receive({ on: 'created-target', d }));
   api.tabs.onRemoved.addListener((tabId) => service.receive({ on: 'tab-removed', tabId, time: Date.now() }));
+  // Chromium sees no response body without DevTools: an authorization server's own error page is
+  // read as text instead (page-text.ts). Firefox reads the body itself (firefox-bodies.ts).
+  const scripting = (api as unknown as { scripting?: ScriptingLike }).scripting;
+  if (!env.firefox && scripting) registerPageText(nav.onDOMContentLoaded, scripting, service, (url) => !env.access || env.access.allows(url));
 
   api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {
     handleRuntimeMessage(message, service).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));

@@ -2,6 +2,7 @@ import { eventTime, type CapturedEvent, type RequestEvent } from '../model/event
 import { newNavigationEvent, type NavigationKind } from './build-event';
 import type { CreatedTargetDetails, NavigationDetails } from './details';
 import { FLOW_SHAPES, fastOrigin, flowActive, isFlowOrigin, noteFlowOrigins } from './flow-origins';
+import { keepsPageText, pageTextHop, type LoadedDocument } from './page-text';
 import { PendingBodies, bodyFits, type AttachBodyInput } from './pending-bodies';
 import { Recorder } from './recorder';
 import { shapeOfUrl } from './prefilter';
@@ -95,6 +96,28 @@ export class CaptureEngine extends Recorder {
       return false;
     }
     this.setResponseBody(best.tabId, best, { ...input.body, source: 'devtools' });
+    return true;
+  }
+
+  /**
+   * A frame finished parsing `doc`: the hop whose page it is, when that page is an authorization
+   * request's own error page whose text is worth reading (page-text.ts); null for every other page.
+   */
+  pageTextTarget(doc: LoadedDocument): { tabId: number; eventId: string } | null {
+    if (!this.accepts(doc.tabId)) return null;
+    const hop = pageTextHop(this.store.peek(doc.tabId)?.events ?? [], doc);
+    return hop ? { tabId: doc.tabId, eventId: hop.id } : null;
+  }
+
+  /**
+   * The visible text read from that page, kept as the hop's body (source `page-text`, plain text)
+   * when the page is a refusal or names a provider error code, and the hop has no body yet (a
+   * body DevTools forwarded is the page itself and wins). Returns whether it was kept.
+   */
+  attachPageText(target: { tabId: number; eventId: string }, text: string, truncated: boolean): boolean {
+    const hop = this.store.get(target.tabId, target.eventId);
+    if (hop?.kind !== 'request' || hop.responseBody || !keepsPageText(hop, text)) return false;
+    this.setResponseBody(target.tabId, hop, { text, truncated, mimeType: 'text/plain', source: 'page-text' });
     return true;
   }
 

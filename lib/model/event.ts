@@ -21,7 +21,8 @@ export const RequestBodySchema = z.discriminatedUnion('kind', [
 ]);
 export type RequestBody = z.infer<typeof RequestBodySchema>;
 
-export const BodySourceSchema = z.enum(['devtools', 'filter-response-data', 'har', 'import']);
+/** Where a response body came from; `page-text` is the visible text of a live error page (lib/capture/page-text.ts), not the HTTP body. */
+export const BodySourceSchema = z.enum(['devtools', 'filter-response-data', 'page-text', 'har', 'import']);
 
 export const ResponseBodySchema = z.object({
   text: z.string(),

@@ -3,11 +3,16 @@ import type { Step } from '../../model/flow';
 
 const MAX_TEXT = 20_000;
 
-/** Visible text of an HTML page: scripts, styles and tags removed, entities for quotes decoded, spaces collapsed. */
+/**
+ * Visible text of an HTML page: the head (title included, which a page does not show in its
+ * body), scripts, styles and tags removed, entities for quotes decoded, spaces collapsed — what
+ * the page's `document.body.innerText` gives, so a HAR's body and the text the extension reads
+ * from the live page (lib/capture/page-text.ts) say the same.
+ */
 export function visibleText(html: string): string {
   return html
     .slice(0, MAX_TEXT * 5)
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(head|script|style|template|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&#39;|&#x27;|&apos;/g, "'")
     .replace(/&quot;/g, '"')
@@ -21,13 +26,17 @@ export function visibleText(html: string): string {
 
 /**
  * What an authorization-server error page tells us: the URL's own error parameters (Cognito
- * `/error?error=redirect_mismatch`, Google `authError=`) and the page text when the body was captured.
+ * `/error?error=redirect_mismatch`, Google `authError=`) and the page text when the body was
+ * captured — the HTML body (HAR, DevTools, Firefox), or the visible text read from the live page
+ * (`page-text`, already text: only its spaces are collapsed).
  */
 export function errorPageText(step: Step): { urlText: string; bodyText: string } {
   const params = queryParams(step.url).filter((p) => /error|message|reason|description/i.test(p.name));
   const urlText = params.map((p) => `${p.name}=${p.value}`).join(' ');
-  const body = step.event?.responseBody?.text ?? '';
-  const bodyText = /<[a-z!]/i.test(body) ? visibleText(body) : body.slice(0, MAX_TEXT);
+  const captured = step.event?.responseBody;
+  const body = captured?.text ?? '';
+  const bodyText =
+    captured?.source === 'page-text' ? body.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : /<[a-z!]/i.test(body) ? visibleText(body) : body.slice(0, MAX_TEXT);
   return { urlText, bodyText };
 }
 

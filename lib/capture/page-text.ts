@@ -1,0 +1,63 @@
+import { matchProviderError } from '../diagnosis/match-provider-error';
+import { headerValue, stripFragment } from '../flow/params';
+import type { CapturedEvent, RequestEvent } from '../model/event';
+import { shapeOfUrl } from './prefilter';
+
+/**
+ * The visible text of an authorization server's own error page, read in Chromium with
+ * `scripting.executeScript` when DevTools is closed (entrypoints/background/page-text.ts): without
+ * it the live capture knows only that the page was shown, a HAR of the same login also says why.
+ * RFC 6749 §4.1.2.1: when the redirect_uri or client_id is invalid the server must not redirect,
+ * it tells the user on its own page — that page is the only place the reason is written.
+ *
+ * Which documents: an authorization request (its URL has client_id and response_type) loaded as
+ * a page or frame that ended without a redirect, either refused (HTTP ≥ 400) or answered with an
+ * HTML page of its own (HTTP 200: Entra shows its AADSTS errors that way). Never any other page.
+ */
+
+/** At most this many characters of page text are read (the refusal is in the first lines). */
+export const PAGE_TEXT_MAX_CHARS = 4096;
+
+const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
+
+/** The cheap first test on every loaded document: only an authorization request's URL can be such a page. */
+export function mayBeErrorPage(url: string): boolean {
+  return shapeOfUrl(url) === 'authorize';
+}
+
+/** Whether this stored hop is an authorization request's own page whose text is worth reading. */
+export function wantsPageText(hop: RequestEvent): boolean {
+  if (!DOCUMENT_TYPES.has(hop.type) || hop.method.toUpperCase() !== 'GET') return false;
+  if (hop.redirectUrl !== undefined || hop.error !== undefined || hop.responseBody || hop.status === undefined) return false;
+  if (!mayBeErrorPage(hop.url)) return false;
+  if (hop.status >= 400) return true;
+  return hop.status === 200 && /html/i.test(headerValue(hop.responseHeaders, 'content-type') ?? 'text/html');
+}
+
+/**
+ * Whether the text read is kept: always for a refusal (HTTP ≥ 400); for a page answered with 200
+ * (a sign-in page, or an error page like Entra's) only when it names a provider error code, so a
+ * sign-in page's text is never stored.
+ */
+export function keepsPageText(hop: RequestEvent, text: string): boolean {
+  if (text.trim() === '') return false;
+  return (hop.status ?? 0) >= 400 || matchProviderError(text, { url: hop.url }).length > 0;
+}
+
+/** The document a frame finished parsing, as webNavigation reports it. */
+export interface LoadedDocument {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+/** The hop of `events` (one tab's, oldest first) whose page `doc` is, if its text is wanted. */
+export function pageTextHop(events: readonly CapturedEvent[], doc: LoadedDocument): RequestEvent | null {
+  const url = stripFragment(doc.url);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind !== 'request' || e.frameId !== doc.frameId || stripFragment(e.url) !== url) continue;
+    return wantsPageText(e) ? e : null;
+  }
+  return null;
+}
