@@ -8,7 +8,7 @@ import { startDemo, type Demo, type InteractionMode } from '../../demo/index';
 import type { AnalysisReport, FlowReport } from '../../lib/model/analysis';
 import { CapturedEventSchema, type CapturedEvent, type RequestEvent } from '../../lib/model/event';
 import type { TraceV1 } from '../../lib/model/trace';
-import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME } from '../../lib/model/messages';
+import { AnalysisResponseSchema, ErrorResponseSchema, ExportTraceResponseSchema, PANEL_PORT_NAME, TabStateResponseSchema } from '../../lib/model/messages';
 import { chromiumDriver, EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../support/chromium';
 import type { BrowserName, Driver, DriverPage } from '../support/driver';
 import { FIREFOX_EXTENSION_DIR, launchFirefox } from '../support/firefox';
@@ -293,6 +293,27 @@ export class ExtensionSession {
     const deadline = Date.now() + 5_000;
     while ((await this.rawTrace(tabId)).events.length > 0) {
       if (Date.now() > deadline) throw new Error(`tab ${tabId} was not cleared`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /**
+   * What the popup's Pause / Resume buttons do: `panel/pause` or `panel/resume` on a panel port;
+   * returns once the background reports the tab in that state (`tab-state`).
+   */
+  async setPaused(tabId: number, paused: boolean): Promise<void> {
+    await (await this.page()).evaluate(
+      ({ tabId, name, type }) => {
+        const g = globalThis as unknown as ApiGlobals;
+        const port = (g.browser ?? g.chrome)!.runtime.connect({ name });
+        port.postMessage({ type, tabId });
+        port.disconnect();
+      },
+      { tabId, name: PANEL_PORT_NAME, type: paused ? 'panel/pause' : 'panel/resume' },
+    );
+    const deadline = Date.now() + 5_000;
+    while (TabStateResponseSchema.parse(await this.send({ type: 'tab-state', tabId })).paused !== paused) {
+      if (Date.now() > deadline) throw new Error(`tab ${tabId} was not ${paused ? 'paused' : 'resumed'}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
