@@ -138,7 +138,7 @@ export class Recorder extends HopEvents {
   }
 
   private begin(d: BeforeRequestDetails): Shape | 'origin' | null {
-    if (!this.accepts(d.tabId)) return null;
+    if (!this.accepts(d.tabId) || this.delivered(d)) return null;
     const open = this.open.get(d.requestId);
     if (open) {
       // The next hop of a kept redirect chain is kept whatever it looks like (the callback hop).
@@ -171,6 +171,21 @@ export class Recorder extends HopEvents {
       capMap(this.provisional);
     }
     return null;
+  }
+
+  /**
+   * This hop's start was applied already: the same onBeforeRequest delivered twice. Chromium 156
+   * hands a new worker instance events the stopped one had run, and the inbox replays those too
+   * (browser-event.ts; e2e "twenty worker stops"): a second copy would be a second hop.
+   */
+  private delivered(d: BeforeRequestDetails): boolean {
+    const same = (e: CapturedEvent | undefined) => e?.kind === 'request' && e.url === d.url && e.startTime === d.timeStamp;
+    if (this.provisional.get(d.requestId)?.hops.some(same)) return true;
+    for (let hop = 0; ; hop++) {
+      const event = this.store.get(d.tabId, hopId(d.requestId, hop));
+      if (!event) return false;
+      if (same(event)) return true;
+    }
   }
 
   /** Bearer/DPoP calls are only recognisable by their headers (RFC 6750 §2.1, RFC 9449 §7). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBrowserEvent, InboxEntrySchema, inboxEvents, storableEvent, type BrowserEvent } from '../../lib/capture/browser-event';
 import { CaptureEngine } from '../../lib/capture/capture';
 import type { RequestEvent } from '../../lib/model/event';
-import { base, response } from './details';
+import { base, redirect, response } from './details';
 
 const AS = 'http://localhost:4000';
 /** What storage.session does to a value: a JSON-like copy (an ArrayBuffer would come back as {}). */
@@ -39,5 +39,25 @@ describe('browser events kept in the inbox', () => {
     expect(engine.eventsFor(1)).toEqual([]);
     applyBrowserEvent(engine, nav(`${AS}/auth?client_id=a&response_type=code`), () => true);
     expect(engine.eventsFor(1)).toHaveLength(1);
+  });
+
+  it('an event delivered twice (Chromium re-delivers what a stopped worker ran; the inbox replays it too) is one hop, its answer kept', () => {
+    const post = { requestId: '7', url: `${AS}/auth?client_id=a&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&state=s`, time: 1_000 };
+    const next = { requestId: '7', url: `${AS}/interaction/x`, time: 1_010 };
+    const done = { requestId: '8', url: `${AS}/.well-known/openid-configuration`, type: 'xmlhttprequest', time: 900 };
+    const engine = new CaptureEngine();
+    const events: BrowserEvent[] = [
+      { on: 'before-request', d: base(done) },
+      { on: 'completed', d: response(done, 200) },
+      { on: 'before-request', d: base(post) },
+      { on: 'headers-received', d: response(post, 303, [{ name: 'Location', value: next.url }]) },
+      { on: 'before-request', d: base(post) },
+      { on: 'before-redirect', d: redirect(post, 303, next.url) },
+      { on: 'before-request', d: base(next) },
+      { on: 'before-request', d: base(post) },
+      { on: 'before-request', d: base(done) },
+    ];
+    for (const e of events) applyBrowserEvent(engine, e, () => true);
+    expect(engine.eventsFor(1).map((e) => [e.id, (e as RequestEvent).status])).toEqual([['8.0', 200], ['7.0', 303], ['7.1', undefined]]);
   });
 });

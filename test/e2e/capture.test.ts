@@ -165,11 +165,17 @@ describe('capture by the background service worker', () => {
 
   /**
    * Issue 17 point 6, measured: a hard stop (CDP) at a random moment while a navigation is under
-   * way. Events the browser delivered survive the stop (journal) and arrive in any order at the
-   * next instance (early-events.ts); but an event handed to an instance that is killed before it
-   * runs — or whose storage write the dying instance never completes — cannot be recovered from
-   * inside the extension. So the test asserts what must always hold (one flow per login, no hop
-   * carrying another hop's answer, nothing captured twice) and prints how many logins kept every step.
+   * way. What Chromium 156 does, seen with a console line per listener call read over CDP:
+   * - an instance stopped after its listeners ran but before it had restored the stored capture
+   *   (100–400 ms under load) lost every event of that window: now kept in the inbox
+   *   (lib/capture/browser-event.ts) and replayed by the next instance;
+   * - the next instance may be handed again events the stopped one had run: one hop, not two
+   *   (recorder.ts `delivered`);
+   * - events queued for an instance that is stopped before it runs them (still starting, or busy
+   *   restoring) are dropped by Chromium: no instance ever runs them, nothing in the extension can
+   *   keep them. So the test asserts what must always hold (one flow per login, no hop carrying
+   *   another hop's answer, no hop twice) and prints how many logins kept every step, with
+   *   Chromium's account of the worker at each stop.
    */
   it('twenty worker stops at random moments (0–120 ms after the person continues): no hop corrupted, losses counted', async () => {
     const demo = await demos.get('form');
@@ -178,8 +184,14 @@ describe('capture by the background service worker', () => {
     const control = await context.newPage();
     const cdp = await context.newCDPSession(control);
     let stops = 0;
+    // Chromium's account of the worker: running, or still starting, when the stop comes.
+    let status = 'unknown';
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) status = v.runningStatus;
+    });
     await cdp.send('ServiceWorker.enable');
     const delays: number[] = [];
+    const stoppedWhile: string[] = [];
     /** Click, then stop the worker 0–120 ms later while the navigation the click started is under way. */
     const clickThenStop = async (page: Page, selector: string, stop: boolean) => {
       await page.click(selector);
@@ -187,6 +199,7 @@ describe('capture by the background service worker', () => {
       const delay = Math.floor(Math.random() * 121);
       delays.push(delay);
       await new Promise((r) => setTimeout(r, delay));
+      stoppedWhile.push(status);
       await stopExtensionWorker(cdp, extensionId!);
       stops += 1;
     };
@@ -236,18 +249,23 @@ describe('capture by the background service worker', () => {
       const got = await shape(tabId);
       const trace = await session.rawTrace(tabId);
       const hops = trace.events.filter((e): e is RequestEvent => e.kind === 'request');
-      const label = `login ${i + 1} (stops ${delays[2 * i]} ms and ${delays[2 * i + 1]} ms after the click)`;
+      const label = `login ${i + 1} (stops ${delays[2 * i]} ms and ${delays[2 * i + 1]} ms after the click, worker ${stoppedWhile[2 * i]} and ${stoppedWhile[2 * i + 1]})`;
       expect(got.map((f) => f.client), label).toEqual(['demo-spa']);
       expect(new Set(hops.map((h) => h.id)).size, `${label}: one event per hop`).toBe(hops.length);
+      expect(new Set(hops.map((h) => `${h.requestId} ${h.url} ${h.startTime}`)).size, `${label}: no hop twice`).toBe(hops.length);
       for (const hop of hops) {
         const want = expectedStatus(hop);
         if (hop.status !== undefined && want !== undefined) expect(hop.status, `${label}: ${hop.method} ${hop.url}`).toBe(want);
       }
       if (JSON.stringify(got) !== JSON.stringify(baseline)) {
-        incomplete.push(`${label}: ${baseline[0]!.steps.length - got[0]!.steps.filter((s) => !s.endsWith('no status')).length} step(s) short`);
+        const missing = baseline[0]!.steps.filter((s) => !got[0]!.steps.includes(s));
+        incomplete.push(`${label}: ${missing.length} step(s) short (${missing.join(', ') || 'a step without its answer'})`);
         await session.dump(`worker-stops-login-${i + 1}`, tabId);
       }
     }
-    console.log(`worker stops: ${10 - incomplete.length} of 10 logins kept every step after 20 stops${incomplete.length ? `; ${incomplete.join('; ')}` : ''}`);
+    const starting = stoppedWhile.filter((s) => s !== 'running').length;
+    console.log(
+      `worker stops: ${10 - incomplete.length} of 10 logins kept every step after 20 stops (${starting} of them hit a worker still starting)${incomplete.length ? `; ${incomplete.join('; ')}` : ''}`,
+    );
   });
 });
