@@ -146,13 +146,16 @@ describe('persistence', () => {
     expect((after[tabKey(1)] as { events: unknown[] }).events).toHaveLength(3);
   });
 
-  it('keeps the events a worker receives before its restore: stopped in that window, the next instance replays them once', async () => {
+  /** A login seen by an instance whose restore never finishes: it is stopped before it can apply anything. */
+  const loginBeforeRestore = async () => {
     const fake = makeFakeApi();
-    // A restore that never finishes: this instance is stopped before it can apply anything.
-    const first = new BackgroundService(fake.api, { flushDelayMs: 5, after: new Promise(() => undefined) });
-    registerListeners(fake.browserApi, first, { firefox: false });
+    registerListeners(fake.browserApi, new BackgroundService(fake.api, { flushDelayMs: 5, after: new Promise(() => undefined) }), { firefox: false });
     mismatchedLogin(fake);
     await new Promise((r) => setTimeout(r, 0));
+  };
+
+  it('keeps the events a worker receives before its restore: stopped in that window, the next instance replays them once', async () => {
+    await loginBeforeRestore();
     const kept = Object.keys(await fakeBrowser.storage.session.get(null));
     expect(kept.filter((k) => k.startsWith('in:')).length).toBeGreaterThan(0);
     expect(kept.some((k) => k.startsWith('log:') || k.startsWith('tab:'))).toBe(false);
@@ -171,11 +174,7 @@ describe('persistence', () => {
   });
 
   it('an inbox entry named consumed by a journal write is not replayed, even when its removal never ran', async () => {
-    const fake = makeFakeApi();
-    const first = new BackgroundService(fake.api, { flushDelayMs: 5, after: new Promise(() => undefined) });
-    registerListeners(fake.browserApi, first, { firefox: false });
-    mismatchedLogin(fake);
-    await new Promise((r) => setTimeout(r, 0));
+    await loginBeforeRestore();
     const inbox = await fakeBrowser.storage.session.get(null);
     // The next instance restores and journals; the state right after its journal write, before the removal.
     const second = start(makeFakeApi());
