@@ -39,7 +39,9 @@ const hasBuild = existsSync(`${EXTENSION_DIR}/manifest.json`);
 const hasFirefox = existsSync(FIREFOX_PATH);
 const hasFirefoxBuild = existsSync(`${FIREFOX_EXTENSION_DIR}/manifest.json`);
 
-describe('bench smoke', () => {
+// Each bench runs at a tiny scale so it cannot rot; the time limit only says "does not hang"
+// (a loaded 2-core machine took 31–36 s for some of them, over the unit project's 30 s).
+describe('bench smoke', { timeout: 180_000 }, () => {
   it('capture', () => {
     expectWellFormed(benchCapture(2_000, 1), 1);
   });
