@@ -167,11 +167,15 @@ export async function benchPageLoad(resources = 200, rounds = 30, options: { bui
     row('empty-worker', info),
     row('webrequest-permission', info),
     row('empty-listeners', info),
-    row('oauth-lens', 1.05),
+    // Issue 16 asked for ≤ 1.05 against no extension "if possible; if not, show it with the
+    // ablation rows and stay within 1.02 of the floor". The rows above show it is not possible for
+    // any extension holding webRequest in Chromium (the permission alone costs more than 1.05),
+    // so these two are information and the floor ratios below carry the budgets.
+    row('oauth-lens', info),
     figure(`page load (${page}): OAuth Lens vs empty listeners (our code's own cost)`, median(r['oauth-lens'].ms), 'ms', vs('oauth-lens', 'empty-listeners'), 1.02),
     // Outside the chosen sites OAuth Lens gets no event and runs no code, but Chromium still
     // routes the page's requests through its webRequest proxy: the permission's floor.
-    row('oauth-lens-limited', 1.05),
+    row('oauth-lens-limited', info),
     figure(`page load (${page}): ${LABEL['oauth-lens-limited']} vs the webRequest permission alone (our code's own cost)`, median(r['oauth-lens-limited'].ms), 'ms', vs('oauth-lens-limited', 'webrequest-permission'), 1.02),
   ];
 }
