@@ -2,7 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { Grant } from '../lib/model/flow';
 import type { FlowRow } from './view-models/flow-view';
-import { formatClock, hostOf, shorten } from './view-models/format';
+import { serverHost } from '../lib/flow/server-label';
+import { formatClock, shorten } from './view-models/format';
 import { Icon } from './Icon';
 import { listKeyHandler } from './hooks/use-list-keys';
 import { useVirtualList } from './hooks/use-virtual-list';
@@ -20,9 +21,7 @@ const GRANT_LABEL: Record<Grant, string> = {
 };
 
 export function flowTitle(row: FlowRow): string {
-  const flow = row.flow;
-  const authorize = flow.steps.find((s) => s.kind === 'authorize') ?? flow.steps[0];
-  return hostOf(flow.issuer) ?? hostOf(authorize?.url ?? null) ?? '(unknown server)';
+  return serverHost(row.flow) ?? '(unknown server)';
 }
 
 export interface FlowListProps {

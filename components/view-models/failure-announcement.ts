@@ -1,5 +1,6 @@
 import type { FlowReport } from '../../lib/model/analysis';
-import { hostOf, shorten } from './format';
+import { hostOf } from '../../lib/flow/server-label';
+import { shorten } from './format';
 
 /**
  * What the panel says to screen readers (a polite live region) when failing logins arrive:

@@ -54,11 +54,6 @@ export function hostPath(url: string): { host: string; path: string; query: stri
   return { host: u.host, path: u.pathname, query: u.search + u.hash };
 }
 
-export function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  return safeUrl(url)?.host ?? url;
-}
-
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 export function plural(n: number, word: string): string {

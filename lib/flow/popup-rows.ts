@@ -2,19 +2,15 @@ import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { PopupRow } from '../model/popup-state';
 import { providerOfUrl } from '../providers/match';
 import { outcomeLabel } from './outcome-label';
-import { safeUrl } from './params';
-
-const hostOf = (url: string | null): string | null => (url ? (safeUrl(url)?.host ?? url) : null);
+import { serverHost, serverUrls } from './server-label';
 
 /** The provider's name when a known profile matches its URLs, else the issuer's (or authorize step's) host. */
 export function providerLabel(flow: FlowReport): string {
-  const authorize = flow.steps.find((s) => s.kind === 'authorize') ?? flow.steps[0];
-  const urls = [flow.issuer, authorize?.url ?? null].filter((u): u is string => u !== null);
-  for (const url of urls) {
+  for (const url of serverUrls(flow)) {
     const profile = providerOfUrl(url);
     if (profile) return profile.name;
   }
-  return hostOf(flow.issuer) ?? hostOf(authorize?.url ?? null) ?? 'unknown server';
+  return serverHost(flow) ?? 'unknown server';
 }
 
 /**

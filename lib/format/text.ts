@@ -1,6 +1,7 @@
 import type { AnalysisReport, FlowReport, StepReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
 import { outcomeLabel } from '../flow/outcome-label';
+import { serverHost } from '../flow/server-label';
 
 const MARK: Record<Finding['severity'], string> = { error: '✖ error', warning: '▲ warning', info: '• info' };
 
@@ -27,23 +28,11 @@ function findingLines(f: Finding): string[] {
   return lines;
 }
 
-/** Who the flow talks to: the issuer, else the origin its authorization request went to. */
-function server(flow: FlowReport): string {
-  if (flow.issuer) return flow.issuer;
-  const authorize = flow.steps.find((s) => s.kind === 'authorize');
-  if (!authorize) return '?';
-  try {
-    return new URL(authorize.url).origin;
-  } catch {
-    return '?';
-  }
-}
-
 export function formatFlow(flow: FlowReport): string {
   const t0 = flow.startTime;
   const errors = flow.findings.filter((f) => f.severity === 'error').length;
   const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
-  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow)} — client ${printable(flow.clientId ?? '?')} at ${printable(server(flow))} (${errors} errors, ${warnings} warnings)`;
+  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? serverHost(flow) ?? '?')} (${errors} errors, ${warnings} warnings)`;
   const lines = [head];
   flow.steps.forEach((step, i) => {
     lines.push(stepLine(step, i + 1, t0));

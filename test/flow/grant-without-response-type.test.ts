@@ -10,13 +10,13 @@ const github = PROVIDER_LOGINS.find((l) => l.provider === 'github')!;
 const authorizeIndex = github.events.findIndex((e) => e.kind === 'request' && e.url.startsWith('https://github.com/login/oauth/authorize'));
 
 describe('a GitHub login cut before its callback', () => {
-  it('is an authorization-code flow at https://github.com', async () => {
+  it('is an authorization-code flow at github.com', async () => {
     const cut = github.events.slice(0, authorizeIndex + 2);
     const { report } = await analyzeEvents(cut);
     const flow = report.flows.find((f) => f.steps.some((s) => s.kind === 'authorize'))!;
     expect(flow.grant).toBe('authorization_code');
     expect(flow.issuer).toBeNull();
-    expect(formatFlow(flow).split('\n')[0]).toContain('at https://github.com (');
+    expect(formatFlow(flow).split('\n')[0]).toContain('at github.com (');
   });
 
   it('an authorize request without response_type at an unprofiled server stays unknown', async () => {
