@@ -48,11 +48,18 @@ async function launchLimited(): Promise<LaunchedBrowser> {
   return b;
 }
 
-/** Builds the extension the bench measures, so it never times a stale or missing build. */
+let built = false;
+
+/**
+ * Builds the extension the bench measures, so it never times a stale or missing build. Once per
+ * bench process: the popup and page-load groups measure the same build.
+ */
 export function buildExtension(): void {
+  if (built) return;
   const root = resolve(import.meta.dirname, '..');
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${String(r.status)})`);
+  built = true;
 }
 
 /** Timed from navigation start to the later of the load event and the page's last fetch/XHR (page-load-page.ts). */
