@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { demoStartUrls, openDemoBrowser, PANEL_TITLE, type DemoBrowser } from './browser';
 import { describeDemo, interactionFromArgs, onShutdown } from './console';
 import { startDemo } from './index';
 import { EXTENSION_ID } from '../build/extension-key';
 
 /**
  * `npm start [-- --auto]`: builds the extension, starts the demo, and opens Chromium with the
- * extension loaded, DevTools open and a fresh profile on the sample app. Without a display the
+ * extension loaded, DevTools open on the OAuth Lens panel (demo/browser.ts) and a fresh profile on
+ * the options page and the sample app. Without a display the
  * servers keep running and the way to load the extension by hand is printed. Ctrl-C stops all.
  */
 const ROOT = resolve(import.meta.dirname, '..');
@@ -21,18 +21,14 @@ await build();
 const demo = await startDemo({ interaction: mode });
 console.log(describeDemo(demo, mode));
 
-let browser: ChildProcess | null = null;
-let profile: string | null = null;
+let browser: DemoBrowser | null = null;
+let stopping = false;
 
 onShutdown(async () => {
-  // Only the browser this script started, by its own pid; its profile goes once it has exited.
-  if (browser && browser.exitCode === null) {
-    const exited = new Promise((done) => browser?.once('exit', done));
-    browser.kill('SIGTERM');
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
-  }
+  stopping = true;
+  // Only the browser this script started; its profile goes with it.
+  await browser?.close();
   await demo.close();
-  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 });
 });
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -40,13 +36,27 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
 } else if (!existsSync(CHROME)) {
   console.log(manualInstructions(`Chromium was not found at ${CHROME} (set CHROME_PATH).`));
 } else {
-  profile = await mkdtemp(join(tmpdir(), 'oauth-lens-demo-profile-'));
-  browser = spawn(CHROME, chromeArgs(profile, demo.rpUrl), { stdio: 'ignore' });
-  console.log(`Chromium started (pid ${browser.pid}) with the extension and DevTools open. Choose "Capture on all sites" on the OAuth Lens options tab first. Ctrl-C stops everything.`);
-  browser.on('exit', () => {
-    console.log('Chromium closed; the servers keep running until Ctrl-C.');
-    browser = null;
-  });
+  let told = false;
+  const tell = (line: string) => {
+    if (!told) console.log(line);
+    told = true;
+  };
+  try {
+    browser = await openDemoBrowser({
+      chrome: CHROME,
+      extensionDir: EXTENSION,
+      urls: demoStartUrls(EXTENSION_ID, demo.rpUrl),
+      onShown: () => tell(`DevTools shows the ${PANEL_TITLE} panel.`),
+      onFailed: (error) => tell(`${error.message}; pick "${PANEL_TITLE}" in DevTools yourself (it may be behind »).`),
+    });
+    console.log(`Chromium started with the extension and DevTools open. Choose "Capture on all sites" on the OAuth Lens options tab first. Ctrl-C stops everything.`);
+    browser.context.on('close', () => {
+      if (!stopping) console.log('Chromium closed; the servers keep running until Ctrl-C.');
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.log(manualInstructions(`Chromium did not start (${reason}).`));
+  }
 }
 
 async function build(): Promise<void> {
@@ -60,24 +70,6 @@ async function build(): Promise<void> {
     console.error('The extension build failed; fix it and run npm start again.');
     process.exit(1);
   }
-}
-
-function chromeArgs(profileDir: string, url: string): string[] {
-  const args = [
-    `--user-data-dir=${profileDir}`,
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-    '--auto-open-devtools-for-tabs',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  // Chromium refuses to run as root with its sandbox.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  // The options page first: OAuth Lens captures nothing until site access is chosen there.
-  return [...args, `chrome-extension://${EXTENSION_ID}/options.html`, url];
 }
 
 function manualInstructions(reason: string): string {
