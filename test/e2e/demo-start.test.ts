@@ -5,7 +5,7 @@ import { EXTENSION_ID } from '../../build/extension-key';
 import { demoStartUrls, openDemoBrowser, PANEL_TIMEOUT_MS, PANEL_TITLE, WINDOW, type DemoBrowser } from '../../demo/browser';
 import { DevToolsFrontEnds } from '../../demo/devtools-panel';
 import { startDemo, type Demo } from '../../demo/index';
-import { CHROMIUM_PATH, EXTENSION_DIR } from '../support/chromium';
+import { CHROMIUM_PATH, EXTENSION_DIR, preapproveSites } from '../support/chromium';
 
 /**
  * `npm start` lands on the OAuth Lens panel. The real demo, and Chromium opened by npm start's
@@ -22,7 +22,8 @@ let browser: DemoBrowser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  demo = await startDemo({ interaction: 'form' });
+  // `npm start -- --auto`: logins without typing a password (the third test runs one).
+  demo = await startDemo({ interaction: 'auto' });
   browser = await openDemoBrowser({ chrome: CHROMIUM_PATH, extensionDir: EXTENSION_DIR, urls: demoStartUrls(EXTENSION_ID, demo.rpUrl), headless: true });
 }, 60_000);
 
@@ -71,5 +72,49 @@ describe('npm start', () => {
     other.stop();
     expect(new Set(failures)).toEqual(new Set(['DevTools did not register the "No such panel" panel within 1 s']));
     for (const s of browser.devtools.shown) expect((await browser.devtools.state(s.targetId, PANEL_TITLE))?.selected).toBe(PANEL_ID);
+  });
+
+  it('has room for the panel\'s three panes once the user chose site access and ran a failing login', async () => {
+    const [options, app] = browser.pages;
+    // What the user does first on the options tab npm start opened (the browser's "Allow?" prompt
+    // is pre-answered: it cannot be clicked headless).
+    await preapproveSites(browser.context, EXTENSION_ID, ['*://*/*']);
+    await options!.click('#access-all');
+    await options!.locator('main[data-access="all"]').waitFor();
+    await app!.goto(`${demo.rpUrl}/login/bad-redirect`);
+    await app!.getByText('redirect_uri').first().waitFor();
+
+    // The app tab's DevTools panel lists the flow and shows its three panes without squeezing them.
+    const cdp = await browser.context.browser()!.newBrowserCDPSession();
+    type Layout = { flows: number; panes: number[]; heights: number[]; overflow: boolean };
+    const layout = async (): Promise<Layout | null> => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      for (const t of targetInfos.filter((x) => x.url.startsWith(`chrome-extension://${EXTENSION_ID}/devtools-panel.html`))) {
+        const seen = await browser.devtools
+          .evaluate<Layout>(
+            t.targetId,
+            `(() => {
+              const panes = [...document.querySelectorAll('.ol-main > .ol-pane')].map((p) => p.getBoundingClientRect());
+              return { flows: document.querySelectorAll('.ol-flow-host').length, panes: panes.map((r) => Math.round(r.width)), heights: panes.map((r) => Math.round(r.height)),
+                overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth };
+            })()`,
+          )
+          .catch(() => null);
+        if (seen && seen.flows > 0 && seen.panes.length === 3) return seen;
+      }
+      return null;
+    };
+    await expect.poll(layout, { timeout: 60_000, interval: 250 }).not.toBeNull();
+    const seen = (await layout())!;
+    await cdp.detach();
+    // Each pane wider than its CSS minimum (flows 200, timeline 380, details 340 px), none cut off.
+    expect(seen.panes[0]).toBeGreaterThanOrEqual(200);
+    expect(seen.panes[1]).toBeGreaterThanOrEqual(380);
+    expect(seen.panes[2]).toBeGreaterThanOrEqual(340);
+    expect(seen.overflow).toBe(false);
+    expect(Math.min(...seen.heights)).toBeGreaterThanOrEqual(400);
+
+    const shown = browser.devtools.shown.find((s) => s.inspected.startsWith(`${demo.rpUrl}/`))!;
+    writeFileSync(join(SHOTS, 'devtools-flow.png'), await browser.devtools.screenshot(shown.targetId));
   });
 });
