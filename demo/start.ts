@@ -55,7 +55,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.log(manualInstructions(`Chromium did not start (${reason}).`));
+    console.log(manualInstructions(`Chromium at ${CHROME} did not start (${reason}).`));
   }
 }
 

@@ -63,6 +63,12 @@ describe('npm start', () => {
     writeFileSync(join(SHOTS, 'devtools.png'), png);
   });
 
+  it('opens DevTools on the OAuth Lens panel in a tab the user opens later too', async () => {
+    const later = await browser.context.newPage();
+    await later.goto(`${demo.rpAltUrl}/`);
+    await expect.poll(() => browser.devtools.shown.some((s) => s.inspected.startsWith(`${demo.rpAltUrl}/`)), { timeout: PANEL_TIMEOUT_MS, interval: 250 }).toBe(true);
+  });
+
   it('says in one line when DevTools never registers the panel, and changes nothing', async () => {
     const failures: string[] = [];
     const other = new DevToolsFrontEnds(await browser.context.browser()!.newBrowserCDPSession());
