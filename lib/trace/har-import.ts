@@ -1,7 +1,8 @@
 import { OAuthLensError } from '../errors';
 import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
 import { headerValue, parseForm, stripFragment } from '../flow/params';
-import { HarEntrySchema, HarSchema, type Har, type HarEntry } from './har-schema';
+import { parseHarEntry } from './har-entry-read';
+import { HarSchema, type Har, type HarEntry } from './har-schema';
 import { hasNoResponse, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
 import { firstIssue } from './zod-message';
 
@@ -38,7 +39,7 @@ export function parseHar(value: unknown): Har {
   if (!shell.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(shell.error, 'har')}`);
   const parsed: HarEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
-    const entry = HarEntrySchema.safeParse(entries[i]);
+    const entry = parseHarEntry(entries[i]);
     if (!entry.success) throw new OAuthLensError('bad-input', `invalid HAR: ${firstIssue(entry.error, `har.log.entries[${i}]`)}`);
     parsed.push(entry.data);
   }

@@ -2,7 +2,8 @@ import { OAuthLensError } from '../errors';
 import { harToEvents } from './har-import';
 import { keepForAnalysis } from './har-keep';
 import { eventsFromOAuthLensHar } from './har-restore';
-import { HarEntrySchema, HarSchema, type HarEntry } from './har-schema';
+import { parseHarEntry } from './har-entry-read';
+import { HarSchema, type HarEntry } from './har-schema';
 import { JsonEntryStream } from './json-entry-stream';
 import { loadInputText, loadValue, redactionOfHar, type LoadedInput } from './load';
 import { firstIssue } from './zod-message';
@@ -69,7 +70,7 @@ export class HarStreamLoader {
   }
 
   private foreign(value: unknown, index: number): void {
-    const parsed = HarEntrySchema.safeParse(value);
+    const parsed = parseHarEntry(value);
     if (!parsed.success) throw this.bad(firstIssue(parsed.error, `har.log.entries[${index}]`));
     const kept = this.filter(parsed.data);
     if (!kept) return;

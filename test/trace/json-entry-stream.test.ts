@@ -55,6 +55,21 @@ describe('JsonEntryStream', () => {
     );
   });
 
+  it('reads bytes that are not UTF-8 as decoding the whole file does (one U+FFFD each), cut anywhere', () => {
+    // ASCII, lone bytes that are no UTF-8, and parts of multi-byte characters, inside strings.
+    const byte = fc.constantFrom(0x61, 0x7a, 0xff, 0xfe, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x80);
+    fc.assert(
+      fc.property(fc.array(fc.array(byte, { maxLength: 10 }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(200), { maxLength: 6 }), (strings, cuts) => {
+        const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+        const bytes = Uint8Array.from([...ascii('{"log":{"entries":['), ...strings.flatMap((b, i) => [...ascii(i ? ',{"v":"' : '{"v":"'), ...b, ...ascii('"}')]), ...ascii(']}}')]);
+        const expected = (JSON.parse(new TextDecoder().decode(bytes)) as { log: { entries: unknown[] } }).log.entries;
+        expect(streamed(bytes, cuts).entries).toEqual(expected);
+        expect(streamed(bytes, []).entries).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses a document that stops inside an entry, wherever it is cut', () => {
     const text = JSON.stringify({ log: { entries: [{ a: 'x\\"y', b: [1, { c: '\u20ac' }] }] } });
     const bytes = new TextEncoder().encode(text);
