@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { EXTENSION_PUBLIC_KEY, STORE_BUILD_ENV } from './build/extension-key';
 import { lintSafe } from './build/lint-safe';
+import { popupWithoutPluginLoader } from './build/popup-html';
 
 // Auto-imports are off: every file imports what it uses, so dependencies stay visible.
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
   // `browser.*` is webextension-polyfill's promise API in Chrome and Firefox alike.
   modules: ['@wxt-dev/webextension-polyfill'],
   // The import worker is a separate Vite build with its own plugin list.
-  vite: () => ({ plugins: [preact(), lintSafe()], worker: { plugins: () => [lintSafe()] } }),
+  vite: () => ({ plugins: [preact(), lintSafe(), popupWithoutPluginLoader()], worker: { plugins: () => [lintSafe()] } }),
   // `npm run zip` builds into chrome-mv3-store/ and firefox-mv2-store/, leaving the dev builds
   // (with the fixed `key`) that `npm start` and the e2e tests load untouched.
   ...(process.env[STORE_BUILD_ENV] ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),

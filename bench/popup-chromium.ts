@@ -11,6 +11,7 @@
  *   paint    first contentful paint (the popup's header and "Reading this tab…")
  *   script   the popup's module starts running (HTML, CSS and JS chunks loaded and parsed)
  *   answer   the background's `tab-state` answer arrives
+ *   render   the first render (with the rows when the answer came in time) has returned
  *   rows     the effect after the frame that shows the 50 rows runs
  * plus the background alone: a `tab-state` request timed from another extension page.
  * Only figures from one run compare: the machine is shared.
@@ -20,7 +21,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../demo/index';
 import { EXTENSION_DIR, launchBrowser, type LaunchedBrowser } from '../test/support/chromium';
 import { figure, median, type Figure } from './figure';
@@ -33,7 +34,7 @@ interface ChromeInPage {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 }
 
-const PHASES = ['paint', 'script', 'answer', 'rows'] as const;
+const PHASES = ['paint', 'script', 'answer', 'render', 'rows'] as const;
 type Phases = Record<(typeof PHASES)[number], number>;
 
 export interface BuildResult {
@@ -48,7 +49,7 @@ export interface BuildResult {
   bytes: number;
 }
 
-const EMPTY_PAGE = 'bench-empty.html';
+export const EMPTY_PAGE = 'bench-empty.html';
 
 /** Bytes of the files popup.html loads (its script, the chunks it preloads, its stylesheet). */
 function popupBytes(dir: string): { files: number; bytes: number } {
@@ -58,7 +59,7 @@ function popupBytes(dir: string): { files: number; bytes: number } {
 }
 
 /** A copy of the build with the empty page added (the build itself is left as it is). */
-function copyWithEmptyPage(dir: string): string {
+export function copyWithEmptyPage(dir: string): string {
   if (!existsSync(join(dir, 'popup.html'))) throw new Error(`extension not built: ${dir} has no popup.html (run npx wxt build)`);
   const copy = mkdtempSync(join(tmpdir(), 'oauth-lens-popup-bench-'));
   cpSync(dir, copy, { recursive: true });
@@ -84,20 +85,35 @@ async function flowCount(context: BrowserContext, probeUrl: string, tabId: numbe
   }, tabId);
 }
 
-async function prepare(label: string, dir: string, demo: Demo, logins: number): Promise<Prepared> {
-  const copy = copyWithEmptyPage(dir);
-  const browser = await launchBrowser({ extension: true, extensionDir: copy });
-  const url = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
-  const app = await browser.context.newPage();
+/** `logins` logins against the demo in one tab: every other one with a forged callback state. */
+export async function loginTimes(app: Page, demo: Demo, logins: number): Promise<void> {
   for (let i = 0; i < logins; i++) {
     const broken = i % 2 === 1;
     await app.goto(`${demo.rpUrl}/login/${broken ? 'forged-state' : 'web'}`);
     await app.getByText(broken ? 'state mismatch' : 'Hello Alice Example').first().waitFor();
   }
+}
+
+/** The browser's id of the tab showing `tabUrl` (asked from an extension page). */
+export async function tabIdOf(browser: LaunchedBrowser, tabUrl: string): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/${EMPTY_PAGE}`);
+    return await page.evaluate(async (u) => (await (globalThis as unknown as { chrome: ChromeInPage }).chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, tabUrl);
+  } finally {
+    await page.close();
+  }
+}
+
+async function prepare(label: string, dir: string, demo: Demo, logins: number): Promise<Prepared> {
+  const copy = copyWithEmptyPage(dir);
+  const browser = await launchBrowser({ extension: true, extensionDir: copy });
+  const url = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
+  const app = await browser.context.newPage();
+  await loginTimes(app, demo, logins);
   const probe = await browser.context.newPage();
   await probe.goto(url('welcome.html'));
-  const appUrl = app.url();
-  const tabId = await probe.evaluate(async (u) => (await (globalThis as unknown as { chrome: ChromeInPage }).chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, appUrl);
+  const tabId = await tabIdOf(browser, app.url());
   // Capture reaches the background asynchronously: wait until every login is a flow.
   let flows = 0;
   for (let waited = 0; flows < logins && waited < 20_000; waited += 200) {
@@ -117,15 +133,42 @@ async function prepare(label: string, dir: string, demo: Demo, logins: number): 
   return { label, copy, browser, tabId, result: { label, flows, popup: [], empty: [], background, ...popupBytes(dir) } };
 }
 
+/**
+ * Waits in the page for the performance entry `name` (a mark or a paint) with one observer: no
+ * polling on every frame (waitForFunction's default), which put the test's own scripts on the
+ * page's main thread in the middle of the frames being measured.
+ */
+async function entryIn(page: Page, name: string): Promise<void> {
+  const seen = page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        if (performance.getEntriesByName(n).length) return resolve();
+        new PerformanceObserver((_list, observer) => {
+          if (!performance.getEntriesByName(n).length) return;
+          observer.disconnect();
+          resolve();
+        }).observe({ entryTypes: ['mark', 'paint'] });
+      }),
+    name,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${name} within 15 s`)), 15_000)));
+  try {
+    await Promise.race([seen, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function openPopup(p: Prepared): Promise<Phases> {
   const page = await p.browser.context.newPage();
   try {
     await page.setViewportSize({ width: 660, height: 600 });
     await page.goto(`chrome-extension://${p.browser.extensionId}/popup.html?tabId=${p.tabId}`);
-    await page.waitForFunction(() => performance.getEntriesByName('ol-popup-rows').length > 0, null, { timeout: 15_000 });
+    await entryIn(page, 'ol-popup-rows');
+    await entryIn(page, 'first-contentful-paint');
     const shown = await page.locator('.ol-popup-row').count();
     if (shown !== p.result.flows) throw new Error(`${p.label}: popup showed ${shown} rows for ${p.result.flows} flows`);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 15_000 });
     // No named functions inside: tsx would wrap them in a helper the page does not have.
     return await page.evaluate(
       (names) =>
@@ -142,8 +185,8 @@ async function openEmpty(p: Prepared): Promise<number> {
   try {
     await page.setViewportSize({ width: 660, height: 600 });
     await page.goto(`chrome-extension://${p.browser.extensionId}/${EMPTY_PAGE}`);
-    const paint = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0, null, { timeout: 15_000 });
-    return (await paint.jsonValue()) as number;
+    await entryIn(page, 'first-contentful-paint');
+    return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   } finally {
     await page.close();
   }
@@ -171,6 +214,9 @@ export async function measurePopupChromium(builds: ReadonlyArray<{ label: string
   }
 }
 
+/** Per open, the popup's rows minus the empty page opened right after it: the popup's own share. */
+export const ownShare = (r: BuildResult): number[] => r.popup.map((p, i) => p.rows - r.empty[i]!);
+
 export async function benchPopupChromium(logins = 50, options: { build?: boolean } = {}): Promise<Figure[]> {
   // `npm run bench` on a clean checkout: build what is measured (a missing build failed this group).
   if (options.build ?? true) buildExtension();
@@ -178,10 +224,15 @@ export async function benchPopupChromium(logins = 50, options: { build?: boolean
   const rows = median(r!.popup.map((p) => p.rows));
   const paint = median(r!.popup.map((p) => p.paint));
   const empty = median(r!.empty);
+  const own = median(ownShare(r!));
   return [
-    figure(`popup open in Chromium, ${r!.flows} flows (navigation start → rows painted)`, rows, 'ms', rows / POPUP_TARGET_MS, 1),
+    // Shown without a budget: it includes Chromium creating and committing an extension page,
+    // which no extension can change (the empty page's row below); README "popup" says why.
+    figure(`popup open in Chromium, ${r!.flows} flows (navigation start → rows painted)`, rows, 'ms', rows / POPUP_TARGET_MS, Number.POSITIVE_INFINITY),
     // The floor: Chromium opening an empty page of the same extension, same run.
     figure(`popup first paint in Chromium vs an empty extension page (${Math.round(empty)} ms)`, paint, 'ms', paint / empty, 3),
+    // The popup's own share of the open carries the 100 ms target (issue 15).
+    figure(`popup's own share in Chromium, ${r!.flows} flows: rows painted minus an empty extension page's first paint, median of ${r!.popup.length} interleaved pairs`, own, 'ms', own / POPUP_TARGET_MS, 1),
   ];
 }
 
@@ -201,6 +252,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/be
     console.log(`${r.label}: popup.html with ${r.flows} flows, ${r.popup.length} opens (ms after navigation start; median, then each open):`);
     for (const k of PHASES) console.log(`  ${k.padEnd(7)} ${m(r.popup.map((p) => p[k]))}   (${list(r.popup.map((p) => p[k]))})`);
     console.log(`  empty extension page, first paint ${m(r.empty)}   (${list(r.empty)})   the floor`);
+    console.log(`  own share (rows minus the empty page of the same turn) ${m(ownShare(r))}   (${list(ownShare(r))})`);
     console.log(`  background tab-state alone: ${Math.round(median(r.background))} ms median (${list(r.background)})`);
     console.log(`  popup.html loads ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KB; target: rows < ${POPUP_TARGET_MS} ms`);
   }

@@ -82,10 +82,17 @@ describe('the popup bundle', () => {
   });
 
   it('loads only what it renders: no zod, no analysis, checks or provider profiles', () => {
-    const { files, packages } = runtimeImports(join(ROOT, 'entrypoints', 'popup', 'main.tsx'));
+    const { files, packages } = runtimeImports(join(ROOT, 'entrypoints', 'popup-script.tsx'));
     expect(files).toContain('components/Popup.tsx');
     expect(files).toContain('lib/model/popup-state.ts');
     expect(packages.filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
     expect(files.filter((f) => /^lib\/(?:analysis|checks|flow|providers|capture|trace|redact)\//.test(f) || f === 'lib/model/messages.ts')).toEqual([]);
+  });
+
+  it("popup.html loads its one script and its own stylesheet, not the panel's", () => {
+    const html = readFileSync(join(ROOT, 'entrypoints', 'popup', 'index.html'), 'utf8');
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script async src="/popup-script.js">']);
+    expect([...html.matchAll(/@import '([^']+)'/g)].map((m) => m[1])).toEqual(['../../components/popup.css']);
+    expect(readFileSync(join(ROOT, 'components', 'popup.css'), 'utf8')).not.toContain('panel.css');
   });
 });
