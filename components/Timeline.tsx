@@ -25,6 +25,16 @@ function statusClass(status: number | null): string {
   return '';
 }
 
+/** The status; one the browser never reported but was recovered (lib/flow/recovered.ts) is marked, and its tooltip says from where. */
+function StatusCell({ step }: { step: StepReport }) {
+  if (!step.recovered) return <span class={`ol-num ${statusClass(step.status)}`}>{step.status ?? '(pending)'}</span>;
+  return (
+    <span class={`ol-num ${statusClass(step.status)}`} title={step.note}>
+      {step.status ?? '3xx'}*<span class="ol-visually-hidden"> (recovered)</span>
+    </span>
+  );
+}
+
 function Where({ step }: { step: StepReport }) {
   if (step.context === 'popup')
     return (
@@ -116,7 +126,7 @@ export function Timeline({ flow, rows, selected, onSelect, onOpen, focusToken }:
                 <span class={`ol-kind ol-kind-${step.kind}`}>{step.kind}</span>
                 <span class="ol-method">{step.observed ? step.method : '—'}</span>
                 <UrlCell step={step} />
-                {step.observed ? <span class={`ol-num ${statusClass(step.status)}`}>{step.status ?? '(pending)'}</span> : null}
+                {step.observed ? <StatusCell step={step} /> : null}
                 {step.observed ? <Where step={step} /> : null}
                 <span class="ol-num ol-dim">{formatOffset(row.offset)}</span>
                 <span class="ol-step-findings">

@@ -4,6 +4,7 @@ import { PANEL_PORT_NAME } from '../../lib/model/messages';
 import type { PortLike, SendResponse } from './api';
 import { BodyPicker, isErrorPage, readBody, type FilterResponseData } from './firefox-bodies';
 import { registerPageText, type ScriptingLike } from './page-text';
+import { registerAnswerRecovery, type TimingScripting } from './recover-answers';
 import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 import { registerWelcome, type WelcomeApi } from './welcome';
@@ -80,7 +81,11 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   // Chromium sees no response body without DevTools: an authorization server's own error page is
   // read as text instead (page-text.ts). Firefox reads the body itself (firefox-bodies.ts).
   const scripting = (api as unknown as { scripting?: ScriptingLike }).scripting;
-  if (!env.firefox && scripting) registerPageText(nav.onDOMContentLoaded, scripting, service, (url) => !env.access || env.access.allows(url));
+  if (!env.firefox && scripting) {
+    registerPageText(nav.onDOMContentLoaded, scripting, service, (url) => !env.access || env.access.allows(url));
+    // Answers Chromium dropped around a worker stop, read back from the page (recover-answers.ts).
+    registerAnswerRecovery(nav, scripting as unknown as TimingScripting, service);
+  }
 
   api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {
     handleRuntimeMessage(message, service).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));

@@ -3,6 +3,7 @@ import { CHECKS } from '../checks/index';
 import { unownedMetadataFindings } from '../checks/support/unowned-metadata';
 import type { Check } from '../checks/types';
 import { correlate } from '../flow/correlate';
+import { withRecoveredAnswers } from '../flow/recovered';
 import { DEFAULT_OPTIONS, type AnalysisContext, type AnalysisOptions } from '../model/analysis-context';
 import type { AnalysisReport } from '../model/analysis';
 import type { CapturedEvent } from '../model/event';
@@ -24,11 +25,13 @@ export interface Analysis {
  * manifest as `options.redaction` when the events come from a redacted export.
  */
 export async function analyzeEvents(
-  events: readonly CapturedEvent[],
+  captured: readonly CapturedEvent[],
   options: Partial<AnalysisOptions> = {},
   checks: readonly Check[] = CHECKS,
 ): Promise<Analysis> {
   const opts: AnalysisOptions = { ...DEFAULT_OPTIONS, ...options };
+  // 0. Answers the browser never reported but the page did (lib/flow/recovered.ts).
+  const events = withRecoveredAnswers(captured);
   // 1. Verifier digests: correlation joins token requests to flows by PKCE S256
   //    (docs/architecture.md "Correlating flows" step 3); on a redacted trace the recorded relations answer.
   const verifierDigests = await digestValues(verifiersIn(events));

@@ -36,6 +36,7 @@ export function toFlowReport(flow: JudgedFlow): FlowReport {
       context: s.context,
       eventId: s.event?.id ?? null,
       ...(s.note ? { note: s.note } : {}),
+      ...(s.recovered ? { recovered: s.recovered } : {}),
     })),
     findings: sortFindings(flow.findings),
   };

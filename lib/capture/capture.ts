@@ -5,6 +5,7 @@ import { FLOW_SHAPES, fastOrigin, flowActive, isFlowOrigin, noteFlowOrigins } fr
 import { keepsPageText, pageTextHop, type LoadedDocument } from './page-text';
 import { PendingBodies, bodyFits, type AttachBodyInput } from './pending-bodies';
 import { Recorder } from './recorder';
+import { framesToAsk, recoveredAnswers, type FrameQuestion, type FrameTimings } from './recovery';
 import { shapeOfUrl } from './prefilter';
 
 /** Transitions a user starts; a redirect or a script's navigation is not "leaving" (Chrome's TransitionType). */
@@ -119,6 +120,27 @@ export class CaptureEngine extends Recorder {
     if (hop?.kind !== 'request' || hop.responseBody || !keepsPageText(hop, text)) return false;
     this.setResponseBody(target.tabId, hop, { text, truncated, mimeType: 'text/plain', source: 'page-text' });
     return true;
+  }
+
+  /** Frames whose page may know an answer the browser never reported (recovery.ts): of one tab, or of all. */
+  framesToAsk(now: number, tabId?: number): FrameQuestion[] {
+    const tabs = tabId === undefined ? this.store.tabIds() : this.store.has(tabId) ? [tabId] : [];
+    return tabs.filter((t) => this.accepts(t)).flatMap((t) => framesToAsk(this.store.peek(t)?.events ?? [], now));
+  }
+
+  /**
+   * What a frame's timing entries tell about hops the browser never answered: kept on each hop
+   * as `recovered` (its own webRequest answer, should it still come, is applied as usual and
+   * wins). Returns how many hops got one.
+   */
+  recoverAnswers(timings: FrameTimings, now: number): number {
+    if (!this.accepts(timings.tabId)) return 0;
+    const found = recoveredAnswers(this.store.peek(timings.tabId)?.events ?? [], timings, now);
+    for (const { hop, answer } of found) {
+      hop.recovered = answer;
+      this.store.touch(timings.tabId, hop);
+    }
+    return found.length;
   }
 
   /** Bodies still waiting for their request (bounded; see pending-bodies.ts). */

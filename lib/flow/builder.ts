@@ -2,6 +2,7 @@ import type { RequestEvent } from '../model/event';
 import type { Flow, Grant, Step, StepKind, TokenExchange } from '../model/flow';
 import { NAVIGATION_ONLY, type HopIndex } from './hops';
 import { urlBase } from './params';
+import { recoveredFrom, recoveredNote } from './recovered';
 
 /**
  * A flow under construction. Steps are held by reference while correlation runs; indices are
@@ -37,6 +38,11 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
   };
   if (event.responseBody?.undecodable) step.note = UNDECODABLE_NOTE;
   if (event.id.startsWith(NAVIGATION_ONLY)) step.note = NAVIGATION_ONLY_NOTE;
+  const recovered = recoveredFrom(event, hops.nextHop(event));
+  if (recovered) {
+    step.recovered = recovered;
+    step.note = step.note ? `${recoveredNote(recovered)}; ${step.note}` : recoveredNote(recovered);
+  }
   return step;
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { FindingSchema } from './finding';
-import { GrantSchema, OutcomeSchema, StepContextSchema, StepKindSchema } from './flow';
+import { GrantSchema, OutcomeSchema, RecoveredFromSchema, StepContextSchema, StepKindSchema } from './flow';
 
 /** The document `oauth-lens analyze --json` prints and the background answers with (docs/architecture.md "The analysis document"). */
 export const StepReportSchema = z.object({
@@ -16,6 +16,8 @@ export const StepReportSchema = z.object({
   context: StepContextSchema,
   eventId: z.string().nullable(),
   note: z.string().optional(),
+  /** The browser never reported this step's answer; it was recovered from here (lib/flow/recovered.ts). */
+  recovered: RecoveredFromSchema.optional(),
 });
 export type StepReport = z.infer<typeof StepReportSchema>;
 

@@ -35,6 +35,20 @@ export const ResponseBodySchema = z.object({
 export type ResponseBody = z.infer<typeof ResponseBodySchema>;
 
 /**
+ * Where a hop's lost answer was read back from (lib/capture/recovery.ts). Chromium drops the
+ * webRequest events of an MV3 worker stopped at the wrong moment (issue 17 point 6); the page
+ * still knows how its own document (Navigation Timing) or its own fetches (Resource Timing) were
+ * answered. Only the status is known that way: no headers, no body, no redirect target.
+ */
+export const RecoveredAnswerSchema = z.object({
+  from: z.enum(['navigation-timing', 'resource-timing']),
+  status: z.number().int(),
+  /** When the response arrived, as the page measured it (epoch ms). */
+  at: z.number(),
+});
+export type RecoveredAnswer = z.infer<typeof RecoveredAnswerSchema>;
+
+/**
  * Resource types as webRequest names them (main_frame, sub_frame, xmlhttprequest, …); HAR
  * imports map `_resourceType` onto the same names. Unknown strings are kept as they are.
  */
@@ -68,6 +82,8 @@ export const RequestEventSchema = z.object({
   error: z.string().optional(),
   fromCache: z.boolean().optional(),
   responseBody: ResponseBodySchema.optional(),
+  /** The answer read back from the page when the browser never reported it; `status` above, when present, wins. */
+  recovered: RecoveredAnswerSchema.optional(),
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 

@@ -43,6 +43,10 @@ export type StepContext = z.infer<typeof StepContextSchema>;
 /** Where the parameters of an authorization response were carried (MRT §2.1, FormPost §2). */
 export type ResponseLocation = 'query' | 'fragment' | 'form';
 
+/** How a step's answer was recovered when the browser never reported it (lib/flow/recovered.ts). */
+export const RecoveredFromSchema = z.enum(['navigation-timing', 'resource-timing', 'redirect-chain']);
+export type RecoveredFrom = z.infer<typeof RecoveredFromSchema>;
+
 export interface Step {
   kind: StepKind;
   /** Null only for synthetic steps the browser could not see (a server-side code exchange). */
@@ -57,6 +61,7 @@ export interface Step {
   frameId: number;
   context: StepContext;
   note?: string;
+  recovered?: RecoveredFrom;
 }
 
 /** The authorization request's parameters, merged from query, PAR body or request object. */

@@ -2,7 +2,7 @@ import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon
 import * as z from 'zod';
 import { headerValue, parseForm } from '../flow/params';
 import { isoTime } from '../format/time';
-import { BodySourceSchema, NavigationEventSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
+import { BodySourceSchema, NavigationEventSchema, RecoveredAnswerSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
 import type { RedactionManifest } from '../model/trace';
 import { TOOL } from './trace-v1';
 
@@ -34,6 +34,8 @@ export const OAuthLensEntryExtSchema = z.object({
   /** The Location header was added from redirectUrl (the capture had none); restoring drops it. */
   locationAdded: z.boolean().optional(),
   requestTruncated: z.boolean().optional(),
+  /** An answer the browser never reported, read back from the page (lib/capture/recovery.ts); `response.status` shows it when the hop has no own status. */
+  recovered: RecoveredAnswerSchema.optional(),
   response: z.object({ source: BodySourceSchema, truncated: z.boolean(), mimeType: z.string().optional() }).optional(),
 });
 export type OAuthLensEntryExt = z.infer<typeof OAuthLensEntryExtSchema>;
@@ -113,6 +115,7 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
     ...(e.requestBody ? { requestBody: e.requestBody.kind } : {}),
     ...(locationAdded ? { locationAdded } : {}),
     ...(e.requestBody?.kind === 'text' ? { requestTruncated: e.requestBody.truncated } : {}),
+    ...(e.recovered ? { recovered: e.recovered } : {}),
     ...(e.responseBody
       ? { response: { source: e.responseBody.source, truncated: e.responseBody.truncated, ...(e.responseBody.mimeType ? { mimeType: e.responseBody.mimeType } : {}) } }
       : {}),
@@ -136,7 +139,7 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
       ...(postData ? { postData } : {}),
     },
     response: {
-      status: e.status ?? 0,
+      status: e.status ?? e.recovered?.status ?? 0,
       statusText: e.statusText ?? '',
       httpVersion: 'HTTP/1.1',
       cookies: [],

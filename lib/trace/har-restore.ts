@@ -65,6 +65,7 @@ function restore(entry: z.infer<typeof EntrySchema>): RequestEvent {
   if (x.redirectUrl !== undefined) event.redirectUrl = x.redirectUrl;
   if (x.error !== undefined) event.error = x.error;
   if (x.fromCache !== undefined) event.fromCache = x.fromCache;
+  if (x.recovered) event.recovered = x.recovered;
   const post = entry.request.postData;
   if (x.requestBody === 'form') {
     event.requestBody = {

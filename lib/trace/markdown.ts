@@ -50,7 +50,8 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
   ];
   flow.steps.forEach((s, i) => {
     const url = s.url.length > maxUrl ? `${s.url.slice(0, maxUrl)}…` : s.url;
-    const status = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
+    const known = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
+    const status = s.recovered ? `${s.status ?? '3xx'} (recovered from ${s.recovered})` : known;
     lines.push(`| ${i + 1} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
   });
   lines.push('', '### Findings', '');

@@ -33,6 +33,22 @@ describe('Timeline', () => {
     expect(options[0]!.querySelector('.ol-icon-redirect')).toBeNull();
   });
 
+  it('marks a status the browser never reported but the page did (recovered), and says from where', async () => {
+    const events = tokenRejectedFlow(FIXED_NOW).map((e) => structuredClone(e));
+    const callback = events.find((e) => e.kind === 'request' && e.url.includes('code='));
+    if (callback?.kind !== 'request') throw new Error('no callback hop');
+    delete callback.status;
+    delete callback.endTime;
+    delete callback.redirectUrl;
+    callback.recovered = { from: 'navigation-timing', status: 200, at: callback.startTime + 20 };
+    const { flow, rows } = await flowOf(events);
+    render(<Timeline flow={flow} rows={rows} selected={null} onSelect={() => {}} />);
+    const row = screen.getAllByRole('option').find((o) => o.querySelector('.ol-kind')?.textContent === 'callback')!;
+    const status = row.querySelector('.ol-num')!;
+    expect(status.textContent).toBe('200* (recovered)');
+    expect(status.getAttribute('title')).toMatch(/Navigation Timing/);
+  });
+
   it('draws a server-side exchange as not observable, not as a failure', async () => {
     const { flow, rows } = await flowOf(noPkceServerFlow(FIXED_NOW));
     render(<Timeline flow={flow} rows={rows} selected={null} onSelect={() => {}} />);

@@ -1,0 +1,47 @@
+import type { CapturedEvent, RequestEvent } from '../model/event';
+import type { RecoveredFrom } from '../model/flow';
+
+/**
+ * Answers the browser never reported, as the analysis reads them (issue 17 point 6; how they are
+ * read back: lib/capture/recovery.ts). Two kinds:
+ * - a status read from the page (Navigation Timing for a document, Resource Timing for a fetch),
+ *   stored on the hop as `recovered`;
+ * - a redirect implied by the chain: a later hop of the same request (same requestId) proves the
+ *   hop before it was answered with a redirect to that URL; which 3xx, and its headers, are unknown.
+ * The step says so (`recovered` and a note), in the panel, the report and every export.
+ */
+
+/** Events as the analysis reads them: a hop without its own status takes the recovered one; a hop with its own answer drops the recovered one. */
+export function withRecoveredAnswers(events: readonly CapturedEvent[]): CapturedEvent[] {
+  if (!events.some((e) => e.kind === 'request' && e.recovered)) return [...events];
+  return events.map((e) => {
+    if (e.kind !== 'request' || !e.recovered) return e;
+    if (e.status !== undefined) {
+      const { recovered: _dropped, ...own } = e;
+      return own;
+    }
+    return { ...e, status: e.recovered.status };
+  });
+}
+
+const unanswered = (e: RequestEvent) => e.status === undefined && e.endTime === undefined && e.error === undefined && e.redirectUrl === undefined;
+
+/** How this hop's answer was recovered, if it was (`next`: the next hop of its redirect chain). */
+export function recoveredFrom(event: RequestEvent, next: RequestEvent | null): RecoveredFrom | undefined {
+  if (event.recovered) return event.recovered.from;
+  if (next && unanswered(event)) return 'redirect-chain';
+  return undefined;
+}
+
+const NOTES: Record<RecoveredFrom, string> = {
+  'navigation-timing':
+    "answer recovered from the page's Navigation Timing: the browser never reported this response to the extension (its background was stopped); the status only, no headers",
+  'resource-timing':
+    "answer recovered from the page's Resource Timing: the browser never reported this response to the extension (its background was stopped); the status only, no headers or body",
+  'redirect-chain':
+    'answer recovered from the redirect chain: the browser never reported this response, but the next request of the same chain shows it redirected there; which 3xx status, and its headers, are unknown',
+};
+
+export function recoveredNote(from: RecoveredFrom): string {
+  return NOTES[from];
+}
