@@ -6,10 +6,9 @@ import { dpopAccessToken, proofOf, proofProblems } from './support/dpop';
 import { defineCheck } from './types';
 
 /** Every DPoP jti in the capture with the first request that used it (RFC 9449 §11.1: replay). */
-function firstUseOfJti(events: readonly { kind: string }[]): Map<string, RequestEvent> {
+function firstUseOfJti(requestsByStart: readonly RequestEvent[]): Map<string, RequestEvent> {
   const first = new Map<string, RequestEvent>();
-  const requests = events.filter((e): e is RequestEvent => e.kind === 'request').sort((a, b) => a.startTime - b.startTime);
-  for (const e of requests) {
+  for (const e of requestsByStart) {
     const jti = proofOf(e)?.claims?.jti;
     if (typeof jti === 'string' && !first.has(jti)) first.set(jti, e);
   }
@@ -30,7 +29,7 @@ export default defineCheck({
   },
   run(flow, ctx) {
     // Capture-wide, so built once per analysis rather than once per flow.
-    const jtis = eventIndex(ctx.analysis).memo('dpop-proof-invalid/jtis', () => firstUseOfJti(ctx.analysis.events));
+    const jtis = eventIndex(ctx.analysis).memo('dpop-proof-invalid/jtis', () => firstUseOfJti(eventIndex(ctx.analysis).requestsByStart));
     flow.steps.forEach((step, index) => {
       const event = step.event;
       if (!event) return;

@@ -129,6 +129,8 @@ function findPar(pars: RequestEvent[], requestUri: string, clientId: string | nu
 
 /** An authorization-server page between authorize and callback: login form, consent, resume. */
 function attachAsLogin(event: RequestEvent, open: FlowBuilder[], hops: HopIndex): boolean {
+  // Most requests of a capture happen while no flow waits for its callback.
+  if (open.length === 0) return false;
   const origin = originOf(event.url);
   const target = [...open].reverse().find((b) => b.flow.serverOrigin === origin && urlBase(event.url) !== redirectBase(b));
   if (!target) return false;

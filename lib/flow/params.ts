@@ -12,12 +12,27 @@ export function parseForm(text: string): Param[] {
   return out;
 }
 
-export function safeUrl(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
+/**
+ * Parsed URLs, shared: one analysis asks for the same URL many times (import, classification,
+ * correlation, checks), and parsing was a tenth of `analyze` on a big HAR (issue 16). Bounded, so
+ * a long-lived extension page never holds more than this many.
+ */
+const PARSED = new Map<string, Readonly<URL> | null>();
+const MAX_PARSED = 20_000;
+
+/** The URL parsed, or null when it does not parse. Shared between callers: read it, never change it. */
+export function safeUrl(url: string): Readonly<URL> | null {
+  let parsed = PARSED.get(url);
+  if (parsed === undefined) {
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(url, parsed);
   }
+  return parsed;
 }
 
 export function queryParams(url: string): Param[] {

@@ -1,6 +1,6 @@
 import { OAuthLensError } from '../errors';
 import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
-import { headerValue, parseForm, stripFragment } from '../flow/params';
+import { headerValue, parseForm, safeUrl, stripFragment } from '../flow/params';
 import { parseHarEntry } from './har-entry-read';
 import { HarSchema, type Har, type HarEntry } from './har-schema';
 import { hasNoResponse, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
@@ -90,15 +90,11 @@ function redirectTarget(entry: HarEntry): string | undefined {
  * would never link a Location to the request it led to.
  */
 function requestUrl(entry: HarEntry): string {
-  try {
-    return new URL(entry.request.url).href;
-  } catch {
-    return entry.request.url;
-  }
+  return safeUrl(entry.request.url)?.href ?? entry.request.url;
 }
 
-function toEvent(entry: HarEntry, index: number, tabId: number): RequestEvent {
-  const start = Date.parse(entry.startedDateTime);
+/** `start` is `Date.parse(entry.startedDateTime)`, parsed once by the caller. */
+function toEvent(entry: HarEntry, start: number, index: number, tabId: number): RequestEvent {
   const { type, frameId } = resourceType(entry);
   const requestHeaders: Header[] = entry.request.headers;
   const event: RequestEvent = {
@@ -157,7 +153,7 @@ export function harToEvents(har: Har, positions?: readonly number[]): RequestEve
   const order = withoutNoResponseTwins(
     har.log.entries.map((entry, i) => ({ entry, i, t: Date.parse(entry.startedDateTime) })).sort((a, b) => a.t - b.t || a.i - b.i),
   );
-  const events = order.map(({ entry, i }) => toEvent(entry, positions?.[i] ?? i, tabOf(entry)));
+  const events = order.map(({ entry, i, t }) => toEvent(entry, t, positions?.[i] ?? i, tabOf(entry)));
   linkRedirects(events);
   linkPopups(events);
   return events;
@@ -250,9 +246,5 @@ function inTimeOrder(list: readonly RequestEvent[]): boolean {
 
 /** The origin as the index key; every unparseable URL shares one key (they compared equal before). */
 function originKey(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '\u0000unparseable';
-  }
+  return safeUrl(url)?.origin ?? '\u0000unparseable';
 }

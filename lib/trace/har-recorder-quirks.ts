@@ -33,6 +33,8 @@ function twinKey(entry: HarEntry): string {
 
 /** `ordered` without the no-response twins of answered entries (order kept). */
 export function withoutNoResponseTwins(ordered: readonly OrderedEntry[]): OrderedEntry[] {
+  // Most HARs have no entry without a response: nothing to look up then.
+  if (!ordered.some((o) => hasNoResponse(o.entry))) return [...ordered];
   const answered = new Map<string, number[]>();
   for (const o of ordered) {
     if (hasNoResponse(o.entry)) continue;
