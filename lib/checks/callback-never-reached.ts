@@ -28,6 +28,42 @@ const messages = {
   abandoned: 'No callback reached {redirectUri}. Sub-reason: abandoned. No callback within {window} of the last authorization-server page.',
 } as const;
 
+/** Cause and fix of each sub-reason, so a finding never answers "depends on the sub-reason" once the sub-reason is known. */
+const causes: Record<keyof typeof messages, { cause: string; fix: string }> = {
+  errorPage: {
+    cause: 'The authorization server refused the request on its own page instead of redirecting back, which it does only when it cannot trust the redirect_uri or the client_id (RFC 6749 §4.1.2.1). The page text above says which.',
+    fix: "Match what the page names: register the redirect_uri exactly as sent (scheme, host, port, path, trailing slash) in the client's settings at the provider, or fix the client_id.",
+  },
+  errorPageUnread: {
+    cause: 'The authorization server refused the request on its own page instead of redirecting back, which it does only when the redirect_uri or the client_id is invalid (RFC 6749 §4.1.2.1).',
+    fix: "Register the redirect_uri exactly as sent in the client's settings at the provider, and check the client_id. Open DevTools before the login to capture the page's text.",
+  },
+  framingBlocked: {
+    cause: 'The authorization server forbids being shown in a frame (X-Frame-Options or CSP frame-ancestors), so a silent iframe renewal cannot work.',
+    fix: 'Renew with a refresh token, or run the login as a top-level redirect or a popup instead of a hidden iframe.',
+  },
+  iframeTimedOut: {
+    cause: 'The hidden iframe got no answer it could hand back: usually the session cookie did not reach the authorization server (third-party cookie blocking) or the server asked for user interaction.',
+    fix: 'Use refresh tokens (rotation) instead of iframe renewal, or fall back to a top-level redirect when the iframe times out.',
+  },
+  popupClosed: {
+    cause: 'The login popup was closed before the authorization server redirected back: the user closed it, or the app closed it on a timeout.',
+    fix: 'If the user did not close it, check that the app waits for the callback and that the callback page can reach its opener (Cross-Origin-Opener-Policy).',
+  },
+  userLeft: {
+    cause: 'The tab navigated away from the login pages to another site before any callback.',
+    fix: 'If this was not the user, look at what the authorization server page did last: a link or script that left the flow.',
+  },
+  inProgress: {
+    cause: "The capture ended while the tab was still on the authorization server's pages: the login was not finished yet.",
+    fix: 'Finish the login, then look again.',
+  },
+  abandoned: {
+    cause: "Nothing came back from the authorization server's pages: the user stopped there, or a step on those pages failed without a visible redirect.",
+    fix: "Look at the last authorization-server page's response for an error, and retry the login with DevTools open.",
+  },
+};
+
 /** The sub-reason (docs/checks.md `callback-never-reached`): what became of the authorization request. */
 function diagnose(flow: Flow, ctx: CheckContext<typeof messages>, start: Step): Report<typeof messages> {
   const events = ctx.analysis.events;
@@ -101,6 +137,6 @@ export default defineCheck({
       return;
     }
     const found = diagnose(flow, ctx, start);
-    ctx.report({ ...found, step: found.step ?? a.step });
+    ctx.report({ ...causes[found.messageId], ...found, step: found.step ?? a.step });
   },
 });

@@ -38,6 +38,9 @@ describeCheck(check, {
         expect(f[0]?.message).toContain('authorization-server error page');
         expect(f[0]?.message).toContain('redirect_uri did not match');
         expect(f[0]?.message).not.toContain('<p>');
+        // The sub-reason is known, so its cause and fix are too (not the catalog's "depends on the sub-reason").
+        expect(f[0]?.cause).toContain('RFC 6749 §4.1.2.1');
+        expect(f[0]?.fix).toContain('register the redirect_uri exactly as sent');
       },
     },
     {
@@ -51,6 +54,7 @@ describeCheck(check, {
         expect(f[0]?.message).toContain(`client_id "${CLIENT_ID}"`);
         expect(f[0]?.message).toContain('redirect_uri "https://app.example.com/cb"');
         expect(f[0]?.evidence.map((e) => e.label)).toEqual(['error page', 'client_id', 'redirect_uri']);
+        expect(f[0]?.fix).toContain('Open DevTools before the login');
       },
     },
     {
@@ -65,6 +69,7 @@ describeCheck(check, {
         expect(f[0]?.severity).toBe('warning');
         expect(f[0]?.message).toContain('popup closed');
         expect(f[0]?.message).toContain('8 s');
+        expect(f[0]?.cause).toContain('popup was closed before');
       },
     },
     {
