@@ -86,6 +86,9 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Demo
     const browser = context.browser();
     if (!browser) throw new Error('Playwright gave no browser for the persistent context');
     devtools = new DevToolsFrontEnds(await browser.newBrowserCDPSession());
+    // The user closed Chromium: nothing left to select, nothing to report.
+    const frontEnds = devtools;
+    context.on('close', () => frontEnds.stop());
     await devtools.watch(PANEL_TITLE, { timeoutMs: PANEL_TIMEOUT_MS, onShown: options.onShown, onFailed: options.onFailed });
     const pages: Page[] = [];
     for (const [i, url] of options.urls.entries()) {

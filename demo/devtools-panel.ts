@@ -79,7 +79,12 @@ export class DevToolsFrontEnds {
 
   constructor(private readonly browser: CDPSession) {
     browser.on('Target.receivedMessageFromTarget', ({ message }) => {
-      const reply = JSON.parse(message) as Reply;
+      let reply: Reply;
+      try {
+        reply = JSON.parse(message) as Reply;
+      } catch {
+        return;
+      }
       if (reply.id === undefined) return;
       this.replies.get(reply.id)?.(reply);
       this.replies.delete(reply.id);
