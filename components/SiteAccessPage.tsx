@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { sitesOfTab, sitesToOffer, type FlowSite } from '../lib/site-access/flow-sites';
 import { siteLabel } from '../lib/site-access/patterns';
@@ -21,6 +22,16 @@ function SiteRows({ sites, action, label }: { sites: readonly FlowSite[]; action
   );
 }
 
+/** One of the two answers to "where should OAuth Lens capture logins?". */
+function AccessChoice({ id, checked, onChoose, children }: { id: string; checked: boolean; onChoose: () => void; children: ComponentChildren }) {
+  return (
+    <div class="ol-options-choice">
+      <input type="radio" id={id} name="access" checked={checked} onChange={onChoose} />
+      <label for={id}>{children}</label>
+    </div>
+  );
+}
+
 /** The options page: capture on all sites (the default) or only on the sites listed. */
 export function SiteAccessPage({ state, actions }: { state: SiteAccessState; actions: SiteAccessActions }) {
   const { access, flows, tab, message } = state;
@@ -33,12 +44,17 @@ export function SiteAccessPage({ state, actions }: { state: SiteAccessState; act
   const offered = sitesToOffer(flows, access);
   const tabSites = tab ? sitesOfTab(tab, flows) : [];
   const tabMissing = tabSites.filter((s) => !access.sites.includes(s.pattern));
+  const choose = (only: boolean) => {
+    setOnlyChosen(only);
+    if (only) actions.chooseOnlySites();
+    else actions.chooseAllSites();
+  };
 
   return (
     <main class="ol-options ol-page ol-theme-auto" data-access={mode}>
       <h1>OAuth Lens site access</h1>
       <p>
-        OAuth Lens reads the requests of the sites it may access, to rebuild logins. On every other site it does no work at all. Captures stay in this browser.
+        OAuth Lens reads the requests of the sites it may access, to rebuild logins. Requests of other sites never reach it, but Chromium still passes every page's loads through a request-watching layer for it, which costs a little time on every site. Captures stay in this browser.
       </p>
       {mode === 'none' ? (
         <p class="ol-options-notice" role="status">
@@ -47,34 +63,12 @@ export function SiteAccessPage({ state, actions }: { state: SiteAccessState; act
       ) : null}
       <fieldset>
         <legend>Where should OAuth Lens capture logins?</legend>
-        <div class="ol-options-choice">
-          <input
-            type="radio"
-            id="access-all"
-            name="access"
-            checked={mode === 'all'}
-            onChange={() => {
-              setOnlyChosen(false);
-              actions.chooseAllSites();
-            }}
-          />
-          <label for="access-all">
-            Capture on all sites <span class="ol-site-role">(the default)</span>
-          </label>
-        </div>
-        <div class="ol-options-choice">
-          <input
-            type="radio"
-            id="access-only"
-            name="access"
-            checked={mode === 'only'}
-            onChange={() => {
-              setOnlyChosen(true);
-              actions.chooseOnlySites();
-            }}
-          />
-          <label for="access-only">Only on these sites</label>
-        </div>
+        <AccessChoice id="access-all" checked={mode === 'all'} onChoose={() => choose(false)}>
+          Capture on all sites <span class="ol-site-role">(the default)</span>
+        </AccessChoice>
+        <AccessChoice id="access-only" checked={mode === 'only'} onChoose={() => choose(true)}>
+          Only on these sites
+        </AccessChoice>
       </fieldset>
       {message ? (
         <p class="ol-options-notice" role="alert">
