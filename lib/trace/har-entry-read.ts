@@ -46,45 +46,38 @@ function nameValues(v: unknown): Array<{ name: string; value: string }> | undefi
   return out;
 }
 
+/** The nullish string members `names` of `v`, copied in that order; null when one is not a string. */
+function stringMembers(v: Json, names: readonly string[]): Json | null {
+  const out: Json = {};
+  for (const name of names) {
+    const member = optionalString(v[name]);
+    if (member === false) return null;
+    if (member !== undefined) out[name] = member;
+  }
+  return out;
+}
+
 function postData(v: unknown): Json | undefined | null {
   if (!present(v)) return undefined;
   if (!isObject(v)) return null;
-  const mimeType = optionalString(v.mimeType);
-  const text = optionalString(v.text);
-  if (mimeType === false || text === false) return null;
-  let params: Array<{ name: string; value?: string }> | undefined;
-  if (present(v.params)) {
-    if (!Array.isArray(v.params)) return null;
-    params = new Array(v.params.length);
-    for (let i = 0; i < v.params.length; i++) {
-      const item: unknown = v.params[i];
-      if (!isObject(item) || typeof item.name !== 'string') return null;
-      const value = optionalString(item.value);
-      if (value === false) return null;
-      const param: { name: string; value?: string } = { name: item.name };
-      if (value !== undefined) param.value = value;
-      params[i] = param;
-    }
+  const out = stringMembers(v, ['mimeType', 'text']);
+  if (!out || !present(v.params)) return out;
+  if (!Array.isArray(v.params)) return null;
+  const params: Array<{ name: string; value?: string }> = new Array(v.params.length);
+  for (let i = 0; i < v.params.length; i++) {
+    const item: unknown = v.params[i];
+    if (!isObject(item) || typeof item.name !== 'string') return null;
+    const value = optionalString(item.value);
+    if (value === false) return null;
+    params[i] = value === undefined ? { name: item.name } : { name: item.name, value };
   }
-  const out: Json = {};
-  if (mimeType !== undefined) out.mimeType = mimeType;
-  if (text !== undefined) out.text = text;
-  if (params !== undefined) out.params = params;
+  out.params = params;
   return out;
 }
 
 function content(v: unknown): Json | undefined | null {
   if (!present(v)) return undefined;
-  if (!isObject(v)) return null;
-  const mimeType = optionalString(v.mimeType);
-  const text = optionalString(v.text);
-  const encoding = optionalString(v.encoding);
-  if (mimeType === false || text === false || encoding === false) return null;
-  const out: Json = {};
-  if (mimeType !== undefined) out.mimeType = mimeType;
-  if (text !== undefined) out.text = text;
-  if (encoding !== undefined) out.encoding = encoding;
-  return out;
+  return isObject(v) ? stringMembers(v, ['mimeType', 'text', 'encoding']) : null;
 }
 
 function request(v: unknown): Json | null {
