@@ -30,7 +30,7 @@ function StatusCell({ step }: { step: StepReport }) {
   if (!step.recovered) return <span class={`ol-num ${statusClass(step.status)}`}>{step.status ?? '(pending)'}</span>;
   return (
     <span class={`ol-num ${statusClass(step.status)}`} title={step.note}>
-      {step.status ?? '3xx'}*<span class="ol-visually-hidden"> (recovered)</span>
+      {step.status ?? (step.recovered === 'redirect-chain' ? '3xx' : '(pending)')}*<span class="ol-visually-hidden"> (recovered)</span>
     </span>
   );
 }

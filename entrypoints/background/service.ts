@@ -12,6 +12,9 @@ import { fetchTabMetadata } from './fetch-metadata';
 import { PanelPorts } from './ports';
 import { SessionPersistence } from './store';
 
+/** How long events of a hop wait for its start (onBeforeRequest) before the hop is rebuilt without it. */
+const ORPHAN_WAIT_MS = 1_000;
+
 export interface ServiceOptions {
   limits?: CaptureLimits;
   /** Debounce of persistence, panel increments and badge (ms). */
@@ -203,6 +206,8 @@ export class BackgroundService {
     // Events not written to the inbox yet are applied now: their write is no longer needed.
     this.inboxBatch = [];
     for (const apply of backlog) apply();
+    // What arrived without its start, all delivered by now: the starts are not coming (recorder.ts `rebuildOrphans`).
+    this.engine.rebuildOrphans(Infinity);
     replayed = [...replayed, ...this.inboxKeys.splice(0)];
     this.persistence.append(this.engine, this.engine.store.drainJournal(), this.now(), replayed);
     this.schedule();
@@ -232,6 +237,9 @@ export class BackgroundService {
 
   private async flushNow(): Promise<void> {
     await this.ready;
+    // Events still waiting for a start that has not come within ORPHAN_WAIT_MS: rebuild their hops
+    // (journaled like any change; while some wait, the next flush is scheduled by `ingest`).
+    if (this.engine.waiting > 0) this.ingest((e) => e.rebuildOrphans(this.now() - ORPHAN_WAIT_MS));
     this.engine.sweep(this.now());
     const changes = this.engine.store.drainChanges();
     const unsettled = this.persistence.unsettledTabs();

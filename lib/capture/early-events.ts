@@ -52,6 +52,27 @@ export class EarlyEvents {
     return mine.sort((a, b) => a.details.timeStamp - b.details.timeStamp);
   }
 
+  /** Requests whose waiting events are all older than `before` (event time): their start is not coming. */
+  requestsBefore(before: number): string[] {
+    return [...this.byRequest].filter(([, list]) => list.every((e) => e.details.timeStamp < before)).map(([requestId]) => requestId);
+  }
+
+  /**
+   * The first waiting event of each hop of a request, in time order: a hop is a run of events to
+   * one URL that ends with its redirect, completion or error.
+   */
+  hopStarts(requestId: string): EarlyEvent['details'][] {
+    const list = [...(this.byRequest.get(requestId) ?? [])].sort((a, b) => a.details.timeStamp - b.details.timeStamp);
+    const starts: EarlyEvent['details'][] = [];
+    let previous: EarlyEvent | undefined;
+    for (const e of list) {
+      const ended = previous && (previous.kind === 'redirect' || previous.kind === 'completed' || previous.kind === 'error');
+      if (!previous || ended || previous.details.url !== e.details.url) starts.push(e.details);
+      previous = e;
+    }
+    return starts;
+  }
+
   /** Forget a request's waiting events (it turned out not to be kept). */
   drop(requestId: string): void {
     const list = this.byRequest.get(requestId);

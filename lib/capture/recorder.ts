@@ -3,7 +3,7 @@ import { hopId, newRequestEvent } from './build-event';
 import type { BeforeRequestDetails, SendHeadersDetails } from './details';
 import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-origins';
 import { hasTokenCredential, selectHeaders } from './headers';
-import { HopEvents, type ProvisionalChain } from './hop-events';
+import { HopEvents, type FoundHop, type ProvisionalChain } from './hop-events';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
 import { isIgnoredType, shapeOfRequest, type Shape } from './prefilter';
 import type { TabRecord } from './tab-record';
@@ -68,6 +68,74 @@ export class Recorder extends HopEvents {
     const shape = this.begin(d);
     if (this.early.size) this.replayEarly(d);
     return shape;
+  }
+
+  /**
+   * Requests whose later events (request headers, answer, redirect…) arrived but whose start
+   * never did, and will not: all their waiting events are older than `before` (event time;
+   * Infinity: every waiting request). Seen on Chromium 156 around a worker stop (issue 17 point
+   * 6): the onBeforeRequest events queued for an instance stopped while it started were never run
+   * by any instance, while the next instance got every later event of the same hops. Each hop is
+   * rebuilt from its first later event (URL, method, type, tab and frame are all there), marked
+   * `startLost`, and goes through the same keep decision and matching as a live start; what was
+   * waiting for it is applied to it. Returns how many rebuilt hops were kept.
+   */
+  rebuildOrphans(before: number): number {
+    const rebuilt = new Set<string>();
+    for (const requestId of this.early.requestsBefore(before)) {
+      for (const first of this.early.hopStarts(requestId)) {
+        const d: BeforeRequestDetails = {
+          requestId,
+          url: first.url,
+          method: first.method,
+          tabId: first.tabId,
+          frameId: first.frameId,
+          type: first.type,
+          timeStamp: first.timeStamp,
+        };
+        for (const key of ['parentFrameId', 'initiator', 'originUrl', 'documentUrl'] as const) if (first[key] !== undefined) Object.assign(d, { [key]: first[key] });
+        if (this.rebuildStart(d)) rebuilt.add(`${d.tabId} ${requestId}`);
+      }
+      this.early.drop(requestId);
+    }
+    // A provisional hop counts once its chain is kept (it redirected to something OAuth-shaped).
+    let kept = 0;
+    for (const key of rebuilt) {
+      const [tabId, requestId] = key.split(' ') as [string, string];
+      kept += (this.store.peek(Number(tabId))?.events ?? []).filter((e) => e.kind === 'request' && e.requestId === requestId && e.startLost).length;
+    }
+    return kept;
+  }
+
+  /** Events waiting for a start that has not arrived (early-events.ts). */
+  get waiting(): number {
+    return this.early.size;
+  }
+
+  /** A start rebuilt from later events: begun like a live one, then marked. */
+  private rebuildStart(d: BeforeRequestDetails): boolean {
+    if (this.hopOf(d.tabId, d.requestId, d.url)) return false;
+    this.seen.set(d.requestId, true);
+    if (this.begin(d) === null && !this.provisional.has(d.requestId)) return false;
+    const found = this.hopOf(d.tabId, d.requestId, d.url);
+    if (!found) return false;
+    found.event.startLost = true;
+    if (found.committed) this.store.touch(d.tabId, found.event);
+    this.replayEarly(d);
+    return true;
+  }
+
+  /** The latest hop of this request with this URL, stored or in a provisional chain. */
+  private hopOf(tabId: number, requestId: string, url: string): FoundHop | null {
+    const chain = this.provisional.get(requestId);
+    const provisional = chain?.hops.findLast((h) => h.url === url);
+    if (chain && provisional) return { tabId: chain.tabId, event: provisional, committed: false };
+    const events = this.store.peek(this.open.get(requestId)?.tabId ?? tabId)?.events ?? [];
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i]!;
+      if (e.kind === 'request' && e.requestId === requestId && e.url === url) return { tabId: e.tabId, event: e, committed: true };
+    }
+    return null;
   }
 
   /**
@@ -179,7 +247,9 @@ export class Recorder extends HopEvents {
    * (browser-event.ts; e2e "twenty worker stops"): a second copy would be a second hop.
    */
   private delivered(d: BeforeRequestDetails): boolean {
-    const same = (e: CapturedEvent | undefined) => e?.kind === 'request' && e.url === d.url && e.startTime === d.timeStamp;
+    // A hop rebuilt from its later events (`rebuildOrphans`) whose start comes after all: the same hop.
+    const rebuilt = (e: CapturedEvent | undefined) => e?.kind === 'request' && e.startLost === true && e.url === d.url && e.startTime >= d.timeStamp;
+    const same = (e: CapturedEvent | undefined) => (e?.kind === 'request' && e.url === d.url && e.startTime === d.timeStamp) || rebuilt(e);
     if (this.provisional.get(d.requestId)?.hops.some(same)) return true;
     for (let hop = 0; ; hop++) {
       const event = this.store.get(d.tabId, hopId(d.requestId, hop));

@@ -2,7 +2,7 @@ import type { RequestEvent } from '../model/event';
 import type { Flow, Grant, Step, StepKind, TokenExchange } from '../model/flow';
 import { NAVIGATION_ONLY, type HopIndex } from './hops';
 import { urlBase } from './params';
-import { recoveredFrom, recoveredNote } from './recovered';
+import { recoveredFrom, recoveredNotes } from './recovered';
 
 /**
  * A flow under construction. Steps are held by reference while correlation runs; indices are
@@ -41,7 +41,7 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
   const recovered = recoveredFrom(event, hops.nextHop(event));
   if (recovered) {
     step.recovered = recovered;
-    step.note = step.note ? `${recoveredNote(recovered)}; ${step.note}` : recoveredNote(recovered);
+    step.note = step.note ? `${recoveredNotes(event, recovered)}; ${step.note}` : recoveredNotes(event, recovered);
   }
   return step;
 }

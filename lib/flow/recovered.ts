@@ -8,6 +8,7 @@ import type { RecoveredFrom } from '../model/flow';
  *   stored on the hop as `recovered`;
  * - a redirect implied by the chain: a later hop of the same request (same requestId) proves the
  *   hop before it was answered with a redirect to that URL; which 3xx, and its headers, are unknown.
+ * - a hop whose start (onBeforeRequest) was lost, rebuilt from its later events (`startLost`).
  * The step says so (`recovered` and a note), in the panel, the report and every export.
  */
 
@@ -26,11 +27,20 @@ export function withRecoveredAnswers(events: readonly CapturedEvent[]): Captured
 
 const unanswered = (e: RequestEvent) => e.status === undefined && e.endTime === undefined && e.error === undefined && e.redirectUrl === undefined;
 
-/** How this hop's answer was recovered, if it was (`next`: the next hop of its redirect chain). */
+/**
+ * How this hop's answer was recovered, if it was (`next`: the next hop of its redirect chain);
+ * else `later-events` when its start was rebuilt from its later events (lib/capture/recorder.ts).
+ */
 export function recoveredFrom(event: RequestEvent, next: RequestEvent | null): RecoveredFrom | undefined {
   if (event.recovered) return event.recovered.from;
   if (next && unanswered(event)) return 'redirect-chain';
+  if (event.startLost) return 'later-events';
   return undefined;
+}
+
+/** What the step says about it: how its answer was recovered, and that its start was rebuilt. */
+export function recoveredNotes(event: RequestEvent, from: RecoveredFrom): string {
+  return from !== 'later-events' && event.startLost ? `${NOTES[from]}; ${NOTES['later-events']}` : NOTES[from];
 }
 
 const NOTES: Record<RecoveredFrom, string> = {
@@ -38,6 +48,8 @@ const NOTES: Record<RecoveredFrom, string> = {
     "answer recovered from the page's Navigation Timing: the browser never reported this response to the extension (its background was stopped); the status only, no headers",
   'resource-timing':
     "answer recovered from the page's Resource Timing: the browser never reported this response to the extension (its background was stopped); the status only, no headers or body",
+  'later-events':
+    "request rebuilt from its later events: the browser never reported this request's start to the extension (its background was stopped), so its request body is unknown and its time is that of its first later event",
   'redirect-chain':
     'answer recovered from the redirect chain: the browser never reported this response, but the next request of the same chain shows it redirected there; which 3xx status, and its headers, are unknown',
 };

@@ -82,6 +82,12 @@ export const RequestEventSchema = z.object({
   error: z.string().optional(),
   fromCache: z.boolean().optional(),
   responseBody: ResponseBodySchema.optional(),
+  /**
+   * The browser never reported this hop's start (onBeforeRequest), only its later events: the hop
+   * was rebuilt from those (lib/capture/recorder.ts `rebuildOrphans`). Its request body is
+   * unknown and `startTime` is that of its first later event.
+   */
+  startLost: z.literal(true).optional(),
   /** The answer read back from the page when the browser never reported it; `status` above, when present, wins. */
   recovered: RecoveredAnswerSchema.optional(),
 });

@@ -43,8 +43,8 @@ export type StepContext = z.infer<typeof StepContextSchema>;
 /** Where the parameters of an authorization response were carried (MRT §2.1, FormPost §2). */
 export type ResponseLocation = 'query' | 'fragment' | 'form';
 
-/** How a step's answer was recovered when the browser never reported it (lib/flow/recovered.ts). */
-export const RecoveredFromSchema = z.enum(['navigation-timing', 'resource-timing', 'redirect-chain']);
+/** How a step's answer (or, `later-events`, its start) was recovered when the browser never reported it (lib/flow/recovered.ts). */
+export const RecoveredFromSchema = z.enum(['navigation-timing', 'resource-timing', 'redirect-chain', 'later-events']);
 export type RecoveredFrom = z.infer<typeof RecoveredFromSchema>;
 
 export interface Step {

@@ -36,6 +36,8 @@ export const OAuthLensEntryExtSchema = z.object({
   requestTruncated: z.boolean().optional(),
   /** An answer the browser never reported, read back from the page (lib/capture/recovery.ts); `response.status` shows it when the hop has no own status. */
   recovered: RecoveredAnswerSchema.optional(),
+  /** The browser never reported this request's start; rebuilt from its later events. */
+  startLost: z.literal(true).optional(),
   response: z.object({ source: BodySourceSchema, truncated: z.boolean(), mimeType: z.string().optional() }).optional(),
 });
 export type OAuthLensEntryExt = z.infer<typeof OAuthLensEntryExtSchema>;
@@ -116,6 +118,7 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
     ...(locationAdded ? { locationAdded } : {}),
     ...(e.requestBody?.kind === 'text' ? { requestTruncated: e.requestBody.truncated } : {}),
     ...(e.recovered ? { recovered: e.recovered } : {}),
+    ...(e.startLost ? { startLost: e.startLost } : {}),
     ...(e.responseBody
       ? { response: { source: e.responseBody.source, truncated: e.responseBody.truncated, ...(e.responseBody.mimeType ? { mimeType: e.responseBody.mimeType } : {}) } }
       : {}),

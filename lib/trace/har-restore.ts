@@ -66,6 +66,7 @@ function restore(entry: z.infer<typeof EntrySchema>): RequestEvent {
   if (x.error !== undefined) event.error = x.error;
   if (x.fromCache !== undefined) event.fromCache = x.fromCache;
   if (x.recovered) event.recovered = x.recovered;
+  if (x.startLost) event.startLost = x.startLost;
   const post = entry.request.postData;
   if (x.requestBody === 'form') {
     event.requestBody = {

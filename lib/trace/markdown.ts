@@ -51,7 +51,7 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
   flow.steps.forEach((s, i) => {
     const url = s.url.length > maxUrl ? `${s.url.slice(0, maxUrl)}…` : s.url;
     const known = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
-    const status = s.recovered ? `${s.status ?? '3xx'} (recovered from ${s.recovered})` : known;
+    const status = !s.recovered ? known : s.recovered === 'later-events' ? `${known} (request rebuilt from later events)` : `${s.status ?? '3xx'} (recovered from ${s.recovered})`;
     lines.push(`| ${i + 1} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
   });
   lines.push('', '### Findings', '');

@@ -172,11 +172,18 @@ describe('capture by the background service worker', () => {
    *   (lib/capture/browser-event.ts) and replayed by the next instance;
    * - the next instance may be handed again events the stopped one had run: one hop, not two
    *   (recorder.ts `delivered`);
-   * - events queued for an instance that is stopped before it runs them (still starting, or busy
-   *   restoring) are dropped by Chromium: no instance ever runs them, nothing in the extension can
-   *   keep them. So the test asserts what must always hold (one flow per login, no hop carrying
-   *   another hop's answer, no hop twice) and prints how many logins kept every step, with
-   *   Chromium's account of the worker at each stop.
+   * - the onBeforeRequest events queued for an instance stopped while it was still starting are
+   *   never run by any instance, while the next instance gets every later event of the same hops:
+   *   those hops are rebuilt from their later events (recorder.ts `rebuildOrphans`, `startLost`);
+   * - a hop whose answer never came is answered from the page when it can be: Navigation Timing
+   *   for a document, Resource Timing for a fetch (lib/capture/recovery.ts), or, for an earlier hop
+   *   of a redirect chain, by the next hop (lib/flow/recovered.ts);
+   * - what stays out of reach: events a stopping instance still runs (its storage writes never
+   *   land) and events queued for it whose hop left no later event and no trace in the page (the
+   *   middle hop of a cross-origin redirect chain, a fetch whose start was lost). So the test
+   *   asserts what must always hold (one flow per login, no hop carrying another hop's answer,
+   *   recovered ones included, no hop twice) and prints how many logins kept every step, the
+   *   answers recovered and by which means, with Chromium's account of the worker at each stop.
    */
   it('twenty worker stops at random moments (0–120 ms after the person continues): no hop corrupted, losses counted', async () => {
     const demo = await demos.get('form');

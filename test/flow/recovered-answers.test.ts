@@ -62,8 +62,22 @@ describe('recovered answers in the analysis', () => {
     expect((await stepOf(lost, 'callback')).recovered).toBeUndefined();
   });
 
+  it('a hop rebuilt from its later events (its start lost) says so, whatever its answer', async () => {
+    const { events, callback } = lostCallback();
+    callback.status = 200;
+    callback.startLost = true;
+    const step = await stepOf(events, 'callback');
+    expect(step).toMatchObject({ status: 200, recovered: 'later-events', note: recoveredNote('later-events') });
+    callback.recovered = { from: 'navigation-timing', status: 200, at: 1 };
+    delete callback.status;
+    const both = await stepOf(events, 'callback');
+    expect(both.recovered).toBe('navigation-timing');
+    expect(both.note).toBe(`${recoveredNote('navigation-timing')}; ${recoveredNote('later-events')}`);
+  });
+
   it('is kept in the HAR export (status shown, recovered kept apart) and in the Markdown summary', async () => {
-    const { events } = lostCallback({ from: 'navigation-timing', status: 200, at: 1 });
+    const { events, callback } = lostCallback({ from: 'navigation-timing', status: 200, at: 1 });
+    callback.startLost = true;
     const har = toHar(events);
     const entry = har.log.entries.find((e) => e.request.url.startsWith(`${REDIRECT_URI}?`))!;
     expect(entry.response.status).toBe(200);
@@ -72,6 +86,7 @@ describe('recovered answers in the analysis', () => {
     const restored = back.find((e): e is RequestEvent => e.kind === 'request' && e.url.startsWith(`${REDIRECT_URI}?`))!;
     expect(restored.status).toBeUndefined();
     expect(restored.recovered).toEqual({ from: 'navigation-timing', status: 200, at: 1 });
+    expect(restored.startLost).toBe(true);
     const markdown = toMarkdown((await analyzeEvents(events)).report);
     expect(markdown).toContain('| 200 \\(recovered from navigation-timing\\) |');
   });
