@@ -3,6 +3,7 @@ import type { Flow, Step } from '../model/flow';
 import { originOf, safeUrl, urlBase } from '../flow/params';
 import { captureEnd, openerOf, tabRemovedAt, topPageOrigin } from './support/browser-context';
 import { errorPageText } from './support/error-page-text';
+import { returnThroughFoldedChain } from './support/folded-redirects';
 import { framingBlock } from './support/framing';
 import { defineCheck, type CheckContext, type Report } from './types';
 
@@ -134,6 +135,11 @@ export default defineCheck({
     });
     if (custom) {
       ctx.notObservable(`The redirect goes to a custom scheme (${safeUrl(custom)?.protocol ?? custom}) handled by the operating system, outside the browser.`);
+      return;
+    }
+    if (returnThroughFoldedChain(flow, ctx.analysis.events)) {
+      // Safari's HAR: the callback went by inside a redirect chain written as one entry (redirects-not-in-har says so).
+      ctx.notObservable('The HAR folds each redirect chain into one entry (Safari): the callback passed inside the chain that came back to the app.');
       return;
     }
     const found = diagnose(flow, ctx, start);

@@ -81,6 +81,7 @@ import redirectUriHasFragment from './redirect-uri-has-fragment';
 import redirectUriMismatch from './redirect-uri-mismatch';
 import redirectUriNotRegisteredHint from './redirect-uri-not-registered-hint';
 import redirectUriWildcardOrOpenRedirect from './redirect-uri-wildcard-or-open-redirect';
+import redirectsNotInHar from './redirects-not-in-har';
 import refreshTokenReuse from './refresh-token-reuse';
 import responseModeQueryWithTokens from './response-mode-query-with-tokens';
 import responseModeUnsupported from './response-mode-unsupported';
@@ -197,6 +198,7 @@ const REGISTRY: Readonly<Record<string, CheckDefinition>> = {
   'redirect-uri-mismatch': redirectUriMismatch,
   'redirect-uri-not-registered-hint': redirectUriNotRegisteredHint,
   'redirect-uri-wildcard-or-open-redirect': redirectUriWildcardOrOpenRedirect,
+  'redirects-not-in-har': redirectsNotInHar,
   'refresh-token-reuse': refreshTokenReuse,
   'response-mode-query-with-tokens': responseModeQueryWithTokens,
   'response-mode-unsupported': responseModeUnsupported,

@@ -34,6 +34,10 @@ export const ResponseBodySchema = z.object({
 });
 export type ResponseBody = z.infer<typeof ResponseBodySchema>;
 
+/** HAR recorders that fold a redirect chain into one entry (issue 17 point 3). */
+export const FoldingRecorderSchema = z.enum(['safari']);
+export type FoldingRecorder = z.infer<typeof FoldingRecorderSchema>;
+
 /**
  * Where a hop's lost answer was read back from (lib/capture/recovery.ts). Chromium drops the
  * webRequest events of an MV3 worker stopped at the wrong moment (issue 17 point 6); the page
@@ -90,6 +94,12 @@ export const RequestEventSchema = z.object({
   startLost: z.literal(true).optional(),
   /** The answer read back from the page when the browser never reported it; `status` above, when present, wins. */
   recovered: RecoveredAnswerSchema.optional(),
+  /**
+   * Set at HAR import when the recorder writes one entry per redirect chain (Safari's Web
+   * Inspector): the hops before this request's final URL are not in the file, so its method may
+   * be the first hop's and the steps between are missing (lib/trace/har-recorder-quirks.ts).
+   */
+  redirectsFoldedBy: FoldingRecorderSchema.optional(),
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 

@@ -2,7 +2,7 @@ import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon
 import * as z from 'zod';
 import { headerValue, parseForm } from '../flow/params';
 import { isoTime } from '../format/time';
-import { BodySourceSchema, NavigationEventSchema, RecoveredAnswerSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
+import { BodySourceSchema, FoldingRecorderSchema, NavigationEventSchema, RecoveredAnswerSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
 import type { RedactionManifest } from '../model/trace';
 import { TOOL } from './trace-v1';
 
@@ -30,6 +30,7 @@ export const OAuthLensEntryExtSchema = z.object({
   redirectUrl: z.string().optional(),
   error: z.string().optional(),
   fromCache: z.boolean().optional(),
+  redirectsFoldedBy: FoldingRecorderSchema.optional(),
   requestBody: z.enum(['form', 'text']).optional(),
   /** The Location header was added from redirectUrl (the capture had none); restoring drops it. */
   locationAdded: z.boolean().optional(),
@@ -114,6 +115,7 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
     ...(e.redirectUrl !== undefined ? { redirectUrl: e.redirectUrl } : {}),
     ...(e.error !== undefined ? { error: e.error } : {}),
     ...(e.fromCache !== undefined ? { fromCache: e.fromCache } : {}),
+    ...(e.redirectsFoldedBy !== undefined ? { redirectsFoldedBy: e.redirectsFoldedBy } : {}),
     ...(e.requestBody ? { requestBody: e.requestBody.kind } : {}),
     ...(locationAdded ? { locationAdded } : {}),
     ...(e.requestBody?.kind === 'text' ? { requestTruncated: e.requestBody.truncated } : {}),

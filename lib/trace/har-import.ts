@@ -1,9 +1,9 @@
 import { OAuthLensError } from '../errors';
-import { MAX_BODY_CHARS, type Header, type RequestEvent } from '../model/event';
+import { MAX_BODY_CHARS, type FoldingRecorder, type Header, type RequestEvent } from '../model/event';
 import { headerValue, parseForm, safeUrl, stripFragment } from '../flow/params';
 import { parseHarEntry } from './har-entry-read';
 import { HarSchema, type Har, type HarEntry } from './har-schema';
-import { hasNoResponse, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
+import { hasNoResponse, redirectFoldingRecorder, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
 import { firstIssue } from './zod-message';
 
 /** Chrome's `_resourceType` names → webRequest resource types. */
@@ -94,7 +94,7 @@ function requestUrl(entry: HarEntry): string {
 }
 
 /** `start` is `Date.parse(entry.startedDateTime)`, parsed once by the caller. */
-function toEvent(entry: HarEntry, start: number, index: number, tabId: number): RequestEvent {
+function toEvent(entry: HarEntry, start: number, index: number, tabId: number, foldedBy: FoldingRecorder | undefined): RequestEvent {
   const { type, frameId } = resourceType(entry);
   const requestHeaders: Header[] = entry.request.headers;
   const event: RequestEvent = {
@@ -112,6 +112,7 @@ function toEvent(entry: HarEntry, start: number, index: number, tabId: number): 
     startTime: Number.isFinite(start) ? start : 0,
   };
   if (entry.response.status > 0) event.status = entry.response.status;
+  if (foldedBy) event.redirectsFoldedBy = foldedBy;
   if (entry.response.statusText) event.statusText = entry.response.statusText;
   if (entry.time !== undefined && Number.isFinite(start)) event.endTime = start + Math.max(0, entry.time);
   const redirect = redirectTarget(entry);
@@ -153,7 +154,8 @@ export function harToEvents(har: Har, positions?: readonly number[]): RequestEve
   const order = withoutNoResponseTwins(
     har.log.entries.map((entry, i) => ({ entry, i, t: Date.parse(entry.startedDateTime) })).sort((a, b) => a.t - b.t || a.i - b.i),
   );
-  const events = order.map(({ entry, i, t }) => toEvent(entry, t, positions?.[i] ?? i, tabOf(entry)));
+  const foldedBy = redirectFoldingRecorder(har.log.creator?.name);
+  const events = order.map(({ entry, i, t }) => toEvent(entry, t, positions?.[i] ?? i, tabOf(entry), foldedBy));
   linkRedirects(events);
   linkPopups(events);
   return events;

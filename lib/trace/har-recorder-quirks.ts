@@ -1,3 +1,4 @@
+import type { FoldingRecorder } from '../model/event';
 import type { HarEntry } from './har-schema';
 
 /**
@@ -64,4 +65,15 @@ export function redirectLocation(entry: HarEntry): string | undefined {
   if (status === 0) return location || undefined;
   if (status < 300 || status >= 400) return undefined;
   return location || entry.response.redirectURL || undefined;
+}
+
+/**
+ * The recorder writes one entry per redirect chain, or undefined. Safari's Web Inspector (creator
+ * "WebKit Web Inspector", WebInspectorUI `HARBuilder.creator()`) exports one entry per Resource,
+ * and a Resource follows its redirects (`Resource.updateForRedirectResponse` moves it to the new
+ * URL and keeps the first request's method): the 302 hops of a login (authorize → login →
+ * callback) are in no entry. Epiphany and other WebKit browsers share that inspector and name.
+ */
+export function redirectFoldingRecorder(creatorName: string | undefined): FoldingRecorder | undefined {
+  return creatorName?.trim().toLowerCase() === 'webkit web inspector' ? 'safari' : undefined;
 }

@@ -91,6 +91,8 @@ function optional<T extends z.ZodType>(schema: T) {
 export const HarSchema = z.object({
   log: z.object({
     version: optional(z.string()),
+    /** Who wrote the HAR; a name of another type, or no name, reads as unknown (never a reason to refuse the file). */
+    creator: optional(z.object({ name: z.string().optional().catch(undefined) }).catch({ name: undefined })),
     pages: optional(z.array(z.object({ id: z.string(), startedDateTime: optional(z.string()), title: optional(z.string()) }))),
     entries: z.array(HarEntrySchema),
   }),

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/callback-never-reached';
 import type { CapturedEvent, NavigationEvent } from '../../lib/model/event';
 import { describeCheck } from '../support/check-cases';
+import { foldedBySafari, loginWithFoldedCallback } from '../support/folded-har';
 import { APP, AS, authorizeUrl, chain, CHALLENGE, CLIENT_ID, codeFlow, hop, REDIRECT_URI, STATE } from '../support/events';
 
 const T = 1_700_000_000_000;
@@ -103,9 +104,15 @@ describeCheck(check, {
         expect(f[0]?.message).toContain('abandoned');
       },
     },
+    {
+      name: 'without a recorder that folds redirects, coming back to the app without a callback is leaving the login',
+      events: loginWithFoldedCallback(),
+      expect: (f) => expect(f[0]?.message).toContain('user left the login page'),
+    },
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },
+    { name: "Safari's HAR: the callback went by inside the redirect chain folded into the app page's entry", events: foldedBySafari(loginWithFoldedCallback()) },
     { name: 'error callback still reached the app', events: codeFlow({ callbackParams: { code: null, error: 'access_denied' } }) },
     { name: 'redirect to a custom scheme (not observable)', events: stuckOnLogin(1, { params: { ...PARAMS, redirect_uri: 'com.example.app:/oauth2redirect' } }) },
   ],

@@ -54,6 +54,12 @@ describe('toHar (HAR 1.2)', () => {
     expect(b).toEqual(a);
   });
 
+  it("keeps the mark of a recorder that folds redirect chains (Safari's HAR) through export and restore", () => {
+    const events: CapturedEvent[] = [{ ...hop({ url: `${AS}/authorize?client_id=a` }), redirectsFoldedBy: 'safari' }, hop({ url: `${AS}/other` })];
+    const restored = eventsFromOAuthLensHar(JSON.parse(JSON.stringify(toHar(events))));
+    expect(restored?.map((e) => (e.kind === 'request' ? e.redirectsFoldedBy : null))).toEqual(['safari', undefined]);
+  });
+
   it('through the generic HAR importer (DevTools-style), every step and finding is kept', async () => {
     const events = codeFlow({ exchange: 'browser', callbackParams: { state: 'forged-state-xyz-123' } });
     const imported = harToEvents(parseHar(JSON.parse(JSON.stringify(toHar(events)))));

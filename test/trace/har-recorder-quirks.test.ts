@@ -39,4 +39,23 @@ describe('recorder quirks in HAR import (issue 17 point 3)', () => {
     const nulled = { log: { ...doc.log, pages: null, entries: [{ ...doc.log.entries[0]!, pageref: null, time: null }] } };
     expect(harToEvents(parseHar(nulled))).toHaveLength(1);
   });
+
+  it.each([
+    ['WebKit Web Inspector', 'safari'],
+    ['  webkit web inspector ', 'safari'],
+    ['Firefox', undefined],
+    ['WebInspector', undefined],
+  ])('creator "%s": redirect chains folded by %s', (name, folded) => {
+    const doc = har([entry({ url: URL_A, time: '2026-11-23T10:00:00.000Z' })]);
+    const events = harToEvents(parseHar({ log: { ...doc.log, creator: { name, version: '1' } } }));
+    expect(events[0]!.redirectsFoldedBy).toBe(folded);
+  });
+
+  it('a creator without a usable name is read as unknown, never a reason to refuse the HAR', () => {
+    const doc = har([entry({ url: URL_A, time: '2026-11-23T10:00:00.000Z' })]);
+    for (const creator of [null, 'WebKit Web Inspector', { name: 7 }, {}]) {
+      const events = harToEvents(parseHar({ log: { ...doc.log, creator } }));
+      expect(events[0]!.redirectsFoldedBy).toBeUndefined();
+    }
+  });
 });
