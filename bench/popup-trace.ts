@@ -4,13 +4,18 @@
  * as a timeline of the threads that worked (browser main/IO, the extension's renderer main thread,
  * the background service worker), in ms after the page's navigation start.
  *
- * Run: node --import tsx bench/popup-trace.ts [DIR] [--logins N] [--keep FILE]   (prints, asserts nothing)
+ * With `--opens N`: N traced opens of each in turns, and the median main-thread work of the page's
+ * renderer from navigation start to rows painted (popup) or first paint (empty page): what the
+ * page costs in CPU, less sensitive than wall time to what else the machine runs.
+ *
+ * Run: node --import tsx bench/popup-trace.ts [DIR] [--logins N] [--keep FILE] [--opens N]   (prints, asserts nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { startDemo } from '../demo/index';
 import { EXTENSION_DIR, launchBrowser } from '../test/support/chromium';
+import { median } from './figure';
 import { copyWithEmptyPage, EMPTY_PAGE, loginTimes, tabIdOf } from './popup-chromium';
 
 interface TraceEvent {
@@ -105,6 +110,14 @@ function summarize(label: string, events: TraceEvent[], url: string, minMs = 0.5
   }
 }
 
+/** Main-thread work (top-level tasks, ms) of the page's renderer from its navigation start to the `until` mark. */
+function mainThreadWork(events: TraceEvent[], url: string, until: string): number {
+  const nav = events.find((e) => e.name === 'navigationStart' && JSON.stringify(e.args ?? {}).includes(url.split('?')[0]!));
+  const end = events.find((e) => e.name === until && nav && e.pid === nav.pid && e.ts >= nav.ts);
+  if (!nav || !end) return NaN;
+  return events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts && e.ts < end.ts).reduce((n, e) => n + Math.min(e.dur ?? 0, end.ts - e.ts), 0) / 1000;
+}
+
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -124,6 +137,15 @@ try {
   for (let i = 0; i < 3; i++) {
     await traceOpen(browser.context, popupUrl, 'ol-popup-rows');
     await traceOpen(browser.context, emptyUrl, 'first-contentful-paint');
+  }
+  const opens = Number(arg('--opens') ?? 0);
+  if (opens) {
+    const work: Record<'popup' | 'empty', number[]> = { popup: [], empty: [] };
+    for (let i = 0; i < opens; i++) {
+      work.popup.push(mainThreadWork(await traceOpen(browser.context, popupUrl, 'ol-popup-rows'), popupUrl, 'ol-popup-rows'));
+      work.empty.push(mainThreadWork(await traceOpen(browser.context, emptyUrl, 'first-contentful-paint'), emptyUrl, 'firstContentfulPaint'));
+    }
+    for (const [k, v] of Object.entries(work)) console.log(`${k}: main-thread work until ${k === 'popup' ? 'rows painted' : 'first paint'}, median ${median(v).toFixed(1)} ms (${v.map((x) => x.toFixed(0)).join(' ')})`);
   }
   const popup = await traceOpen(browser.context, popupUrl, 'ol-popup-rows');
   const empty = await traceOpen(browser.context, emptyUrl, 'first-contentful-paint');
