@@ -2,6 +2,8 @@ import { DiscoveredEndpoints, isDiscoveryUrl } from '../../lib/capture/discovere
 import type { WebRequestBody } from '../../lib/capture/details';
 import { shapeOfRequest, type Shape } from '../../lib/capture/prefilter';
 import { MAX_BODY_CHARS } from '../../lib/model/event';
+import { errorPageBodyToKeep } from '../../lib/capture/page-text';
+import type { BodyCondition, BodyInput } from '../../lib/capture/recorder';
 
 /** Firefox's `webRequest.filterResponseData` stream filter (not in Chrome's typings). */
 export interface StreamFilterLike {
@@ -21,7 +23,8 @@ const BODY_SHAPES: ReadonlySet<Shape> = new Set<Shape>(['token', 'metadata', 'en
 /**
  * Which response bodies the background reads: `all` for script-fetched token, metadata and
  * endpoint responses; `error-page` for an authorization request loaded as a page, whose body is
- * kept only when the server answered with its own error page (HTTP ≥ 400) — RFC 6749 §4.1.2.1:
+ * kept only when the server answered with its own error page (HTTP ≥ 400, or a 200 page naming a
+ * provider error code: `errorPageBody`) — RFC 6749 §4.1.2.1:
  * it must not redirect to an unverified redirect_uri, and that page's text names the problem
  * (the same bodies the Chrome devtools page forwards, entrypoints/devtools/body-filter.ts).
  */
@@ -53,7 +56,14 @@ export class BodyPicker {
   }
 }
 
-export const isErrorPage = (hop: { status?: number | undefined }): boolean => (hop.status ?? 0) >= 400;
+/** The keep-condition of an authorization request's page body: lib/capture/page-text.ts `errorPageBodyToKeep`, the rule Chromium's page text follows. */
+export function errorPageBody(body: BodyInput): BodyCondition {
+  return (hop) => {
+    const kept = errorPageBodyToKeep(hop, body.text);
+    if (!kept) return false;
+    return kept.excerpt ? { ...body, text: kept.text, truncated: true } : true;
+  };
+}
 
 /**
  * Read a response body through a stream filter while passing every byte on unchanged. At most

@@ -2,7 +2,7 @@ import type { Browser, WxtBrowser } from 'wxt/browser';
 import { isIgnoredType } from '../../lib/capture/prefilter';
 import { PANEL_PORT_NAME } from '../../lib/model/messages';
 import type { PortLike, SendResponse } from './api';
-import { BodyPicker, isErrorPage, readBody, type FilterResponseData } from './firefox-bodies';
+import { BodyPicker, errorPageBody, readBody, type FilterResponseData } from './firefox-bodies';
 import { registerPageText, type ScriptingLike } from './page-text';
 import { registerAnswerRecovery, type TimingScripting } from './recover-answers';
 import { handleRuntimeMessage } from './runtime-messages';
@@ -112,9 +112,8 @@ function registerRequestListeners(api: BrowserApi, service: BackgroundService, e
       try {
         readBody(filterResponseData(d.requestId), (text, truncated) => {
           bodies.read(d.url, text);
-          service.ingest((e) =>
-            e.attachResponseBody(d.tabId, d.requestId, { text, truncated, source: 'filter-response-data' }, wanted === 'error-page' ? isErrorPage : undefined),
-          );
+          const body = { text, truncated, source: 'filter-response-data' as const };
+          service.ingest((e) => e.attachResponseBody(d.tabId, d.requestId, body, wanted === 'error-page' ? errorPageBody(body) : undefined));
         });
       } catch {
         // filterResponseData refuses some requests (e.g. from other extensions): skip the body.

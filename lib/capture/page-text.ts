@@ -44,6 +44,25 @@ export function keepsPageText(hop: RequestEvent, text: string): boolean {
   return (hop.status ?? 0) >= 400 || matchProviderError(text, { url: hop.url }).length > 0;
 }
 
+/**
+ * Firefox reads an authorization request's page as its HTTP body (filterResponseData,
+ * entrypoints/background/firefox-bodies.ts), not as visible text; the same rule decides what is
+ * kept. A refusal (HTTP ≥ 400) is kept whole. A 200 HTML page that did not redirect (Entra shows
+ * its AADSTS errors that way) is kept only when it names a provider error code, and then only
+ * PAGE_TEXT_MAX_CHARS of it around the first code: a sign-in page is never stored. Null: drop it.
+ */
+export function errorPageBodyToKeep(hop: RequestEvent, body: string): { text: string; excerpt: boolean } | null {
+  if (hop.redirectUrl !== undefined || hop.error !== undefined) return null;
+  if ((hop.status ?? 0) >= 400) return { text: body, excerpt: false };
+  if (!wantsPageText(hop)) return null;
+  const code = matchProviderError(body, { url: hop.url })[0]?.code;
+  if (code === undefined) return null;
+  if (body.length <= PAGE_TEXT_MAX_CHARS) return { text: body, excerpt: false };
+  const at = Math.max(0, body.indexOf(code));
+  const start = Math.max(0, Math.min(at - PAGE_TEXT_MAX_CHARS / 2, body.length - PAGE_TEXT_MAX_CHARS));
+  return { text: body.slice(start, start + PAGE_TEXT_MAX_CHARS), excerpt: true };
+}
+
 /** The document a frame finished parsing, as webNavigation reports it. */
 export interface LoadedDocument {
   tabId: number;

@@ -9,13 +9,16 @@ import { isIgnoredType, shapeOfRequest, type Shape } from './prefilter';
 import type { TabRecord } from './tab-record';
 import { TabStore } from './tab-store';
 
-type BodyInput = Omit<ResponseBody, 'truncated'> & { truncated?: boolean };
+export type BodyInput = Omit<ResponseBody, 'truncated'> & { truncated?: boolean };
+
+/** Whether a body is kept once its hop's answer is known: false drops it, true keeps it, a body keeps that one instead (a bounded part of it). */
+export type BodyCondition = (hop: RequestEvent) => boolean | BodyInput;
 
 /** A body whose keep-condition needs the response status, read before that status arrived. */
 interface HeldBody {
   tabId: number;
   body: BodyInput;
-  onlyIf: (hop: RequestEvent) => boolean;
+  onlyIf: BodyCondition;
 }
 
 /** After a restart, in-flight hops younger than this are picked up again; older ones are done. */
@@ -146,7 +149,7 @@ export class Recorder extends HopEvents {
    * held and judged when the response headers, completion or error land. Returns whether the
    * body was attached or held.
    */
-  attachResponseBody(tabId: number, requestId: string, body: BodyInput, onlyIf?: (hop: RequestEvent) => boolean): boolean {
+  attachResponseBody(tabId: number, requestId: string, body: BodyInput, onlyIf?: BodyCondition): boolean {
     const events = this.store.peek(tabId)?.events ?? [];
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
@@ -156,8 +159,9 @@ export class Recorder extends HopEvents {
           capMap(this.held);
           return true;
         }
-        if (onlyIf && !onlyIf(event)) return false;
-        this.setResponseBody(tabId, event, body);
+        const kept = onlyIf ? onlyIf(event) : true;
+        if (kept === false) return false;
+        this.setResponseBody(tabId, event, kept === true ? body : kept);
         return true;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyPicker, isErrorPage, readBody, wantsBody, type StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
+import { BodyPicker, errorPageBody, readBody, wantsBody, type StreamFilterLike } from '../../entrypoints/background/firefox-bodies';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { MAX_BODY_CHARS, type RequestEvent } from '../../lib/model/event';
 import { base, play, response } from '../capture/details';
@@ -17,9 +17,6 @@ describe('wantsBody', () => {
     expect(wantsBody('authorize', 'main_frame')).toBe('error-page');
     expect(wantsBody('authorize', 'sub_frame')).toBe('error-page');
     expect(wantsBody('authorize', 'main_frame', 'POST')).toBeNull();
-    expect(isErrorPage({ status: 400 })).toBe(true);
-    expect(isErrorPage({ status: 303 })).toBe(false);
-    expect(isErrorPage({})).toBe(false);
   });
 
   it('leaves other requests alone (no filter, no cost)', () => {
@@ -109,14 +106,14 @@ describe('attachResponseBody with an error-page condition', () => {
   it('keeps the page of an authorization request the server refused', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '7', time: 1_000, url: AUTH }, 400, {});
-    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(true);
+    expect(engine.attachResponseBody(1, '7', body, errorPageBody(body))).toBe(true);
     expect(hop(engine)?.responseBody?.text).toContain('redirect_uri did not match');
   });
 
   it('drops the body when the hop was not an error page', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '7', time: 1_000, url: AUTH }, 200, {});
-    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(false);
+    expect(engine.attachResponseBody(1, '7', body, errorPageBody(body))).toBe(false);
     expect(hop(engine)?.responseBody).toBeUndefined();
   });
 
@@ -130,18 +127,32 @@ describe('attachResponseBody with an error-page condition', () => {
     const engine = new CaptureEngine();
     const req = { requestId: '7', time: 1_000, url: AUTH };
     engine.beforeRequest(base(req));
-    expect(engine.attachResponseBody(1, '7', body, isErrorPage)).toBe(true);
+    expect(engine.attachResponseBody(1, '7', body, errorPageBody(body))).toBe(true);
     expect(hop(engine)?.responseBody).toBeUndefined();
     if (arrival === 'headers') engine.headersReceived(response(req, status));
     engine.completed(response(req, status));
     expect(hop(engine)?.responseBody?.text).toBe(outcome === 'kept' ? body.text : undefined);
   });
 
+  it("keeps a 200 authorize page only when it names a provider error code (Entra's AADSTS page), never a sign-in page", () => {
+    const entra = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapp.example%2Fcb';
+    const html = { resHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] };
+    const aadsts = { text: "<p>AADSTS50011: The redirect URI 'https://app.example/cb' specified in the request does not match</p>", source: 'filter-response-data' as const };
+    const signIn = { text: '<h1>Sign in</h1><input name="loginfmt">', source: 'filter-response-data' as const };
+    const engine = new CaptureEngine();
+    play(engine, { requestId: '8', time: 1_000, url: entra }, 200, html);
+    expect(engine.attachResponseBody(1, '8', signIn, errorPageBody(signIn))).toBe(false);
+    play(engine, { requestId: '9', time: 2_000, url: entra }, 200, html);
+    expect(engine.attachResponseBody(1, '9', aadsts, errorPageBody(aadsts))).toBe(true);
+    const kept = engine.eventsFor(1).filter((e): e is RequestEvent => e.kind === 'request' && e.responseBody !== undefined);
+    expect(kept.map((e) => [e.requestId, e.responseBody?.text])).toEqual([['9', aadsts.text]]);
+  });
+
   it('drops a held body when the request fails without a status', () => {
     const engine = new CaptureEngine();
     const req = { requestId: '7', time: 1_000, url: AUTH };
     engine.beforeRequest(base(req));
-    engine.attachResponseBody(1, '7', body, isErrorPage);
+    engine.attachResponseBody(1, '7', body, errorPageBody(body));
     engine.errorOccurred({ ...base(req), error: 'NS_BINDING_ABORTED' });
     expect(hop(engine)?.responseBody).toBeUndefined();
   });

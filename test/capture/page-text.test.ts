@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
-import { keepsPageText, mayBeErrorPage, pageTextHop, wantsPageText } from '../../lib/capture/page-text';
+import { errorPageBodyToKeep, keepsPageText, mayBeErrorPage, PAGE_TEXT_MAX_CHARS, pageTextHop, wantsPageText } from '../../lib/capture/page-text';
 import type { RequestEvent } from '../../lib/model/event';
 import { header, play } from './details';
 
@@ -58,6 +58,34 @@ describe('keepsPageText', () => {
     // A sign-in page is never stored.
     expect(keepsPageText(entra, 'Sign in\nEmail, phone, or Skype\nNext')).toBe(false);
     expect(keepsPageText(hop(), '  \n ')).toBe(false);
+  });
+});
+
+describe("errorPageBodyToKeep: Firefox's page body, by the page-text rule", () => {
+  const entra = hop({ status: 200, url: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=a&response_type=code' });
+  const AADSTS = "AADSTS50011: The redirect URI 'https://app.example/cb' specified in the request does not match";
+
+  it('keeps a refusal (HTTP ≥ 400) whole', () => {
+    const html = `<html>${'x'.repeat(20_000)}<p>invalid_redirect_uri</p></html>`;
+    expect(errorPageBodyToKeep(hop(), html)).toEqual({ text: html, excerpt: false });
+  });
+
+  it("keeps a 200 page that names a provider error code (Entra's AADSTS page), bounded around the code", () => {
+    const small = `<html><body><div id="msg">${AADSTS}</div></body></html>`;
+    expect(errorPageBodyToKeep(entra, small)).toEqual({ text: small, excerpt: false });
+    const big = `<html><script>${'var a=1;'.repeat(5_000)}</script><script>$Config={"strServiceExceptionMessage":"${AADSTS}"}</script>${'<p>footer</p>'.repeat(2_000)}</html>`;
+    const kept = errorPageBodyToKeep(entra, big);
+    expect(kept?.excerpt).toBe(true);
+    expect(kept?.text.length).toBe(PAGE_TEXT_MAX_CHARS);
+    expect(kept?.text).toContain(AADSTS);
+  });
+
+  it('never keeps a sign-in page, a redirect, a failed load or another document', () => {
+    expect(errorPageBodyToKeep(entra, '<html><h1>Sign in</h1><input name="loginfmt"><button>Next</button></html>')).toBeNull();
+    expect(errorPageBodyToKeep({ ...entra, status: 302, redirectUrl: 'https://app.example/cb?code=x' }, AADSTS)).toBeNull();
+    expect(errorPageBodyToKeep({ ...entra, error: 'NS_BINDING_ABORTED' }, AADSTS)).toBeNull();
+    expect(errorPageBodyToKeep({ ...entra, url: 'https://login.microsoftonline.com/common/login' }, AADSTS)).toBeNull();
+    expect(errorPageBodyToKeep({ ...entra, responseHeaders: [header('Content-Type', 'application/json')] }, AADSTS)).toBeNull();
   });
 });
 
