@@ -1,5 +1,6 @@
 import type { BeforeRequestDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from '../../lib/capture/details';
 import type { CaptureEngine } from '../../lib/capture/capture';
+import type { RequestEvent } from '../../lib/model/event';
 
 /** Builders of webRequest-shaped details, as Chrome delivers them, for capture tests. */
 export interface Req {
@@ -53,4 +54,9 @@ export function play(engine: CaptureEngine, r: Req, status = 200, opts: { reqHea
   engine.headersReceived(opts.location ? { ...res, responseHeaders: [...(opts.resHeaders ?? []), header('Location', opts.location)] } : res);
   if (opts.location) engine.beforeRedirect(redirect(r, status, opts.location, opts.resHeaders));
   else engine.completed(res);
+}
+
+/** A captured top-level GET hop of tab 1 (request r1), with `over` on top: the shape the capture's pure helpers take. */
+export function requestHop(over: Partial<RequestEvent> & Pick<RequestEvent, 'id' | 'url'>): RequestEvent {
+  return { kind: 'request', requestId: 'r1', tabId: 1, frameId: 0, parentFrameId: -1, type: 'main_frame', method: 'GET', startTime: 1_000, ...over };
 }

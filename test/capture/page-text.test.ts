@@ -2,28 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { errorPageBodyToKeep, keepsPageText, mayBeErrorPage, PAGE_TEXT_MAX_CHARS, pageTextHop, wantsPageText } from '../../lib/capture/page-text';
 import type { RequestEvent } from '../../lib/model/event';
-import { header, play } from './details';
+import { header, play, requestHop } from './details';
 
 const AS = 'https://login.example';
 const AUTHORIZE = `${AS}/authorize?client_id=app&response_type=code&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=s1`;
 
 function hop(over: Partial<RequestEvent> = {}): RequestEvent {
-  return {
-    kind: 'request',
+  return requestHop({
     id: 'r1.0',
-    requestId: 'r1',
-    tabId: 1,
-    frameId: 0,
-    parentFrameId: -1,
-    type: 'main_frame',
-    method: 'GET',
     url: AUTHORIZE,
     status: 400,
     responseHeaders: [header('Content-Type', 'text/html; charset=utf-8')],
     startTime: 1_000,
     endTime: 1_010,
     ...over,
-  };
+  });
 }
 
 describe('wantsPageText: only an authorization request\'s own page that ended without a redirect', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { CLOCK_SLACK_MS, RECOVER_WITHIN_MS, framesToAsk, hopsAwaitingAnswer, recoveredAnswers, type TimingEntry } from '../../lib/capture/recovery';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
-import { base } from './details';
+import { base, requestHop } from './details';
 
 const APP = 'https://app.example';
 const AS = 'https://login.example';
@@ -10,19 +10,7 @@ const CALLBACK = `${APP}/cb?code=c1&state=s1`;
 const T = 1_800_000_000_000;
 
 function hop(over: Partial<RequestEvent> = {}): RequestEvent {
-  return {
-    kind: 'request',
-    id: 'r1.2',
-    requestId: 'r1',
-    tabId: 1,
-    frameId: 0,
-    parentFrameId: -1,
-    type: 'main_frame',
-    method: 'GET',
-    url: CALLBACK,
-    startTime: T + 100,
-    ...over,
-  };
+  return requestHop({ id: 'r1.2', url: CALLBACK, startTime: T + 100, ...over });
 }
 
 /** The consent POST's chain: POST → 303 → /auth/x → 303 → the callback, whose answer was lost. */
