@@ -19,6 +19,8 @@ export const WINDOW = { width: 1600, height: 1000 };
 const DEVTOOLS_HEIGHT = 560;
 /** A bound for each DevTools window: DevTools alone took up to 20 s to load on a loaded 2-core machine. */
 export const PANEL_TIMEOUT_MS = 90_000;
+/** Chromium features a fresh profile would use to call Google's services at startup (as Playwright turns them off). */
+const QUIET_STARTUP_FEATURES = ['OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'MediaRouter'];
 
 /** The tabs npm start opens: the options page first (OAuth Lens captures nothing until site access is chosen there), then the sample app. */
 export function demoStartUrls(extensionId: string, rpUrl: string): string[] {
@@ -76,9 +78,15 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Demo
         `--window-size=${WINDOW.width},${WINDOW.height}`,
         // Chromium refuses to run as root with its sandbox.
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        // Replaces Playwright's list (Chromium reads the last --disable-features only): it also turned
+        // off third-party storage partitioning, which changes how an iframe's silent login behaves.
+        // Kept: what stops a fresh profile from calling Google's services at startup.
+        `--disable-features=${QUIET_STARTUP_FEATURES.join(',')}`,
       ],
-      // Extensions must load; no "controlled by automated test software" bar for a person.
-      ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+      // Extensions must load; no "controlled by automated test software" bar for a person; and the
+      // browser behaves as the person's own would for a login: popups opened without a click are
+      // blocked, back/forward restores pages from the cache, a POST resubmitted asks first.
+      ignoreDefaultArgs: ['--disable-extensions', '--enable-automation', '--disable-popup-blocking', '--disable-back-forward-cache', '--disable-prompt-on-repost'],
       // npm start's own Ctrl-C handler closes the browser, then the servers.
       handleSIGINT: false,
       handleSIGTERM: false,
