@@ -1,4 +1,5 @@
 import { brokerHop, flowProvider, sessionExchangeOf } from '../providers/match';
+import { brokerStateHop } from './support/broker-state';
 import { anyCase } from './support/authorize-facts';
 import type { Deviation } from '../providers/profile';
 import type { Flow } from '../model/flow';
@@ -14,6 +15,8 @@ function shows(flow: Flow, deviation: Deviation): boolean {
       return a !== null && a.responseMode === 'form_post' && /(?:^|\s)(?:name|email)(?:\s|$)/.test(a.scope ?? '');
     case 'broker-authorize':
       return a !== null && (a.clientId === null || a.responseType === null) && brokerHop(flow.steps[a.step]?.url ?? '', a.params) !== null;
+    case 'broker-state':
+      return brokerStateHop(flow);
     case 'pkce-method-any-case':
       return a?.codeChallengeMethod != null && a.codeChallengeMethod !== 'S256' && a.codeChallengeMethod !== 'plain' && anyCase(a.codeChallengeMethod);
     case 'session-exchange':

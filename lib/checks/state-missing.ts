@@ -1,3 +1,5 @@
+import { knownDeviation } from '../providers/match';
+import { brokerStateHop } from './support/broker-state';
 import { defineCheck } from './types';
 
 /** RFC 6749 §10.12: without `state` nothing ties the response to the browser session that asked. */
@@ -19,6 +21,8 @@ export default defineCheck({
       ctx.notObservable('The request carries only a request_uri; its pushed parameters were sent by the app server.');
       return;
     }
+    // A broker that makes its own state takes none from the app (provider-known-deviation says so).
+    if (brokerStateHop(flow) && knownDeviation(flow, 'broker-state')) return;
     // With neither PKCE nor nonce there is no CSRF protection at all (RFC 9700 §2.1).
     const unprotected = a.codeChallenge === null && a.nonce === null;
     ctx.report({

@@ -16,7 +16,7 @@ describeCheck(check, {
       expect: (f) => {
         expect(f).toHaveLength(1);
         expect(f[0]?.message).toMatch(/^Supabase Auth: /);
-        for (const part of ['provider= and redirect_to=', 's256', 'grant_type=pkce']) expect(f[0]?.message).toContain(part);
+        for (const part of ['provider= and redirect_to=', 'takes no state from the app', 's256', 'grant_type=pkce']) expect(f[0]?.message).toContain(part);
       },
     },
     {

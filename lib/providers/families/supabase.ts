@@ -36,6 +36,11 @@ export const supabase: ProviderProfile = {
       source: 'https://github.com/supabase/auth#readme',
     },
     {
+      id: 'broker-state',
+      says: "Supabase Auth's /auth/v1/authorize takes no state from the app: it signs its own state (carrying the PKCE flow's id) for the upstream provider and sends the browser back to redirect_to with ?code= only. The app's protection is its code_challenge, redeemed with the code_verifier.",
+      source: 'https://github.com/supabase/auth internal/api/external.go (ExternalProviderRedirect signs ExternalProviderClaims as the upstream state; the PKCE redirect adds only code) ; https://supabase.com/docs/guides/auth/sessions/pkce-flow',
+    },
+    {
       id: 'pkce-method-any-case',
       says: 'supabase-js sends code_challenge_method=s256 in lower case, and Supabase Auth reads the method in any case.',
       source: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration ("setting code_challenge_method to s256"); supabase/auth internal/models/flow_state.go ParseCodeChallengeMethod (strings.ToLower)',
