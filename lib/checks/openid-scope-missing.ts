@@ -1,4 +1,5 @@
 import { getParam, scopeList } from '../flow/params';
+import { knownDeviation } from '../providers/match';
 import { paramsHidden, responseTypeParts } from './support/authorize-facts';
 import { defineCheck } from './types';
 
@@ -17,6 +18,8 @@ export default defineCheck({
     const a = flow.authorize;
     if (!a || scopeList(a.scope).includes('openid')) return;
     if (paramsHidden(a)) return;
+    // A provider that issues ID Tokens without "openid" (provider-known-deviation says so).
+    if (knownDeviation(flow, 'id-token-without-openid-scope')) return;
     const oidc: string[] = [];
     if (a.nonce !== null) oidc.push('nonce');
     if (a.maxAge !== null) oidc.push('max_age');

@@ -1,6 +1,7 @@
 import { brokerHop, flowProvider, sessionExchangeOf } from '../providers/match';
 import { brokerStateHop } from './support/broker-state';
-import { anyCase } from './support/authorize-facts';
+import { anyCase, responseTypeParts } from './support/authorize-facts';
+import { scopeList } from '../flow/params';
 import type { Deviation } from '../providers/profile';
 import type { Flow } from '../model/flow';
 import { defineCheck } from './types';
@@ -15,6 +16,8 @@ function shows(flow: Flow, deviation: Deviation): boolean {
       return a !== null && a.responseMode === 'form_post' && /(?:^|\s)(?:name|email)(?:\s|$)/.test(a.scope ?? '');
     case 'broker-authorize':
       return a !== null && (a.clientId === null || a.responseType === null) && brokerHop(flow.steps[a.step]?.url ?? '', a.params) !== null;
+    case 'id-token-without-openid-scope':
+      return a !== null && !a.opaque && !scopeList(a.scope).includes('openid') && (a.nonce !== null || responseTypeParts(a.responseType).includes('id_token'));
     case 'broker-state':
       return brokerStateHop(flow);
     case 'pkce-method-any-case':

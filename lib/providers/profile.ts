@@ -55,6 +55,8 @@ export type DeviationId =
   | 'form-post-for-name-and-email'
   /** The broker's own authorization hop names the upstream provider and carries no client_id / response_type (Supabase). */
   | 'broker-authorize'
+  /** The provider issues an ID Token without "openid" in scope (its scope values are only name and email: Apple). */
+  | 'id-token-without-openid-scope'
   /** The broker makes its own state for the upstream provider and sends the app back with the code only: the app's request carries no state, PKCE protects it (Supabase). */
   | 'broker-state'
   /** code_challenge_method is sent in lower case ("s256") and accepted in any case. */

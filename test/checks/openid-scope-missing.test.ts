@@ -2,6 +2,9 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/openid-scope-missing';
 import { describeCheck } from '../support/check-cases';
 import { codeFlow } from '../support/events';
+import { PROVIDER_LOGINS } from '../support/provider-logins';
+
+const apple = PROVIDER_LOGINS.find((l) => l.provider === 'apple')!.events;
 
 describeCheck(check, {
   fires: [
@@ -19,5 +22,7 @@ describeCheck(check, {
   silent: [
     { name: 'clean code flow', events: codeFlow() },
     { name: 'plain OAuth request', events: codeFlow({ authorizeParams: { scope: 'read:orders', nonce: null } }) },
+    // Apple's scope values are name and email only, and it returns an ID Token anyway (provider-known-deviation reports it).
+    { name: 'Sign in with Apple: scope "name email", response_type "code id_token", nonce', events: apple },
   ],
 });

@@ -34,7 +34,11 @@ describeCheck(check, {
     {
       name: 'Sign in with Apple: form_post because name and email are requested',
       events: login('apple'),
-      expect: (f) => expect(f[0]?.message).toMatch(/^Sign in with Apple: .*form_post.*first authorization/),
+      expect: (f) => {
+        expect(f).toHaveLength(1);
+        expect(f[0]?.message).toMatch(/^Sign in with Apple: .*form_post.*first authorization/);
+        expect(f[0]?.message).toContain('returns an ID Token on every authorization: "openid" is not needed');
+      },
     },
   ],
   silent: [

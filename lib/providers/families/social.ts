@@ -22,6 +22,11 @@ export const apple: ProviderProfile = {
       says: 'Sign in with Apple requires response_mode=form_post when the name or email scope is requested, and sends the user\'s name and email only on the first authorization.',
       source: 'https://developer.apple.com/documentation/sign_in_with_apple/sign_in_with_apple_js/incorporating_sign_in_with_apple_into_other_platforms',
     },
+    {
+      id: 'id-token-without-openid-scope',
+      says: 'Sign in with Apple takes only name and email as scope values (one, both or none) and returns an ID Token on every authorization: "openid" is not needed.',
+      source: 'https://developer.apple.com/documentation/signinwithapplerestapi/request-an-authorization-to-the-sign-in-with-apple-server. (scope: name, email) ; https://developer.apple.com/forums/thread/118209 (Apple DTS: "You can request one, both, or none")',
+    },
   ],
 };
 
