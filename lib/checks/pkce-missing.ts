@@ -1,3 +1,5 @@
+import { scopeList } from '../flow/params';
+import { knownDeviation } from '../providers/match';
 import { paramsHidden, publicClientEvidence, responseTypeParts } from './support/authorize-facts';
 import { defineCheck } from './types';
 
@@ -12,6 +14,8 @@ export default defineCheck({
   messages: {
     missingPublicClient: 'The code flow sends no code_challenge although the client is evidently public ({publicEvidence}): an intercepted code can be redeemed by anyone.',
     missing: 'The code flow (response_type includes "code") sends no code_challenge, so a stolen or injected code is not bound to this client instance.',
+    nonceInstead:
+      'The code flow sends no code_challenge and relies on the nonce instead, which RFC 9700 §2.1.1 allows a confidential OpenID Connect client only if it checks the nonce in the ID Token of the token response (§4.5.3.2). PKCE is still recommended.',
   },
   run(flow, ctx) {
     const a = flow.authorize;
@@ -21,10 +25,12 @@ export default defineCheck({
       return;
     }
     const publicEvidence = publicClientEvidence(flow);
+    // RFC 9700 §2.1.1: a confidential OpenID Connect client MAY use the nonce instead of PKCE.
+    const nonceInstead = !publicEvidence && a.nonce !== null && (scopeList(a.scope).includes('openid') || knownDeviation(flow, 'id-token-without-openid-scope') !== null);
     ctx.report({
       step: a.step,
-      severity: publicEvidence ? 'error' : 'warning',
-      ...(publicEvidence ? { messageId: 'missingPublicClient', data: { publicEvidence } } : { messageId: 'missing' }),
+      severity: publicEvidence ? 'error' : nonceInstead ? 'info' : 'warning',
+      ...(publicEvidence ? { messageId: 'missingPublicClient', data: { publicEvidence } } : { messageId: nonceInstead ? 'nonceInstead' : 'missing' }),
       evidence: [{ label: 'code_challenge', value: '(absent)', expected: 'BASE64URL(SHA-256(code_verifier)), method S256', step: a.step }],
     });
   },

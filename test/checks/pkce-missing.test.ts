@@ -3,15 +3,36 @@ import check from '../../lib/checks/pkce-missing';
 import { describeCheck } from '../support/check-cases';
 import { codeFlow } from '../support/events';
 import { implicitFlow } from '../support/authorize-flows';
+import { PROVIDER_LOGINS } from '../support/provider-logins';
+
+const apple = PROVIDER_LOGINS.find((l) => l.provider === 'apple')!.events;
 
 const noPkce = { code_challenge: null, code_challenge_method: null };
 
 describeCheck(check, {
   fires: [
     {
-      name: 'confidential-looking client (server exchange): warning',
-      events: codeFlow({ authorizeParams: noPkce }),
+      name: 'confidential-looking client (server exchange), no nonce: warning',
+      events: codeFlow({ authorizeParams: { ...noPkce, nonce: null } }),
       expect: (f) => expect(f[0]?.severity).toBe('warning'),
+    },
+    {
+      name: 'confidential-looking OpenID Connect client with a nonce: info (RFC 9700 §2.1.1 allows the nonce instead)',
+      events: codeFlow({ authorizeParams: noPkce }),
+      expect: (f) => {
+        expect(f[0]?.severity).toBe('info');
+        expect(f[0]?.message).toContain('relies on the nonce instead');
+      },
+    },
+    {
+      name: 'a nonce without the openid scope at an unprofiled provider is no OpenID Connect request: warning',
+      events: codeFlow({ authorizeParams: { ...noPkce, scope: 'profile email' } }),
+      expect: (f) => expect(f[0]?.severity).toBe('warning'),
+    },
+    {
+      name: 'Sign in with Apple (nonce, ID Token without openid; Apple documents no PKCE): info',
+      events: apple,
+      expect: (f) => expect(f[0]?.severity).toBe('info'),
     },
     {
       name: 'SPA redeems the code in the browser without client authentication: error',
