@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IGNORED_RESOURCE_TYPES } from '../lib/capture/prefilter';
+import { ALL_SITES } from '../lib/site-access/patterns';
 
 /**
  * The ablation extensions of the page-load bench, written to a temporary folder: what it costs
@@ -9,16 +10,26 @@ import { IGNORED_RESOURCE_TYPES } from '../lib/capture/prefilter';
  * (`npm run bench -- page-load-mechanism`) which part of having webRequest makes pages slower.
  *
  * - `empty-worker`: a service worker that does nothing, no permissions.
- * - `empty-listeners`: the same six webRequest listeners OAuth Lens registers
- *   (entrypoints/background/listeners.ts), with the same resource-type filter and the same
- *   `extraHeaders`/`requestBody` options, each doing nothing, for every site.
+ * - `empty-listeners`: OAuth Lens's twin without its code: the same permissions and every listener
+ *   OAuth Lens registers (entrypoints/background/listeners.ts, site-access.ts) — the six webRequest
+ *   listeners with the same resource-type filter and the same `requestBody`/`requestHeaders`/
+ *   `responseHeaders`/`extraHeaders` options, for every site, and the same webNavigation, tabs,
+ *   runtime and permissions listeners — each doing nothing. It differs from OAuth Lens only by the
+ *   work our listeners do.
+ * - `limited-listeners`: the same twin for OAuth Lens limited to one other site: the webRequest
+ *   listeners for that site only (`NARROW_SITE`, the site OAuth Lens is granted there), with
+ *   `extraHeaders`, the other listeners for every site as OAuth Lens has them. Chromium's cost of
+ *   `extraHeaders` does not depend on the URL filter: once any listener of the profile asks for it
+ *   (`HasAnyExtraHeadersListener`), every request is started with the network service's header
+ *   client (`kURLLoadOptionUseHeaderClient`), whose per-request round trips to the browser process
+ *   run for requests no listener matches too.
  * - `webrequest-permission`: the `webRequest` permission and every site, no listener at all.
  * - `narrow-listeners`: the six listeners for another site only (`NARROW_SITE`, not the page's).
  * - `narrow-listeners-no-extra`: the same without `extraHeaders`.
  * - `navigation-only`: no `webRequest` permission; webNavigation and tabs listeners, every site
  *   (what OAuth Lens keeps when no tab is on a chosen site).
  */
-export type Ablation = 'empty-worker' | 'empty-listeners' | 'webrequest-permission' | 'narrow-listeners' | 'narrow-listeners-no-extra' | 'navigation-only';
+export type Ablation = 'empty-worker' | 'empty-listeners' | 'limited-listeners' | 'webrequest-permission' | 'narrow-listeners' | 'narrow-listeners-no-extra' | 'navigation-only';
 
 /** The site the narrow ablations listen to: the bench page is served from 127.0.0.1. */
 export const NARROW_SITE = 'http://localhost/*';
@@ -38,6 +49,28 @@ wr.onCompleted.addListener(noop, filter, ['responseHeaders', ...extra]);
 wr.onErrorOccurred.addListener(noop, filter);
 `;
 
+/**
+ * Every other listener OAuth Lens registers in Chromium, in the same number: webNavigation for
+ * the capture (4), onCommitted and onDOMContentLoaded for answer recovery and onDOMContentLoaded
+ * for page text (3), tabs.onRemoved, runtime messages and ports, and the site-access gate's
+ * permission events.
+ */
+const OTHER_LISTENERS = `
+const nav = chrome.webNavigation;
+nav.onCommitted.addListener(noop);
+nav.onReferenceFragmentUpdated.addListener(noop);
+nav.onHistoryStateUpdated.addListener(noop);
+nav.onCreatedNavigationTarget.addListener(noop);
+nav.onDOMContentLoaded.addListener(noop);
+nav.onCommitted.addListener(noop);
+nav.onDOMContentLoaded.addListener(noop);
+chrome.tabs.onRemoved.addListener(noop);
+chrome.runtime.onMessage.addListener(noop);
+chrome.runtime.onConnect.addListener(noop);
+chrome.permissions.onAdded.addListener(noop);
+chrome.permissions.onRemoved.addListener(noop);
+`;
+
 const NAVIGATION_ONLY = `
 const noop = () => undefined;
 const nav = chrome.webNavigation;
@@ -51,10 +84,17 @@ chrome.tabs.onRemoved.addListener(noop);
 
 const ALL = ['<all_urls>'];
 const WEB_REQUEST = { permissions: ['webRequest'], host_permissions: ALL };
+/** OAuth Lens's Chromium permissions (wxt.config.ts), with the sites granted as host permissions. */
+const OAUTH_LENS_PERMISSIONS = ['webRequest', 'webNavigation', 'storage', 'tabs', 'scripting'];
+const twin = (sites: string[]) => ({
+  manifest: { permissions: OAUTH_LENS_PERMISSIONS, host_permissions: sites },
+  script: `${listeners(sites, true)}${OTHER_LISTENERS}`,
+});
 
 const KINDS: Record<Ablation, { manifest: object; script: string }> = {
   'empty-worker': { manifest: {}, script: '// intentionally empty\n' },
-  'empty-listeners': { manifest: WEB_REQUEST, script: listeners(ALL, true) },
+  'empty-listeners': twin([ALL_SITES]),
+  'limited-listeners': twin([NARROW_SITE]),
   'webrequest-permission': { manifest: WEB_REQUEST, script: '// the permission alone\n' },
   'narrow-listeners': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], true) },
   'narrow-listeners-no-extra': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], false) },

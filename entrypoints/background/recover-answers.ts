@@ -71,6 +71,8 @@ export class AnswerRecovery {
   /** A frame committed or loaded a document: ask it if any of its hops awaits an answer. */
   async onFrame(d: FrameEvent): Promise<void> {
     if (d.tabId < 0) return;
+    // Every frame of every page comes here: one of a tab with nothing captured returns at once.
+    if (this.service.restored && !this.service.engine.store.has(d.tabId)) return;
     await this.service.ready;
     const frames = this.service.engine.framesToAsk(this.now(), d.tabId).filter((f) => f.frameId === d.frameId);
     await Promise.all(frames.map((f) => this.ask(f)));

@@ -72,6 +72,11 @@ export class BackgroundService {
     this.ready = this.restore(options.after);
   }
 
+  /** Whether the stored capture is back in memory (`ready` has resolved): events now apply at once. */
+  get restored(): boolean {
+    return this.backlog === null;
+  }
+
   /**
    * One browser event from a listener. Before the restore it waits in the backlog and is written
    * to the inbox in this task (one write per batch), so a stop in that window loses nothing.
@@ -87,7 +92,13 @@ export class BackgroundService {
       this.backlog.push(() => apply(this.engine));
       return;
     }
+    const revision = this.engine.store.revision;
     apply(this.engine);
+    // Most events change nothing (every request the prefilter drops, on every page): then there is
+    // nothing to journal, compact or publish, and no task is queued. Every change to the store
+    // moves its revision; the engine's own waiting state (starts not yet arrived, bodies not yet
+    // matched) is settled by a flush.
+    if (this.engine.store.revision === revision && this.engine.waiting === 0 && this.engine.pendingBodyCount === 0) return;
     this.journalSoon();
     this.schedule();
   }
