@@ -85,6 +85,28 @@ async function renderTimes(page: Page, data: PanelData, runs: number): Promise<n
   return times;
 }
 
+/**
+ * Not timed: only the rows on screen are built, so check that the rest is still there. Scrolled
+ * to its end, the flow list shows its oldest flow; End in the list selects it and shows its steps.
+ */
+async function reachesTheEnd(page: Page, data: PanelData): Promise<void> {
+  const last = data.analysis.flows.length - 1;
+  await page.evaluate((json) => {
+    const w = window as unknown as PreviewWindow;
+    w.__oauthLensPreviewData(JSON.parse(json) as PanelData);
+  }, JSON.stringify(data));
+  const list = page.getByRole('listbox', { name: 'Flows, newest first' });
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await page.locator(`#ol-flow-${last}`).waitFor({ timeout: 10_000 });
+  await list.evaluate((el) => el.scrollTo({ top: 0 }));
+  await list.focus();
+  await page.keyboard.press('End');
+  const oldest = data.analysis.flows[0]!;
+  await page.locator(`#ol-flow-${last}[aria-selected="true"]`).waitFor({ timeout: 10_000 });
+  await page.locator('.ol-step-row').first().getByText(new URL(oldest.steps[0]!.url).search, { exact: true }).waitFor({ timeout: 10_000 });
+  await page.evaluate(() => (window as unknown as PreviewWindow).__oauthLensPreviewData(null));
+}
+
 export interface PanelChromiumResult {
   small: number[];
   large: number[];
@@ -115,6 +137,7 @@ export async function measurePanelChromium(smallSteps = 500, largeSteps = 50_000
         result.small.push(...(await renderTimes(page, small, 1)));
         result.large.push(...(await renderTimes(page, large, 1)));
       }
+      await reachesTheEnd(page, large);
       return result;
     } finally {
       await context.close();

@@ -6,7 +6,7 @@ import { DetailsPane, type DetailsTab } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { FlowList } from './FlowList';
 import { FlowSummary } from './FlowSummary';
-import { clientIds, defaultFlowId, eventLookup, failingStep, flowRows, isFailing, NO_FILTER, stepRows, type FlowFilter } from './view-models/flow-view';
+import { clientIds, defaultFlowId, eventLookup, failingCount, failingStep, flowRows, NO_FILTER, stepRows, type FlowFilter } from './view-models/flow-view';
 import type { PanelActions, PanelData, PanelStatus, ThemeName } from './view-models/panel-types';
 import { StatusBar } from './StatusBar';
 import { Timeline } from './Timeline';
@@ -56,14 +56,16 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
   const rows = useMemo(() => flowRows(flows, filter), [flows, filter]);
   const clients = useMemo(() => clientIds(flows), [flows]);
   const metadataUrls = useMemo(() => metadataTargets(data.analysis).map((t) => t.discoveryUrl), [data.analysis]);
-  const row = rows.find((r) => r.flow.id === pickedFlow) ?? rows.find((r) => r.flow.id === defaultFlowId(rows));
+  const picked = rows.indexOf(pickedFlow);
+  const rowIndex = picked >= 0 ? picked : rows.indexOf(defaultFlowId(rows));
+  const row = rowIndex >= 0 ? rows.at(rowIndex) : undefined;
   const flow = row?.flow;
   const steps = useMemo(() => (flow ? stepRows(flow, events) : null), [flow, events]);
   const failing = useMemo(() => (flow ? failingStep(flow) : null), [flow]);
   const step = flow ? (pickedStep?.flow === flow.id ? pickedStep.index : (failing ?? (flow.steps.length ? 0 : null))) : null;
   const activeTab: DetailsTab = tab ?? (flow?.findings.length ? 'findings' : 'request');
   const totalSteps = useMemo(() => flows.reduce((n, f) => n + f.steps.length, 0), [flows]);
-  const failedCount = useMemo(() => rows.filter(isFailing).length, [rows]);
+  const failedCount = useMemo(() => failingCount(rows), [rows]);
 
   const announcement = useFailureAnnouncement(flows, status.connection === 'live');
   const accessNotice = siteAccessNotice(status.siteAccess, flow);
@@ -134,7 +136,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
         empty ?? <EmptyState paused={status.paused} {...(actions.onImport ? { onImport: actions.onImport } : {})} />
       ) : (
         <div class="ol-main">
-          <FlowList rows={rows} selectedId={flow?.id ?? null} onSelect={selectFlow} onOpen={() => setTimelineFocus((n) => n + 1)} totalFlows={flows.length} />
+          <FlowList rows={rows} selected={rowIndex} onSelect={selectFlow} onOpen={() => setTimelineFocus((n) => n + 1)} totalFlows={flows.length} />
           <section class="ol-pane ol-center" aria-label="Timeline">
             {row && flow && steps ? (
               <>

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { Grant } from '../lib/model/flow';
-import type { FlowRow } from './view-models/flow-view';
+import type { FlowRow, FlowRows } from './view-models/flow-view';
 import { serverHost } from '../lib/flow/server-label';
 import { formatClock, shorten } from './view-models/format';
 import { Icon } from './Icon';
@@ -25,18 +25,18 @@ export function flowTitle(row: FlowRow): string {
 }
 
 export interface FlowListProps {
-  rows: FlowRow[];
-  selectedId: string | null;
+  rows: FlowRows;
+  /** The selected row's index, or -1. */
+  selected: number;
   onSelect(id: string): void;
   onOpen?(): void;
   totalFlows: number;
 }
 
-export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: FlowListProps) {
+export function FlowList({ rows, selected, onSelect, onOpen, totalFlows }: FlowListProps) {
   const list = useVirtualList(rows.length, FLOW_ROW_HEIGHT);
-  const selected = rows.findIndex((r) => r.flow.id === selectedId);
   useEffect(() => list.scrollToIndex(selected), [selected]);
-  const keys = listKeyHandler(rows.length, selected, (i) => rows[i] && onSelect(rows[i]!.flow.id), onOpen);
+  const keys = listKeyHandler(rows.length, selected, (i) => i >= 0 && i < rows.length && onSelect(rows.flow(i).id), onOpen);
   return (
     <section class="ol-pane ol-flows" aria-label="Flows">
       <header class="ol-pane-head">
@@ -54,9 +54,9 @@ export function FlowList({ rows, selectedId, onSelect, onOpen, totalFlows }: Flo
         {rows.length === 0 ? <p class="ol-list-empty">{totalFlows ? 'No flow matches the filter.' : 'No flows yet.'}</p> : null}
         <div style={{ height: `${list.totalSize}px`, position: 'relative' }}>
           {list.items.map((item) => {
-            const row = rows[item.index]!;
+            const row = rows.at(item.index);
             const flow = row.flow;
-            const isSelected = flow.id === selectedId;
+            const isSelected = item.index === selected;
             return (
               <div
                 key={flow.id}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlowReport } from '../../lib/model/analysis';
-import { announceNewFailures, type SeenFailures } from '../view-models/failure-announcement';
+import { announceNewFailures } from '../view-models/failure-announcement';
 
 /**
  * The latest announcement of newly failing flows (view-models/failure-announcement.ts) and a
@@ -9,12 +9,12 @@ import { announceNewFailures, type SeenFailures } from '../view-models/failure-a
  * (connecting, an imported trace, the viewer) nothing is remembered or said.
  */
 export function useFailureAnnouncement(flows: readonly FlowReport[], live: boolean): { message: string | null; count: number } {
-  const seen = useRef<SeenFailures | null>(null);
+  const previous = useRef<readonly FlowReport[] | null>(null);
   const [said, setSaid] = useState<{ message: string | null; count: number }>({ message: null, count: 0 });
   useEffect(() => {
     if (!live) return;
-    const { seen: next, message } = announceNewFailures(seen.current, flows);
-    seen.current = next;
+    const message = announceNewFailures(previous.current, flows);
+    previous.current = flows;
     if (message) setSaid((s) => ({ message, count: s.count + 1 }));
   }, [flows, live]);
   return said;

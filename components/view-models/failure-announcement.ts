@@ -9,9 +9,10 @@ import { shorten } from './format';
  *
  * Flows are recognised by the ids of their captured events: flow ids (`f1`, `f2`, …) are
  * numbered by position and change when older flows are evicted or cleared.
+ *
+ * What was seen is the previous analysis's flows themselves, compared only when the next
+ * analysis arrives: opening the panel on a 50k-step capture indexes none of its steps.
  */
-export type SeenFailures = ReadonlySet<string>;
-
 function keysOf(flow: FlowReport): string[] {
   const ids = flow.steps.flatMap((s) => (s.eventId ? [s.eventId] : []));
   return ids.length ? ids : [`flow:${flow.id}:${flow.startTime}`];
@@ -25,24 +26,20 @@ function describeFailure(flow: FlowReport): string {
   return step ? `${who} at step ${at! + 1} (${step.kind})` : who;
 }
 
-export interface Announcement {
-  /** The failing flows seen so far (pass back in next time). */
-  seen: SeenFailures;
-  /** What to announce now, or null. */
-  message: string | null;
-}
+const failed = (flow: FlowReport): boolean => flow.outcome === 'failed';
 
 /**
- * `seen` null: the first analysis since the panel opened — its failures are only remembered.
- * Later: the failing flows not seen before are announced in one sentence.
+ * What to announce when `after` replaces `before` (null: `after` is the first analysis since the
+ * panel opened, whose failures are only remembered): the failing flows of `after` that share no
+ * captured event with a failing flow of `before`, in one sentence; null when there are none.
  */
-export function announceNewFailures(seen: SeenFailures | null, flows: readonly FlowReport[]): Announcement {
-  const failing = flows.filter((f) => f.outcome === 'failed');
-  const next = new Set(failing.flatMap(keysOf));
-  if (seen === null) return { seen: next, message: null };
+export function announceNewFailures(before: readonly FlowReport[] | null, after: readonly FlowReport[]): string | null {
+  if (before === null || before === after) return null;
+  const failing = after.filter(failed);
+  if (failing.length === 0) return null;
+  const seen = new Set(before.filter(failed).flatMap(keysOf));
   const fresh = failing.filter((f) => !keysOf(f).some((k) => seen.has(k)));
-  if (fresh.length === 0) return { seen: next, message: null };
+  if (fresh.length === 0) return null;
   const list = fresh.map(describeFailure);
-  const message = fresh.length === 1 ? `New failed login: ${list[0]}` : `${fresh.length} new failed logins: ${list.join('; ')}`;
-  return { seen: next, message };
+  return fresh.length === 1 ? `New failed login: ${list[0]}` : `${fresh.length} new failed logins: ${list.join('; ')}`;
 }

@@ -58,8 +58,11 @@ function countSeverities(row: FlowRow): FlowRow {
   return row;
 }
 
-export function isFailing(row: FlowRow): boolean {
-  return row.flow.outcome === 'failed' || row.errors > 0;
+/** A failed outcome or an error finding: what the status bar counts and the list marks. */
+export function flowFails(flow: FlowReport): boolean {
+  if (flow.outcome === 'failed') return true;
+  for (const f of flow.findings) if (f.severity === 'error') return true;
+  return false;
 }
 
 function matchesText(flow: FlowReport, needle: string): boolean {
@@ -70,18 +73,82 @@ function matchesText(flow: FlowReport, needle: string): boolean {
   return false;
 }
 
-/** Rows for the flow list, newest first, filtered. */
-export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): FlowRow[] {
-  const needle = filter.text.trim().toLowerCase();
-  const rows: FlowRow[] = [];
-  for (const flow of flows) {
-    const row = countSeverities({ flow, start: flow.startTime, errors: 0, warnings: 0, infos: 0 });
-    if (filter.onlyFailing && !isFailing(row)) continue;
-    if (filter.clientId !== null && flow.clientId !== filter.clientId) continue;
-    if (needle && !matchesText(flow, needle)) continue;
-    rows.push(row);
+/**
+ * The flow list's rows, newest first, filtered. Only an order of flow positions is computed for
+ * every flow; a row's view model is built when it is asked for (the rows on screen), once.
+ */
+export interface FlowRows {
+  readonly length: number;
+  /** The flow of row `index`, without building its row. */
+  flow(index: number): FlowReport;
+  at(index: number): FlowRow;
+  /** The row showing flow `id`, or -1. */
+  indexOf(id: string | null): number;
+}
+
+/**
+ * Positions of `flows`, newest start first; equal starts keep their order. The analysis lists
+ * flows oldest first, so that is one pass backwards; any other order is sorted.
+ */
+function newestFirst(flows: readonly FlowReport[]): number[] {
+  const order: number[] = [];
+  let ascending = true;
+  for (let i = 1; i < flows.length && ascending; i++) ascending = flows[i - 1]!.startTime <= flows[i]!.startTime;
+  if (!ascending) {
+    for (let i = 0; i < flows.length; i++) order.push(i);
+    return order.sort((a, b) => flows[b]!.startTime - flows[a]!.startTime);
   }
-  return rows.sort((a, b) => b.start - a.start);
+  for (let end = flows.length; end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && flows[start - 1]!.startTime === flows[end - 1]!.startTime) start--;
+    for (let i = start; i < end; i++) order.push(i);
+    end = start;
+  }
+  return order;
+}
+
+export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): FlowRows {
+  const needle = filter.text.trim().toLowerCase();
+  let order = newestFirst(flows);
+  if (filter.onlyFailing || filter.clientId !== null || needle) {
+    order = order.filter((i) => {
+      const flow = flows[i]!;
+      if (filter.onlyFailing && !flowFails(flow)) return false;
+      if (filter.clientId !== null && flow.clientId !== filter.clientId) return false;
+      return !needle || matchesText(flow, needle);
+    });
+  }
+  const built = new Map<number, FlowRow>();
+  const flowAt = (index: number): FlowReport => {
+    const flow = flows[order[index]!];
+    if (!flow) throw new RangeError(`no flow row ${index} of ${order.length}`);
+    return flow;
+  };
+  return {
+    length: order.length,
+    flow: flowAt,
+    at(index) {
+      let row = built.get(index);
+      if (!row) {
+        const flow = flowAt(index);
+        row = countSeverities({ flow, start: flow.startTime, errors: 0, warnings: 0, infos: 0 });
+        built.set(index, row);
+      }
+      return row;
+    },
+    indexOf(id) {
+      if (id === null) return -1;
+      for (let i = 0; i < order.length; i++) if (flows[order[i]!]!.id === id) return i;
+      return -1;
+    },
+  };
+}
+
+/** How many rows show a failing flow. */
+export function failingCount(rows: FlowRows): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (flowFails(rows.flow(i))) n++;
+  return n;
 }
 
 export function clientIds(flows: readonly FlowReport[]): string[] {
@@ -91,8 +158,9 @@ export function clientIds(flows: readonly FlowReport[]): string[] {
 }
 
 /** The newest failing flow, else the newest flow (rows are newest first). */
-export function defaultFlowId(rows: readonly FlowRow[]): string | null {
-  return (rows.find(isFailing) ?? rows[0])?.flow.id ?? null;
+export function defaultFlowId(rows: FlowRows): string | null {
+  for (let i = 0; i < rows.length; i++) if (flowFails(rows.flow(i))) return rows.flow(i).id;
+  return rows.length ? rows.flow(0).id : null;
 }
 
 export interface StepRow {

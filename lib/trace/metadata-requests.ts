@@ -1,5 +1,5 @@
 import { originOf, parseJsonObject } from '../flow/params';
-import type { AnalysisReport } from '../model/analysis';
+import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { RequestEvent } from '../model/event';
 
 /**
@@ -15,6 +15,12 @@ export interface MetadataTarget {
   beforeTime: number;
 }
 
+/** A plain loop: the panel asks this of every flow on each render of a 50k-step capture. */
+function hasDiscoveryStep(flow: FlowReport): boolean {
+  for (const step of flow.steps) if (step.kind === 'discovery') return true;
+  return false;
+}
+
 export function metadataTargets(report: AnalysisReport): MetadataTarget[] {
   const byIssuer = new Map<string, MetadataTarget>();
   // Thousands of flows share a few issuers: each is parsed as a URL once.
@@ -25,7 +31,7 @@ export function metadataTargets(report: AnalysisReport): MetadataTarget[] {
     let ok = fetchable.get(issuer);
     if (ok === undefined) fetchable.set(issuer, (ok = /^https?:\/\//.test(issuer) && originOf(issuer) !== null));
     if (!ok) continue;
-    if (flow.steps.some((s) => s.kind === 'discovery')) continue;
+    if (hasDiscoveryStep(flow)) continue;
     const time = flow.startTime;
     const known = byIssuer.get(issuer);
     if (known) known.beforeTime = Math.min(known.beforeTime, time);

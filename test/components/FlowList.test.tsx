@@ -13,7 +13,7 @@ describe('FlowList', () => {
   it('shows server host, client, grant, outcome and counts per flow', async () => {
     const { report } = await analyzeEvents(await panelScenarios());
     const rows = flowRows(report.flows, NO_FILTER);
-    render(<FlowList rows={rows} selectedId={defaultFlowId(rows)} onSelect={() => {}} totalFlows={rows.length} />);
+    render(<FlowList rows={rows} selected={rows.indexOf(defaultFlowId(rows))} onSelect={() => {}} totalFlows={rows.length} />);
     const options = screen.getAllByRole('option');
     const acme = options.find((o) => o.textContent?.includes('acme-portal'))!;
     expect(acme.textContent).toContain('auth.acme-corp.test');
@@ -30,19 +30,19 @@ describe('FlowList', () => {
     const data = syntheticPanelData(100, 10);
     const rows = flowRows(data.analysis.flows, NO_FILTER);
     const onSelect = vi.fn();
-    const { rerender } = render(<FlowList rows={rows} selectedId={rows[3]!.flow.id} onSelect={onSelect} totalFlows={rows.length} />);
+    const { rerender } = render(<FlowList rows={rows} selected={3} onSelect={onSelect} totalFlows={rows.length} />);
     fireEvent.click(screen.getAllByRole('option')[5]!);
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'ArrowDown' });
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'PageUp' });
-    expect(onSelect.mock.calls.map((c) => c[0])).toEqual([rows[5]!.flow.id, rows[4]!.flow.id, rows[0]!.flow.id]);
-    rerender(<FlowList rows={[]} selectedId={null} onSelect={onSelect} totalFlows={rows.length} />);
+    expect(onSelect.mock.calls.map((c) => c[0])).toEqual([rows.flow(5).id, rows.flow(4).id, rows.flow(0).id]);
+    rerender(<FlowList rows={flowRows([], NO_FILTER)} selected={-1} onSelect={onSelect} totalFlows={rows.length} />);
     expect(screen.getByText('No flow matches the filter.')).toBeTruthy();
   });
 
   it('keeps 5000 flows to a window of rows', () => {
     const data = syntheticPanelData(50_000, 10);
     const rows = flowRows(data.analysis.flows, NO_FILTER);
-    render(<FlowList rows={rows} selectedId={rows[4000]!.flow.id} onSelect={() => {}} totalFlows={rows.length} />);
+    render(<FlowList rows={rows} selected={4000} onSelect={() => {}} totalFlows={rows.length} />);
     expect(screen.getAllByRole('option').length).toBeLessThan(80);
   });
 });

@@ -28,38 +28,37 @@ afterEach(cleanup);
 
 describe('announceNewFailures', () => {
   it('remembers the failures present at first, then announces each new one once', async () => {
-    const first = announceNewFailures(null, (await analyze(rejected)).flows);
-    expect(first.message).toBeNull();
+    const opened = (await analyze(rejected)).flows;
+    expect(announceNewFailures(null, opened)).toBeNull();
 
-    const withSuccess = announceNewFailures(first.seen, (await analyze([...rejected, ...success])).flows);
-    expect(withSuccess.message).toBeNull();
+    const withSuccess = (await analyze([...rejected, ...success])).flows;
+    expect(announceNewFailures(opened, withSuccess)).toBeNull();
 
     const both = await analyze([...rejected, ...success, ...mismatch]);
     const failedAt = both.flows.find((f) => f.clientId === 'acme-portal')!.failedAt!;
-    const second = announceNewFailures(withSuccess.seen, both.flows);
-    expect(second.message).toBe(`New failed login: acme-portal at step ${failedAt + 1} (callback)`);
+    expect(announceNewFailures(withSuccess, both.flows)).toBe(`New failed login: acme-portal at step ${failedAt + 1} (callback)`);
     // The same analysis again (another update of the same tab) says nothing.
-    expect(announceNewFailures(second.seen, both.flows).message).toBeNull();
+    expect(announceNewFailures(both.flows, (await analyze([...rejected, ...success, ...mismatch])).flows)).toBeNull();
+    expect(announceNewFailures(both.flows, both.flows)).toBeNull();
   });
 
   it('is not fooled by flow ids moving when older flows are evicted', async () => {
     const both = await analyze([...rejected, ...mismatch]);
-    const seen = announceNewFailures(null, both.flows).seen;
     const evicted = await analyze(mismatch);
     expect(evicted.flows[0]!.id).toBe('f1');
-    expect(announceNewFailures(seen, evicted.flows).message).toBeNull();
+    expect(announceNewFailures(both.flows, evicted.flows)).toBeNull();
   });
 
   it('announces the same login failing again (new events), and several new failures in one sentence', async () => {
-    const seen = announceNewFailures(null, (await analyze(mismatch)).flows).seen;
+    const opened = (await analyze(mismatch)).flows;
     const retried = rehost(stateMismatchFlow(FIXED_NOW - 2 * MIN), 'auth.acme-corp.test', 'portal.acme-corp.test', 'acme-portal');
-    const once = announceNewFailures(seen, (await analyze([...mismatch, ...retried])).flows);
-    expect(once.message).toMatch(/^New failed login: acme-portal at step \d+ \(callback\)$/);
+    const once = (await analyze([...mismatch, ...retried])).flows;
+    expect(announceNewFailures(opened, once)).toMatch(/^New failed login: acme-portal at step \d+ \(callback\)$/);
 
     const other = rehost(stateMismatchFlow(FIXED_NOW - MIN), 'sso.initech.test', 'intranet.initech.test', 'initech-portal');
     const third = rehost(stateMismatchFlow(FIXED_NOW - MIN / 2), 'auth.acme-corp.test', 'portal.acme-corp.test', 'acme-portal');
-    const two = announceNewFailures(once.seen, (await analyze([...mismatch, ...retried, ...other, ...third])).flows);
-    expect(two.message).toMatch(/^2 new failed logins: initech-portal at step \d+ \(callback\); acme-portal at step \d+ \(callback\)$/);
+    const two = announceNewFailures(once, (await analyze([...mismatch, ...retried, ...other, ...third])).flows);
+    expect(two).toMatch(/^2 new failed logins: initech-portal at step \d+ \(callback\); acme-portal at step \d+ \(callback\)$/);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticPanelData } from '../../bench/panel-render';
-import { eventLookup, stepRows } from '../../components/view-models/flow-view';
+import { defaultFlowId, eventLookup, failingCount, flowRows, NO_FILTER, stepRows, type FlowFilter } from '../../components/view-models/flow-view';
+import type { FlowReport } from '../../lib/model/analysis';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
 import { hop } from '../support/events';
 
@@ -68,5 +69,57 @@ describe('stepRows', () => {
     const rows = stepRows(flow, eventLookup([first, second]));
     expect(rows.at(0).redirectFrom).toBeNull();
     expect(rows.at(1).redirectFrom).toBe(302);
+  });
+});
+
+describe('flowRows', () => {
+  const base = syntheticPanelData(60, 10).analysis.flows;
+  // Flows with starts drawn from a few values (ties), outcomes and error findings mixed, in any order.
+  const flowLists = fc.array(fc.record({ from: fc.nat(base.length - 1), start: fc.nat(4), failed: fc.boolean(), error: fc.boolean() }), { maxLength: 25 }).map((specs) =>
+    specs.map(({ from, start, failed, error }, i): FlowReport => {
+      const flow = base[from]!;
+      return { ...flow, id: `x${i}`, startTime: start, outcome: failed ? 'failed' : 'success', findings: error ? (flow.findings.length ? flow.findings : [{ ...base[0]!.findings[0]! }]) : [] };
+    }),
+  );
+  const filters = fc.record({ text: fc.constantFrom('', 'idp3', 'callback', 'x1', 'zzz'), onlyFailing: fc.boolean(), clientId: fc.constantFrom(null, 'c1', 'c5') });
+  /** What the list showed when every row was built up front: filtered, then a stable sort newest first. */
+  const eager = (flows: readonly FlowReport[], filter: FlowFilter): FlowReport[] => {
+    const needle = filter.text.toLowerCase();
+    const fails = (f: FlowReport) => f.outcome === 'failed' || f.findings.some((x) => x.severity === 'error');
+    const text = (f: FlowReport) =>
+      [f.issuer, f.clientId, f.redirectUri, f.grant, f.outcome, f.id].some((v) => v?.toLowerCase().includes(needle)) ||
+      f.findings.some((x) => x.check.includes(needle) || x.title.toLowerCase().includes(needle)) ||
+      f.steps.some((s) => s.url.toLowerCase().includes(needle) || s.kind === needle);
+    return flows
+      .filter((f) => (!filter.onlyFailing || fails(f)) && (filter.clientId === null || f.clientId === filter.clientId) && (!needle || text(f)))
+      .sort((a, b) => b.startTime - a.startTime);
+  };
+
+  it('lists the flows a full sort and filter would, in the same order, for flows in any order', () => {
+    fc.assert(
+      fc.property(flowLists, filters, fc.boolean(), (flows, filter, ascending) => {
+        const input = ascending ? [...flows].sort((a, b) => a.startTime - b.startTime) : flows;
+        const rows = flowRows(input, filter);
+        const expected = eager(input, filter);
+        expect(Array.from({ length: rows.length }, (_, i) => rows.flow(i).id)).toEqual(expected.map((f) => f.id));
+        expect(failingCount(rows)).toBe(expected.filter((f) => f.outcome === 'failed' || f.findings.some((x) => x.severity === 'error')).length);
+        const firstFailing = expected.find((f) => f.outcome === 'failed' || f.findings.some((x) => x.severity === 'error'));
+        expect(defaultFlowId(rows)).toBe((firstFailing ?? expected[0])?.id ?? null);
+        for (const [i, f] of expected.entries()) expect(rows.indexOf(f.id)).toBe(i);
+        expect(rows.indexOf('nope')).toBe(-1);
+      }),
+    );
+  });
+
+  it('builds a row when it is asked for, once, with its finding counts', () => {
+    const flows = syntheticPanelData(50_000, 10).analysis.flows;
+    const rows = flowRows(flows, NO_FILTER);
+    expect(rows.length).toBe(5000);
+    const newest = rows.at(0);
+    expect(newest.flow).toBe(flows[4999]);
+    expect(rows.at(0)).toBe(newest);
+    // Synthetic flow f4998 (4998 % 3 === 0) failed with one error finding.
+    expect(rows.at(1)).toMatchObject({ flow: flows[4998], errors: 1, warnings: 0, infos: 0 });
+    expect(() => rows.at(5000)).toThrow(RangeError);
   });
 });
