@@ -140,7 +140,7 @@ export function App({ data, status = STATIC, actions = {}, theme = 'auto', now, 
           <section class="ol-pane ol-center" aria-label="Timeline">
             {row && flow && steps ? (
               <>
-                <FlowSummary row={row} />
+                <FlowSummary row={row} onSelectFlow={selectFlow} />
                 <Timeline
                   flow={flow}
                   rows={steps}

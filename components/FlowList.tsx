@@ -68,10 +68,15 @@ export function FlowList({ rows, selected, onSelect, onOpen, totalFlows }: FlowL
                 onClick={() => onSelect(flow.id)}
                 onDblClick={() => onOpen?.()}
               >
-                <Icon name={flow.outcome} class="ol-outcome-icon" title={outcomeLabel(flow)} />
+                <Icon name={flow.outcome} class="ol-outcome-icon" title={outcomeLabel(flow, row.broker)} />
                 <div class="ol-flow-main">
-                  <div class="ol-flow-line1">
+                  <div class={`ol-flow-line1${row.broker ? ' ol-has-broker' : ''}`}>
                     <span class="ol-flow-host">{flowTitle(row)}</span>
+                    {row.broker ? (
+                      <span class="ol-flow-broker" title={row.broker.sentence}>
+                        {row.broker.tag}
+                      </span>
+                    ) : null}
                     <span class="ol-counts">
                       <SeverityCount severity="error" count={row.errors} />
                       <SeverityCount severity="warning" count={row.warnings} />

@@ -1,18 +1,41 @@
+import type { BrokerSummary } from '../lib/flow/broker-label';
 import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { FlowReport } from '../lib/model/analysis';
 import type { FlowRow } from './view-models/flow-view';
 import { Icon } from './Icon';
 import { LongText } from './LongText';
 
-function headline(flow: FlowReport): string {
-  const label = outcomeLabel(flow);
+function headline(flow: FlowReport, broker: BrokerSummary | null): string {
+  const label = outcomeLabel(flow, broker);
   if (flow.outcome !== 'incomplete') return label;
   const last = flow.steps[flow.steps.length - 1];
   return `${label}${last ? ` — last step seen: ${last.kind}` : ''}`;
 }
 
+/**
+ * A brokered login's other flow, one button each: "Brokered login: via Google, through Auth0.
+ * Show the Google flow".
+ */
+function BrokerFact({ broker, onSelectFlow }: { broker: BrokerSummary; onSelectFlow?: (id: string) => void }) {
+  return (
+    <div class="ol-fact ol-fact-wide ol-broker-fact">
+      <dt>brokered</dt>
+      <dd title={broker.sentence}>
+        {broker.sentence}
+        {onSelectFlow
+          ? broker.peers.map((p) => (
+              <button key={p.id} type="button" class="ol-link-button ol-broker-peer" onClick={() => onSelectFlow(p.id)}>
+                {broker.role === 'app' ? `Show the upstream ${p.provider} flow` : `Show the app's ${p.provider} flow`}
+              </button>
+            ))
+          : null}
+      </dd>
+    </div>
+  );
+}
+
 /** The selected flow in one glance: outcome, where it broke, who the client and server are. */
-export function FlowSummary({ row }: { row: FlowRow }) {
+export function FlowSummary({ row, onSelectFlow }: { row: FlowRow; onSelectFlow?: (id: string) => void }) {
   const flow = row.flow;
   const facts: Array<[string, string | null]> = [
     ['issuer', flow.issuer],
@@ -24,7 +47,7 @@ export function FlowSummary({ row }: { row: FlowRow }) {
     <header class={`ol-summary ol-outcome-${flow.outcome}`}>
       <div class="ol-summary-line">
         <Icon name={flow.outcome} class="ol-outcome-icon" />
-        <strong>{headline(flow)}</strong>
+        <strong>{headline(flow, row.broker)}</strong>
         <span class="ol-summary-counts">
           <span class="ol-dim">{flow.steps.length.toLocaleString('en-US')} steps</span>
           <span class={`ol-count${row.errors ? ' ol-sev-error' : ' ol-dim'}`} title="errors">
@@ -42,6 +65,7 @@ export function FlowSummary({ row }: { row: FlowRow }) {
         </span>
       </div>
       <dl class="ol-facts">
+        {row.broker ? <BrokerFact broker={row.broker} {...(onSelectFlow ? { onSelectFlow } : {})} /> : null}
         {facts.map(([k, v]) => (
           <div key={k} class="ol-fact">
             <dt>{k}</dt>

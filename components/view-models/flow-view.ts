@@ -1,3 +1,4 @@
+import { brokerSummary, type BrokerSummary } from '../../lib/flow/broker-label';
 import { stripFragment } from '../../lib/flow/params';
 import type { FlowReport, StepReport } from '../../lib/model/analysis';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
@@ -10,6 +11,8 @@ export interface FlowRow {
   errors: number;
   warnings: number;
   infos: number;
+  /** The flow's part in a brokered login ("via Google", "upstream of Auth0"), or null (lib/flow/broker-label.ts). */
+  broker: BrokerSummary | null;
 }
 
 export interface FlowFilter {
@@ -131,7 +134,7 @@ export function flowRows(flows: readonly FlowReport[], filter: FlowFilter): Flow
       let row = built.get(index);
       if (!row) {
         const flow = flowAt(index);
-        row = countSeverities({ flow, start: flow.startTime, errors: 0, warnings: 0, infos: 0 });
+        row = countSeverities({ flow, start: flow.startTime, errors: 0, warnings: 0, infos: 0, broker: brokerSummary(flow, flows) });
         built.set(index, row);
       }
       return row;

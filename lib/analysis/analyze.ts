@@ -2,6 +2,7 @@ import { runChecks } from '../checks/engine';
 import { CHECKS } from '../checks/index';
 import { unownedMetadataFindings } from '../checks/support/unowned-metadata';
 import type { Check } from '../checks/types';
+import { onUpstreamLeg } from '../flow/broker-label';
 import { correlate } from '../flow/correlate';
 import { withRecoveredAnswers } from '../flow/recovered';
 import { DEFAULT_OPTIONS, type AnalysisContext, type AnalysisOptions } from '../model/analysis-context';
@@ -40,8 +41,8 @@ export async function analyzeEvents(
   const correlated = correlate(events, opts, (verifier) => verifierS256.s256(verifier));
   // 3. Facts: digests, signatures, discovery and JWKS lookups — the read-only context of the checks.
   const context = await gatherFacts(events, correlated, verifierDigests, opts);
-  // 4. Checks, flow by flow.
-  const findings = correlated.flows.map((flow) => runChecks(checks, flow, context).findings);
+  // 4. Checks, flow by flow; a brokered login's upstream leg says so in each finding (lib/flow/broker-label.ts).
+  const findings = correlated.flows.map((flow) => onUpstreamLeg(flow, correlated.flows, runChecks(checks, flow, context).findings));
   // 5. Verdicts: each flow with its findings and outcome.
   const flows = judgeFlows(correlated.flows, findings);
   // 6. Report, with the findings that belong to no flow.

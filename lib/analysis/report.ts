@@ -39,6 +39,8 @@ export function toFlowReport(flow: JudgedFlow): FlowReport {
       ...(s.recovered ? { recovered: s.recovered } : {}),
     })),
     findings: sortFindings(flow.findings),
+    ...(flow.upstreamOf ? { upstreamOf: flow.upstreamOf } : {}),
+    ...(flow.upstreamLegs ? { upstreamLegs: [...flow.upstreamLegs] } : {}),
   };
 }
 

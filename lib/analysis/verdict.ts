@@ -31,10 +31,19 @@ export function decideOutcome(flow: Flow): OutcomeDecision {
   return { outcome: 'incomplete', failedAt: null };
 }
 
-/** Phase 5: each flow with its findings and its outcome (which findings never change), as new values (the correlated flows stay as they were). */
+/**
+ * Phase 5: each flow with its findings and its outcome (which findings never change), as new
+ * values (the correlated flows stay as they were). A brokered login that never came back because
+ * its upstream leg failed (lib/flow/broker-link.ts) failed there: its own steps hold no failing
+ * step (failedAt null), the views name the upstream step (lib/flow/broker-label.ts).
+ */
 export function judgeFlows(flows: readonly Flow[], findings: ReadonlyArray<readonly Finding[]>): JudgedFlow[] {
+  const decided = flows.map(decideOutcome);
+  const failedIds = new Set(flows.filter((_, i) => decided[i]!.outcome === 'failed').map((f) => f.id));
   return flows.map((flow, i) => {
     const own = findings[i] ?? [];
-    return { ...flow, ...decideOutcome(flow), findings: own };
+    const decision = decided[i]!;
+    const upstreamFailed = decision.outcome === 'incomplete' && (flow.upstreamLegs ?? []).some((id) => failedIds.has(id));
+    return { ...flow, ...(upstreamFailed ? { outcome: 'failed' as const, failedAt: null } : decision), findings: own };
   });
 }

@@ -1,6 +1,7 @@
 import { eventTime } from '../model/event';
 import type { Flow, Step } from '../model/flow';
 import { originOf, safeUrl, urlBase } from '../flow/params';
+import { providerLabel } from '../flow/server-label';
 import { captureEnd, openerOf, tabRemovedAt, topPageOrigin } from './support/browser-context';
 import { errorPageText } from './support/error-page-text';
 import { returnThroughFoldedChain } from './support/folded-redirects';
@@ -24,6 +25,8 @@ const messages = {
   framingBlocked: 'No callback reached {redirectUri}. Sub-reason: framing blocked. The iframe authorization request was answered with {reason} and never returned to the redirect_uri.',
   iframeTimedOut: 'No callback reached {redirectUri}. Sub-reason: iframe timed out. The hidden iframe (prompt={prompt}) never reached the redirect_uri; the last step was {elapsed} after the request.',
   popupClosed: 'No callback reached {redirectUri}. Sub-reason: popup closed. The login popup was closed {elapsed} after the authorization request, before any callback.',
+  upstreamFailed:
+    'No callback reached {redirectUri}. Sub-reason: the upstream login failed. {broker} sent the browser on to {upstream} ({upstreamUrl}), which never returned to {broker} at {legRedirectUri}; the findings of that upstream flow say why.',
   userLeft: 'No callback reached {redirectUri}. Sub-reason: user left the login page. The tab moved on to {url} without returning to the redirect_uri.',
   inProgress: "No callback reached {redirectUri}. Sub-reason: still in progress. The tab was still on the authorization server's pages when the capture ended ({idle} after the last step).",
   abandoned: 'No callback reached {redirectUri}. Sub-reason: abandoned. No callback within {window} of the last authorization-server page.',
@@ -51,6 +54,10 @@ const causes: Record<keyof typeof messages, { cause: string; fix: string }> = {
     cause: 'The login popup was closed before the authorization server redirected back: the user closed it, or the app closed it on a timeout.',
     fix: 'If the user did not close it, check that the app waits for the callback and that the callback page can reach its opener (Cross-Origin-Opener-Policy).',
   },
+  upstreamFailed: {
+    cause: "This is a brokered login: the authorization server is a broker that signs the user in at another provider first. That upstream login stopped before it came back to the broker, so the broker never answered the app.",
+    fix: "Fix the upstream step, not the app: read the upstream flow's findings. A redirect_uri refused there is the broker's callback, registered in the upstream provider's console (for example Google's Authorized redirect URIs), not the app's.",
+  },
   userLeft: {
     cause: 'The tab navigated away from the login pages to another site before any callback.',
     fix: 'If this was not the user, look at what the authorization server page did last: a link or script that left the flow.',
@@ -64,6 +71,13 @@ const causes: Record<keyof typeof messages, { cause: string; fix: string }> = {
     fix: "Look at the last authorization-server page's response for an error, and retry the login with DevTools open.",
   },
 };
+
+/** The last upstream leg of a brokered login (lib/flow/broker-link.ts) when it never came back to the broker. */
+function failedUpstreamLeg(flow: Flow, flows: readonly Flow[]): Flow | null {
+  const last = flow.upstreamLegs?.[flow.upstreamLegs.length - 1];
+  const leg = last === undefined ? undefined : flows.find((f) => f.id === last);
+  return leg && leg.callback === null ? leg : null;
+}
 
 /** The sub-reason (docs/checks.md `callback-never-reached`): what became of the authorization request. */
 function diagnose(flow: Flow, ctx: CheckContext<typeof messages>, start: Step): Report<typeof messages> {
@@ -99,6 +113,15 @@ function diagnose(flow: Flow, ctx: CheckContext<typeof messages>, start: Step): 
   const popupClosed = openerOf(events, start.tabId) !== null ? tabRemovedAt(events, start.tabId, start.time) : null;
   if (popupClosed !== null) {
     return { step: null, messageId: 'popupClosed', data: { redirectUri, elapsed: seconds(popupClosed - start.time) } };
+  }
+  const leg = failedUpstreamLeg(flow, ctx.analysis.flows);
+  if (leg) {
+    const legStart = leg.authorize ? leg.steps[leg.authorize.step] : undefined;
+    return {
+      step: null,
+      messageId: 'upstreamFailed',
+      data: { redirectUri, broker: providerLabel(flow), upstream: providerLabel(leg), upstreamUrl: urlBase(legStart?.url ?? '') ?? '?', legRedirectUri: leg.redirectUri ?? '?' },
+    };
   }
   const left = events.find((e) => {
     if (e.tabId !== start.tabId || e.frameId !== 0 || eventTime(e) <= last) return false;

@@ -14,6 +14,7 @@ import { finishExchange, matchToken, type VerifierHashes } from './match-token';
 import { isForeignPlaceholder } from '../placeholders/foreign';
 import { AUTHORIZATION_ERROR_MEANINGS } from '../diagnosis/oauth-error-codes';
 import { providerOfUrl } from '../providers/match';
+import { linkBrokeredFlows } from './broker-link';
 
 export interface Correlation {
   flows: Flow[];
@@ -94,7 +95,7 @@ export function correlate(events: readonly CapturedEvent[], options: AnalysisOpt
     .filter((b) => b.flow.steps.length > 0)
     .sort((a, b) => a.flow.startTime - b.flow.startTime)
     .map((b, i) => finishFlow(b, `f${i + 1}`));
-  return { flows, discovery, jwks };
+  return { flows: linkBrokeredFlows(flows, window), discovery, jwks };
 }
 
 function openAuthorize(event: RequestEvent, hops: HopIndex, pars: RequestEvent[], docs: DiscoveryDoc[], window: number): FlowBuilder {

@@ -1,17 +1,8 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { PopupRow } from '../model/popup-state';
-import { providerOfUrl } from '../providers/match';
+import { brokerSummary } from './broker-label';
 import { outcomeLabel } from './outcome-label';
-import { serverHost, serverUrls } from './server-label';
-
-/** The provider's name when a known profile matches its URLs, else the issuer's (or authorize step's) host. */
-export function providerLabel(flow: FlowReport): string {
-  for (const url of serverUrls(flow)) {
-    const profile = providerOfUrl(url);
-    if (profile) return profile.name;
-  }
-  return serverHost(flow) ?? 'unknown server';
-}
+import { providerLabel } from './server-label';
 
 /**
  * The toolbar popup's lines for a tab, newest first like the panel's flow list. Built in the
@@ -25,7 +16,7 @@ export function popupRows(report: AnalysisReport): PopupRow[] {
       return {
         id: flow.id,
         outcome: flow.outcome,
-        outcomeText: outcomeLabel(flow),
+        outcomeText: outcomeLabel(flow, brokerSummary(flow, report.flows)),
         client: flow.clientId ?? 'no client_id',
         provider: providerLabel(flow),
         firstError: error ? error.title : null,

@@ -1,7 +1,11 @@
-import type { FlowReport } from '../model/analysis';
+import { providerOfUrl } from '../providers/match';
 import { safeUrl } from './params';
 
-type FlowHead = Pick<FlowReport, 'issuer' | 'steps'>;
+/** What naming a flow's server needs (a FlowReport and a Flow both have it). */
+export interface FlowHead {
+  issuer: string | null;
+  steps: ReadonlyArray<{ kind: string; url: string }>;
+}
 
 /** The host of a URL, or the text itself when it does not parse. */
 export function hostOf(url: string | null): string | null {
@@ -26,4 +30,13 @@ export function serverHost(flow: FlowHead): string | null {
 /** The URLs a provider profile can be recognised by: the issuer, then the authorization request. */
 export function serverUrls(flow: FlowHead): string[] {
   return [flow.issuer, serverUrl(flow)].filter((u): u is string => u !== null);
+}
+
+/** The provider's name when a known profile matches its URLs, else the issuer's (or authorize step's) host. */
+export function providerLabel(flow: FlowHead): string {
+  for (const url of serverUrls(flow)) {
+    const profile = providerOfUrl(url);
+    if (profile) return profile.name;
+  }
+  return serverHost(flow) ?? 'unknown server';
 }

@@ -1,5 +1,6 @@
 import type { AnalysisReport, FlowReport, StepReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
+import { brokerSummary, type BrokerSummary } from '../flow/broker-label';
 import { outcomeLabel } from '../flow/outcome-label';
 import { serverHost } from '../flow/server-label';
 
@@ -28,12 +29,20 @@ function findingLines(f: Finding): string[] {
   return lines;
 }
 
-export function formatFlow(flow: FlowReport): string {
+/** "  Brokered login: via Google, through Auth0. Upstream leg: flow f2 (Google)." */
+function brokerLine(broker: BrokerSummary): string {
+  const peers = broker.peers.map((p) => `flow ${p.id} (${p.provider})`).join(', ');
+  return `  ${printable(broker.sentence, 400)} ${broker.role === 'app' ? 'Upstream leg' : 'App flow'}: ${printable(peers, 400)}.`;
+}
+
+/** One flow as text; `flows` (the whole report's) name the other flow of a brokered login. */
+export function formatFlow(flow: FlowReport, flows: readonly FlowReport[] = [flow]): string {
   const t0 = flow.startTime;
   const errors = flow.findings.filter((f) => f.severity === 'error').length;
   const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
-  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? serverHost(flow) ?? '?')} (${errors} errors, ${warnings} warnings)`;
-  const lines = [head];
+  const broker = brokerSummary(flow, flows);
+  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow, broker)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? serverHost(flow) ?? '?')} (${errors} errors, ${warnings} warnings)`;
+  const lines = broker ? [head, brokerLine(broker)] : [head];
   flow.steps.forEach((step, i) => {
     lines.push(stepLine(step, i + 1, t0));
     for (const f of flow.findings.filter((x) => x.step === i)) lines.push(...findingLines(f));
@@ -48,7 +57,7 @@ export function formatFlow(flow: FlowReport): string {
 
 export function formatText(report: AnalysisReport): string {
   if (report.flows.length === 0 && report.findings.length === 0) return 'No OAuth or OpenID Connect flow found in this input.\n';
-  const parts = report.flows.map(formatFlow);
+  const parts = report.flows.map((flow) => formatFlow(flow, report.flows));
   if (report.findings.length) parts.push(['Not tied to a flow:', ...report.findings.flatMap(findingLines)].join('\n'));
   return `${parts.join('\n\n')}\n`;
 }

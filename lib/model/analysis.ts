@@ -34,6 +34,10 @@ export const FlowReportSchema = z.object({
   startTime: z.number(),
   steps: z.array(StepReportSchema),
   findings: z.array(FindingSchema),
+  /** A brokered login's upstream leg: the id of the app's flow whose broker ran it (lib/flow/broker-link.ts; absent otherwise). */
+  upstreamOf: z.string().optional(),
+  /** A brokered login's app flow: the ids of its broker's upstream legs, in time order (absent otherwise). */
+  upstreamLegs: z.array(z.string()).optional(),
 });
 export type FlowReport = z.infer<typeof FlowReportSchema>;
 

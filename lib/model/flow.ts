@@ -147,6 +147,10 @@ export interface Flow {
   errorPage: number | null;
   startTime: number;
   tabIds: number[];
+  /** A brokered login's upstream leg (lib/flow/broker-link.ts): the id of the app's flow whose broker ran this one. */
+  upstreamOf?: string;
+  /** A brokered login's app flow: the ids of the upstream legs its broker ran, in time order. */
+  upstreamLegs?: string[];
 }
 
 /** A flow after the checks ran: its findings and its verdict (lib/analysis/verdict.ts). */

@@ -96,18 +96,24 @@ export interface ConsoleFix {
 }
 
 /**
- * A broker (Supabase Auth, Auth0, Cognito) runs the login with another provider on the app's
+ * A broker (Supabase Auth, Auth0, Cognito, Keycloak, Azure AD B2C / Entra External ID) runs the login with another provider on the app's
  * behalf: its authorization hop names that provider and redirects straight to it; the upstream
  * provider returns to the broker, and the broker returns to the app (issue 17 point 7).
  */
 export interface BrokerShape {
   // The hop's URL is one of the profile's `authorize` or `broker_authorize` shapes.
-  /** Parameters naming the upstream provider or connection; one must be present for the hop to be a broker hop. */
+  /** Parameters naming the upstream provider or connection; one must be present for the hop to be a broker hop (an authorization request without one may still pick the provider on the broker's own page). */
   marker: readonly string[];
   /** Where the broker returns the browser when it is not `redirect_uri` (Supabase: redirect_to). */
   redirectParam?: string;
   /** The broker's documentation of this hop. */
   source: string;
+  /**
+   * The broker's documentation of its `broker_callback` shapes: the endpoint of its own where the
+   * upstream provider returns (the redirect_uri registered in the upstream provider's console).
+   * lib/flow/broker-link.ts links an upstream flow returning there to the app's flow.
+   */
+  callback: string;
 }
 
 /** A provider's own code-for-session call, redeemed like a token request (Supabase: POST /auth/v1/token?grant_type=pkce). */

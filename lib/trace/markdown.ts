@@ -1,5 +1,6 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
+import { brokerSummary, type BrokerSummary } from '../flow/broker-label';
 import { outcomeLabel } from '../flow/outcome-label';
 import { isoTime } from '../format/time';
 
@@ -27,17 +28,26 @@ export function toMarkdown(report: AnalysisReport, options: MarkdownOptions = {}
     `${report.flows.length} flow(s); ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s).`,
     '',
   ];
-  report.flows.forEach((flow, i) => lines.push(...flowSection(flow, i + 1, maxUrl)));
+  report.flows.forEach((flow, i) => lines.push(...flowSection(flow, i + 1, maxUrl, report.flows)));
   if (report.findings.length) {
     lines.push('## Findings not tied to a flow', '', ...report.findings.flatMap((f) => findingLines(f, null)), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function flowSection(flow: FlowReport, n: number, maxUrl: number): string[] {
+/** "- Brokered login: via Google, through Auth0. Upstream leg: Flow 2 (Google)." (flows numbered as their sections). */
+function brokerLines(broker: BrokerSummary | null, flows: readonly FlowReport[]): string[] {
+  if (!broker) return [];
+  const peers = broker.peers.map((p) => `Flow ${flows.findIndex((f) => f.id === p.id) + 1} (${p.provider})`).join(', ');
+  return [`- ${escapeMarkdown(`${broker.sentence} ${broker.role === 'app' ? 'Upstream leg' : 'App flow'}: ${peers}.`)}`];
+}
+
+function flowSection(flow: FlowReport, n: number, maxUrl: number, flows: readonly FlowReport[]): string[] {
+  const broker = brokerSummary(flow, flows);
   const lines = [
-    `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(outcomeLabel(flow))}`,
+    `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(outcomeLabel(flow, broker))}`,
     '',
+    ...brokerLines(broker, flows),
     `- Client: ${text(flow.clientId)}`,
     `- Issuer: ${text(flow.issuer)}`,
     `- Redirect URI: ${text(flow.redirectUri)}`,

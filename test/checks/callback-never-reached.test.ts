@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import check from '../../lib/checks/callback-never-reached';
 import type { CapturedEvent, NavigationEvent } from '../../lib/model/event';
+import { brokerEvents } from '../support/broker-hars';
 import { describeCheck } from '../support/check-cases';
 import { foldedBySafari, loginWithFoldedCallback } from '../support/folded-har';
 import { APP, AS, authorizeUrl, chain, CHALLENGE, CLIENT_ID, codeFlow, hop, REDIRECT_URI, STATE } from '../support/events';
@@ -24,6 +25,16 @@ function nav(event: NavigationEvent['event'], tabId: number, time: number, extra
 
 describeCheck(check, {
   fires: [
+    {
+      name: "brokered login whose upstream leg never returned to the broker (Google refused Auth0's callback; hand-built HAR)",
+      events: brokerEvents('auth0-google-redirect-uri-mismatch.har'),
+      expect: (f) => {
+        const app = f.find((x) => x.message.includes('Sub-reason: the upstream login failed'));
+        expect(app?.message).toContain('Auth0 sent the browser on to Google (https://accounts.google.com/o/oauth2/v2/auth), which never returned to Auth0 at https://tenant.eu.auth0.com/login/callback');
+        expect(app?.severity).toBe('warning');
+        expect(f.find((x) => x !== app)?.message).toMatch(/^At the upstream Google step \(Auth0's leg of flow f1\): No callback reached https:\/\/tenant\.eu\.auth0\.com\/login\/callback\. Sub-reason: authorization-server error page/);
+      },
+    },
     {
       name: 'authorization-server error page (redirect_uri not registered)',
       events: [

@@ -4,7 +4,15 @@ import type { CapturedEvent } from '../../lib/model/event';
 import { loadInputText } from '../../lib/trace/load';
 
 /** The HAND-BUILT broker logins of test/fixtures/brokers (see build-hars.ts there for their sources). */
-export type BrokerHar = 'supabase-github-pkce.har' | 'auth0-connection-github.har' | 'cognito-identity-provider-google.har';
+export type BrokerHar =
+  | 'supabase-github-pkce.har'
+  | 'auth0-connection-github.har'
+  | 'auth0-connection-google.har'
+  | 'auth0-google-redirect-uri-mismatch.har'
+  | 'cognito-identity-provider-google.har'
+  | 'keycloak-idp-hint-google.har'
+  | 'sequential-brokered-logins.har'
+  | 'two-tabs-independent.har';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/brokers');
 

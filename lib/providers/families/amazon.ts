@@ -28,6 +28,7 @@ export const cognito: ProviderProfile = {
   broker: {
     marker: ['identity_provider', 'idp_identifier'],
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html ("If you include an identity_provider or idp_identifier parameter in the URL, it silently redirects your user to the sign-in page for that identity provider")',
+    callback: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-social-idp.html (the social provider\'s authorized redirect URI is https://<your-user-pool-domain>/oauth2/idpresponse)',
   },
   fixes: {
     'redirect-uri-not-registered': {

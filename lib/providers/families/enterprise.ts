@@ -53,6 +53,7 @@ export const auth0: ProviderProfile = {
   broker: {
     marker: ['connection'],
     source: 'https://auth0.com/docs/api/authentication/login (GET /authorize with connection: "a 302 redirect to the social provider specified in the connection parameter")',
+    callback: 'https://auth0.com/docs/authenticate/identity-providers/social-identity-providers/google and https://auth0.com/docs/authenticate/identity-providers/enterprise-identity-providers/oidc ("Authorized redirect URIs: https://{yourDomain}/login/callback"; with a custom domain https://<YOUR CUSTOM DOMAIN>/login/callback)',
   },
   fixes: {
     'redirect-uri-not-registered': {
@@ -80,6 +81,11 @@ export const keycloak: ProviderProfile = {
     ['broker_callback', '/realms/[^/?#]+/broker/[^/?#]+/endpoint(?:[?#]|$)'],
     ['login_actions', '/realms/[^/?#]+/login-actions/'],
   ],
+  broker: {
+    marker: ['kc_idp_hint'],
+    source: 'https://www.keycloak.org/docs/latest/server_admin/#_client_suggested_idp ("OIDC applications can bypass the login page by hinting at the identity provider they want to use … the kc_idp_hint query parameter in the Authorization Code Flow authorization endpoint")',
+    callback: 'https://www.keycloak.org/docs/latest/server_admin/#_identity_broker_oidc (the identity provider\'s "Redirect URI", http[s]://{host}/realms/{realm}/broker/{alias}/endpoint, to register at the upstream provider)',
+  },
   fixes: {
     'redirect-uri-not-registered': {
       where: 'Keycloak admin console → your realm → Clients → {client_id} → Settings → Access settings → "Valid redirect URIs": add {redirect_uri} (Keycloak answers "Invalid parameter: redirect_uri" otherwise).',

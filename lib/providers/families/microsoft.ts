@@ -39,5 +39,11 @@ export const entraExternal: ProviderProfile = {
     ['discovery', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/\\.well-known/openid-configuration(?:[?#]|$)'],
     ['jwks', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/discovery/v2\\.0/keys(?:[?#]|$)'],
     ['end_session', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/oauth2/v2\\.0/logout(?:[?#]|$)'],
+    ['broker_callback', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/[^/?#]+/(?:oauth2/authresp|federation/(?:oauth2|oidc/[^?#]+))(?:[?#]|$)'],
   ],
+  broker: {
+    marker: ['domain_hint'],
+    source: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/direct-signin ("Redirect sign-in to a social provider": domain_hint=google.com skips the sign-in page)',
+    callback: 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/identity-provider-google (Google\'s authorized redirect URI https://your-tenant-name.b2clogin.com/your-tenant-name.onmicrosoft.com/oauth2/authresp) ; https://learn.microsoft.com/en-us/entra/external-id/customers/how-to-google-federation-customers (https://<tenant>.ciamlogin.com/<tenant>/federation/oauth2 and …/federation/oidc/accounts.google.com)',
+  },
 };

@@ -21,7 +21,8 @@ export const supabase: ProviderProfile = {
   broker: {
     marker: ['provider'],
     redirectParam: 'redirect_to',
-    source: 'https://github.com/supabase/auth#readme (GET /authorize: provider=, redirect_to= checked against SITE_URL and URI_ALLOW_LIST) ; https://supabase.com/docs/guides/auth/social-login/auth-github (the provider calls back https://<project-ref>.supabase.co/auth/v1/callback)',
+    source: 'https://github.com/supabase/auth#readme (GET /authorize: provider=, redirect_to= checked against SITE_URL and URI_ALLOW_LIST)',
+    callback: 'https://supabase.com/docs/guides/auth/social-login/auth-github and https://supabase.com/docs/guides/auth/social-login/auth-google (the upstream provider\'s callback URL is https://<project-ref>.supabase.co/auth/v1/callback)',
   },
   sessionExchange: {
     url: '/auth/v1/token\\?(?:[^#]*&)?grant_type=pkce(?:[&#]|$)',
