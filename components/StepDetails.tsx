@@ -32,7 +32,7 @@ function General({ step, index, event }: { step: StepReport; index: number; even
     ['time', formatDateTime(step.time)],
     ['where', `${step.context === 'top' ? 'top frame' : step.context} · tab ${step.tabId}${step.frameId ? ` · frame ${step.frameId}` : ''}`],
   ];
-  if (step.recovered && step.note) rows.push(['answer', step.note]);
+  if (step.recovered && step.note) rows.push([step.seenByPageOnly ? 'seen by the page only' : 'answer', step.note]);
   if (event?.initiator) rows.push(['initiator', event.initiator]);
   if (event?.error) rows.push(['network error', event.error]);
   if (event?.fromCache) rows.push(['cache', 'served from cache']);

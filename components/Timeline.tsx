@@ -30,7 +30,7 @@ function StatusCell({ step }: { step: StepReport }) {
   if (!step.recovered) return <span class={`ol-num ${statusClass(step.status)}`}>{step.status ?? '(pending)'}</span>;
   return (
     <span class={`ol-num ${statusClass(step.status)}`} title={step.note}>
-      {step.status ?? (step.recovered === 'redirect-chain' ? '3xx' : '(pending)')}*<span class="ol-visually-hidden"> (recovered)</span>
+      {step.status ?? (step.recovered === 'redirect-chain' ? '3xx' : '(pending)')}*<span class="ol-visually-hidden">{step.seenByPageOnly ? ' (seen by the page only)' : ' (recovered)'}</span>
     </span>
   );
 }
@@ -124,7 +124,9 @@ export function Timeline({ flow, rows, selected, onSelect, onOpen, focusToken }:
                   {row.redirectFrom !== null ? <Icon name="redirect" title={`Redirected here (${row.redirectFrom}) by the previous step`} /> : null}
                 </span>
                 <span class={`ol-kind ol-kind-${step.kind}`}>{step.kind}</span>
-                <span class="ol-method">{step.observed ? step.method : '—'}</span>
+                <span class="ol-method" title={step.seenByPageOnly ? 'method unknown: seen by the page only' : undefined}>
+                  {step.observed ? step.method : '—'}
+                </span>
                 <UrlCell step={step} />
                 {step.observed ? <StatusCell step={step} /> : null}
                 {step.observed ? <Where step={step} /> : null}

@@ -1,12 +1,16 @@
 import * as z from 'zod';
+import { MAX_PAGE_ENTRIES, MAX_PAGE_URL } from '../../lib/capture/page-only';
 import { TimingEntrySchema, type FrameQuestion, type TimingEntry } from '../../lib/capture/recovery';
 import type { Listenable } from './api';
 import type { BackgroundService } from './service';
 
 /** The slice of `chrome.scripting` this file uses (Chrome MV3 only). */
 export interface TimingScripting {
-  executeScript(injection: { target: { tabId: number; frameIds: number[] }; func: (urls: string[]) => TimingEntry[]; args: [string[]] }): Promise<Array<{ result?: unknown }>>;
+  executeScript(injection: { target: { tabId: number; frameIds: number[] }; func: (...args: ReadArgs) => TimingEntry[]; args: ReadArgs }): Promise<Array<{ result?: unknown }>>;
 }
+
+/** What the page is asked: the URLs of awaited hops, the flow's origins, and the bounds. */
+type ReadArgs = [urls: string[], origins: string[], maxUrl: number, maxEntries: number];
 
 /** A frame whose document committed or loaded (webNavigation). */
 export interface FrameEvent {
@@ -17,22 +21,34 @@ export interface FrameEvent {
 /**
  * Runs in the page, in the extension's isolated world (serialised by executeScript: nothing from
  * this module's scope): the frame's Navigation Timing entry and its fetch/XHR Resource Timing
- * entries, only for the URLs asked about (fragments aside), as plain data.
+ * entries, as plain data, only for the URLs asked about (fragments aside) and, for hops seen by
+ * the page only (lib/capture/page-only.ts), its document and fetches on the flow's origins.
+ * URLs longer than `maxUrl` are left out, and at most the newest `maxEntries` fetches are read.
  */
-function readTimings(urls: string[]): TimingEntry[] {
+function readTimings(urls: string[], origins: string[], maxUrl: number, maxEntries: number): TimingEntry[] {
   const wanted = new Set(urls);
+  const flow = new Set(origins);
   const bare = (url: string) => (url.includes('#') ? url.slice(0, url.indexOf('#')) : url);
+  const originOf = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return '';
+    }
+  };
   const origin = performance.timeOrigin;
   const out: TimingEntry[] = [];
-  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-  for (const e of entries) {
-    if (!wanted.has(bare(e.name))) continue;
-    const navigation = e.entryType === 'navigation';
+  const navigation = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest').slice(-maxEntries);
+  for (const e of [...navigation.slice(0, 1), ...fetches]) {
+    if (e.name.length > maxUrl) continue;
+    const isNavigation = e.entryType === 'navigation';
+    if (!wanted.has(bare(e.name)) && !flow.has(originOf(e.name))) continue;
     const answered = e.responseStart > 0 ? e.responseStart : e.responseEnd;
     out.push({
-      entryType: navigation ? 'navigation' : 'resource',
+      entryType: isNavigation ? 'navigation' : 'resource',
       name: e.name,
-      type: navigation ? (e as PerformanceNavigationTiming).type : e.initiatorType,
+      type: isNavigation ? (e as PerformanceNavigationTiming).type : e.initiatorType,
       status: typeof e.responseStatus === 'number' ? e.responseStatus : 0,
       startedAt: origin + e.startTime,
       answeredAt: answered > 0 ? origin + answered : 0,
@@ -41,7 +57,7 @@ function readTimings(urls: string[]): TimingEntry[] {
   return out;
 }
 
-const ResultSchema = z.array(TimingEntrySchema).max(500);
+const ResultSchema = z.array(TimingEntrySchema).max(MAX_PAGE_ENTRIES + 1);
 
 /** Asks again this long after a worker start, for requests still under way at the first ask. */
 const RETRY_AFTER_MS = [1_500, 5_000];
@@ -85,7 +101,7 @@ export class AnswerRecovery {
   private async ask(frame: FrameQuestion): Promise<void> {
     let results: Array<{ result?: unknown }>;
     try {
-      results = await this.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, func: readTimings, args: [frame.urls] });
+      results = await this.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, func: readTimings, args: [frame.urls, frame.origins ?? [], MAX_PAGE_URL, MAX_PAGE_ENTRIES] });
     } catch {
       // The frame is gone, or its site is not granted: nothing to read.
       return;

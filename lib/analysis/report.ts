@@ -37,6 +37,7 @@ export function toFlowReport(flow: JudgedFlow): FlowReport {
       eventId: s.event?.id ?? null,
       ...(s.note ? { note: s.note } : {}),
       ...(s.recovered ? { recovered: s.recovered } : {}),
+      ...(s.seenByPageOnly ? { seenByPageOnly: s.seenByPageOnly } : {}),
     })),
     findings: sortFindings(flow.findings),
     ...(flow.upstreamOf ? { upstreamOf: flow.upstreamOf } : {}),

@@ -5,6 +5,7 @@ import { FLOW_SHAPES, fastOrigin, flowActive, isFlowOrigin, noteFlowOrigins } fr
 import { keepsPageText, pageTextHop, type LoadedDocument } from './page-text';
 import { PendingBodies, bodyFits, type AttachBodyInput } from './pending-bodies';
 import { Recorder } from './recorder';
+import { mergeQuestions, pageOnlyFrames, pageOnlyHops } from './page-only';
 import { framesToAsk, recoveredAnswers, type FrameQuestion, type FrameTimings } from './recovery';
 import { shapeOfUrl } from './prefilter';
 
@@ -122,16 +123,22 @@ export class CaptureEngine extends Recorder {
     return true;
   }
 
-  /** Frames whose page may know an answer the browser never reported (recovery.ts): of one tab, or of all. */
+  /**
+   * Frames whose page may know an answer the browser never reported (recovery.ts), or a hop it
+   * reported nothing of (page-only.ts): of one tab, or of all.
+   */
   framesToAsk(now: number, tabId?: number): FrameQuestion[] {
     const tabs = tabId === undefined ? this.store.tabIds() : this.store.has(tabId) ? [tabId] : [];
-    return tabs.filter((t) => this.accepts(t)).flatMap((t) => framesToAsk(this.store.peek(t)?.events ?? [], now));
+    return tabs
+      .filter((t) => this.accepts(t))
+      .flatMap((t) => mergeQuestions([...framesToAsk(this.store.peek(t)?.events ?? [], now), ...pageOnlyFrames(this.store.peek(t), now, this.limits)]));
   }
 
   /**
    * What a frame's timing entries tell about hops the browser never answered: kept on each hop
    * as `recovered` (its own webRequest answer, should it still come, is applied as usual and
-   * wins). Returns how many hops got one.
+   * wins); and the hops it never reported at all, stored as seen by the page only. Returns how
+   * many hops got an answer or were added.
    */
   recoverAnswers(timings: FrameTimings, now: number): number {
     if (!this.accepts(timings.tabId)) return 0;
@@ -140,7 +147,10 @@ export class CaptureEngine extends Recorder {
       hop.recovered = answer;
       this.store.touch(timings.tabId, hop);
     }
-    return found.length;
+    // Hops the browser reported nothing of, that the page saw (page-only.ts); one already stored keeps its place.
+    const seen = pageOnlyHops(this.store.peek(timings.tabId), timings, now, this.limits).filter((hop) => !this.store.get(timings.tabId, hop.id));
+    for (const hop of seen) this.store.put(timings.tabId, hop);
+    return found.length + seen.length;
   }
 
   /** Bodies still waiting for their request (bounded; see pending-bodies.ts). */

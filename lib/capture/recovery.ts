@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CLOCK_SLACK_MS } from '../flow/page-only';
 import { stripFragment } from '../flow/params';
 import type { CapturedEvent, RecoveredAnswer, RequestEvent } from '../model/event';
 
@@ -23,18 +24,14 @@ import type { CapturedEvent, RecoveredAnswer, RequestEvent } from '../model/even
 const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
 const FETCH_TYPES = new Set(['xmlhttprequest']);
 /** Resource Timing initiator types of a fetch() or an XMLHttpRequest (webRequest calls both `xmlhttprequest`). */
-const FETCH_INITIATORS = new Set(['fetch', 'xmlhttprequest']);
+export const FETCH_INITIATORS = new Set(['fetch', 'xmlhttprequest']);
 /** A document reached by navigating or reloading was fetched for it; one from history was not. */
-const FETCHED_NAVIGATIONS = new Set(['navigate', 'reload']);
+export const FETCHED_NAVIGATIONS = new Set(['navigate', 'reload']);
 /** Statuses that end a request with a redirect: never a document's or a fetch's final answer. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/**
- * How far apart the page's clock (performance.timeOrigin) and webRequest's timeStamp may be for
- * the same moment: both are the machine's wall clock, read in two processes at slightly different
- * points of the request (seen 5–40 ms apart, up to a few hundred under load).
- */
-export const CLOCK_SLACK_MS = 500;
+/** How far apart the page's clock and webRequest's may be for the same moment (lib/flow/page-only.ts). */
+export { CLOCK_SLACK_MS };
 /** Hops older than this are not chased: the frame has most likely moved on. */
 export const RECOVER_WITHIN_MS = 10 * 60_000;
 
@@ -65,9 +62,14 @@ export interface Frame {
   frameId: number;
 }
 
-/** A frame to ask, with the URLs (fragments aside) of its hops that await an answer: the page reports only entries for those. */
+/**
+ * A frame to ask, with the URLs (fragments aside) of its hops that await an answer, and the
+ * origins taking part in its tab's flow (for hops seen by the page only: page-only.ts): the page
+ * reports only entries for those URLs, and its document and fetches to those origins.
+ */
 export interface FrameQuestion extends Frame {
   urls: string[];
+  origins?: string[];
 }
 
 function chainEnds(events: readonly CapturedEvent[]): Map<string, RequestEvent> {
@@ -109,7 +111,7 @@ export function framesToAsk(events: readonly CapturedEvent[], now: number): Fram
   return [...frames.values()];
 }
 
-const usable = (status: number) => status >= 100 && status <= 599 && !REDIRECTS.has(status);
+export const usableStatus = (status: number) => status >= 100 && status <= 599 && !REDIRECTS.has(status);
 
 /**
  * The document hop a frame's Navigation Timing entry answers. Among the frame's document hops to
@@ -119,7 +121,7 @@ const usable = (status: number) => status >= 100 && status <= 599 && !REDIRECTS.
  * the page does not see (0) or a redirect status answer nothing.
  */
 function navigationMatch(events: readonly CapturedEvent[], waiting: ReadonlySet<RequestEvent>, frame: Frame, entry: TimingEntry): RequestEvent | null {
-  if (!FETCHED_NAVIGATIONS.has(entry.type) || !usable(entry.status) || entry.answeredAt <= 0) return null;
+  if (!FETCHED_NAVIGATIONS.has(entry.type) || !usableStatus(entry.status) || entry.answeredAt <= 0) return null;
   const url = stripFragment(entry.name);
   const type = frame.frameId === 0 ? 'main_frame' : 'sub_frame';
   let best: RequestEvent | null = null;
@@ -157,7 +159,7 @@ function resourceMatches(events: readonly CapturedEvent[], waiting: ReadonlySet<
     if (usedHops.has(hop) || usedEntries.has(entry)) continue;
     usedHops.add(hop);
     usedEntries.add(entry);
-    if (waiting.has(hop) && usable(entry.status) && entry.answeredAt > 0) out.push([hop, entry]);
+    if (waiting.has(hop) && usableStatus(entry.status) && entry.answeredAt > 0) out.push([hop, entry]);
   }
   return out;
 }

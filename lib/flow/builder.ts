@@ -2,6 +2,7 @@ import type { RequestEvent } from '../model/event';
 import type { Flow, Grant, Step, StepKind, TokenExchange } from '../model/flow';
 import { NAVIGATION_ONLY, type HopIndex } from './hops';
 import { urlBase } from './params';
+import { UNKNOWN_METHOD } from './page-only';
 import { recoveredFrom, recoveredNotes } from './recovered';
 
 /**
@@ -28,7 +29,7 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
     kind,
     event,
     observed: true,
-    method: event.method.toUpperCase(),
+    method: event.seenByPageOnly ? UNKNOWN_METHOD : event.method.toUpperCase(),
     url: hops.fullUrl(event),
     status: event.status ?? null,
     time: event.startTime,
@@ -41,6 +42,7 @@ export function makeStep(kind: StepKind, event: RequestEvent, hops: HopIndex): S
   const recovered = recoveredFrom(event, hops.nextHop(event));
   if (recovered) {
     step.recovered = recovered;
+    if (event.seenByPageOnly) step.seenByPageOnly = true;
     step.note = step.note ? `${recoveredNotes(event, recovered)}; ${step.note}` : recoveredNotes(event, recovered);
   }
   return step;

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '../model/event';
 import type { StepKind } from '../model/flow';
 import { bodyParams, fragmentParams, hasParam, headerValue, parseForm, responseObject, safeUrl } from './params';
+import { bodyUnknown, kindByEndpointName, USERINFO_PATH } from './page-only';
 import { brokerHop, providerRole, type EndpointRole } from '../providers/match';
 
 /** Endpoints learned from captured discovery documents, keyed by URL base (scheme+host+path). */
@@ -85,12 +86,17 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   // provider's own consent page (GitHub's "Authorize" button), not a new authorization request.
   const consentPost = role === 'authorize' && isPost && !(hasParam(body, 'client_id') && ['response_type', 'request', 'request_uri'].some((n) => hasParam(body, n)));
   if (role && !consentPost) return ROLE_TO_KIND[role];
+  // A fetch whose body is unknown (seen by the page only, or its start lost): its endpoint's name tells (page-only.ts).
+  if (bodyUnknown(event) && !isDocument(event)) {
+    const kind = kindByEndpointName(u.pathname);
+    if (kind) return kind;
+  }
 
   if (hasParam(query, 'post_logout_redirect_uri') || hasParam(query, 'id_token_hint')) return 'logout';
   if (isPost && hasParam(body, 'client_id') && /device/i.test(u.pathname)) return 'device-authorization';
 
   const auth = headerValue(event.requestHeaders, 'authorization') ?? '';
-  if (/^(?:bearer|dpop)\s/i.test(auth)) return /\/(?:userinfo|me)\/?$/i.test(u.pathname) ? 'userinfo' : 'resource';
+  if (/^(?:bearer|dpop)\s/i.test(auth)) return USERINFO_PATH.test(u.pathname) ? 'userinfo' : 'resource';
   if (hasParam(query, 'access_token')) return 'resource';
 
   const text = event.responseBody?.text;

@@ -3,6 +3,7 @@ import type { Step } from '../model/flow';
 import { addStep, grantFromGrantType, makeStep, newBuilder, redirectBase, type FlowBuilder } from './builder';
 import type { BuilderIndex } from './builder-index';
 import type { HopIndex } from './hops';
+import { bodyUnknown } from './page-only';
 import { getParam, originOf, stringField, urlBase } from './params';
 import { buildTokenExchange } from './token-exchange';
 import { isForeignPlaceholder } from '../placeholders/foreign';
@@ -59,6 +60,13 @@ export function matchToken(event: RequestEvent, index: BuilderIndex, hops: HopIn
       target = candidates[candidates.length - 1] ?? null;
       exchange.matchedBy = 'proximity';
     }
+  } else if (bodyUnknown(event)) {
+    // Seen by the page only, or its start lost (page-only.ts): no body, so no code to match by. The
+    // flow of this tab (or its opener) whose callback got a code and no token request yet redeems it.
+    const tabs = hops.lineage(event.tabId);
+    const candidates = builders.filter((b) => near(b) && b.flow.callback?.code && b.tokenRefs.length === 0 && b.flow.tabIds.some((t) => tabs.includes(t)));
+    target = candidates[candidates.length - 1] ?? null;
+    exchange.matchedBy = 'proximity';
   } else if (exchange.grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
     const deviceCode = getParam(exchange.params, 'device_code');
     // By the device-authorization response, else by earlier polls with the same device_code (the

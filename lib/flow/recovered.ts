@@ -1,5 +1,6 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import type { RecoveredFrom } from '../model/flow';
+import { PAGE_ONLY_NOTE, withoutReplacedPageOnly } from './page-only';
 
 /**
  * Answers the browser never reported, as the analysis reads them (issue 17 point 6; how they are
@@ -8,13 +9,20 @@ import type { RecoveredFrom } from '../model/flow';
  *   stored on the hop as `recovered`;
  * - a redirect implied by the chain: a later hop of the same request (same requestId) proves the
  *   hop before it was answered with a redirect to that URL; which 3xx, and its headers, are unknown.
- * - a hop whose start (onBeforeRequest) was lost, rebuilt from its later events (`startLost`).
+ * - a hop whose start (onBeforeRequest) was lost, rebuilt from its later events (`startLost`);
+ * - a hop the browser reported nothing of, seen by the page only (`seenByPageOnly`,
+ *   lib/flow/page-only.ts): URL, status and times from the page, method, headers and bodies unknown.
  * The step says so (`recovered` and a note), in the panel, the report and every export.
  */
 
-/** Events as the analysis reads them: a hop without its own status takes the recovered one; a hop with its own answer drops the recovered one. */
-export function withRecoveredAnswers(events: readonly CapturedEvent[]): CapturedEvent[] {
-  if (!events.some((e) => e.kind === 'request' && e.recovered)) return [...events];
+/**
+ * Events as the analysis reads them: a hop without its own status takes the recovered one; a hop
+ * with its own answer drops the recovered one; a hop seen by the page only that the browser did
+ * report after all is dropped.
+ */
+export function withRecoveredAnswers(captured: readonly CapturedEvent[]): CapturedEvent[] {
+  const events = withoutReplacedPageOnly(captured);
+  if (!events.some((e) => e.kind === 'request' && e.recovered)) return events;
   return events.map((e) => {
     if (e.kind !== 'request' || !e.recovered) return e;
     if (e.status !== undefined) {
@@ -40,6 +48,7 @@ export function recoveredFrom(event: RequestEvent, next: RequestEvent | null): R
 
 /** What the step says about it: how its answer was recovered, and that its start was rebuilt. */
 export function recoveredNotes(event: RequestEvent, from: RecoveredFrom): string {
+  if (event.seenByPageOnly) return PAGE_ONLY_NOTE;
   return from !== 'later-events' && event.startLost ? `${NOTES[from]}; ${NOTES['later-events']}` : NOTES[from];
 }
 

@@ -18,6 +18,8 @@ export const StepReportSchema = z.object({
   note: z.string().optional(),
   /** The browser never reported this step's answer; it was recovered from here (lib/flow/recovered.ts). */
   recovered: RecoveredFromSchema.optional(),
+  /** The browser reported nothing of this step; the page did (lib/flow/page-only.ts): its method, headers and bodies are unknown. */
+  seenByPageOnly: z.literal(true).optional(),
 });
 export type StepReport = z.infer<typeof StepReportSchema>;
 

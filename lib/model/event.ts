@@ -95,6 +95,12 @@ export const RequestEventSchema = z.object({
   /** The answer read back from the page when the browser never reported it; `status` above, when present, wins. */
   recovered: RecoveredAnswerSchema.optional(),
   /**
+   * The browser reported nothing of this hop; the page listed it in its Navigation or Resource
+   * Timing (lib/capture/page-only.ts, lib/flow/page-only.ts). URL, times and `recovered` come from
+   * the page; `method` is '' (unknown) and there are no headers or bodies.
+   */
+  seenByPageOnly: z.literal(true).optional(),
+  /**
    * Set at HAR import when the recorder writes one entry per redirect chain (Safari's Web
    * Inspector): the hops before this request's final URL are not in the file, so its method may
    * be the first hop's and the steps between are missing (lib/trace/har-recorder-quirks.ts).

@@ -62,6 +62,8 @@ export interface Step {
   context: StepContext;
   note?: string;
   recovered?: RecoveredFrom;
+  /** The browser reported nothing of this request; the page did (lib/flow/page-only.ts): method, headers and bodies unknown. */
+  seenByPageOnly?: true;
 }
 
 /** The authorization request's parameters, merged from query, PAR body or request object. */

@@ -1,5 +1,6 @@
 import type { Entry, Header as HarHeader, Log, Param as HarParam, PostDataCommon, Request as HarRequest } from 'har-format';
 import * as z from 'zod';
+import { PAGE_ONLY_NOTE } from '../flow/page-only';
 import { headerValue, parseForm } from '../flow/params';
 import { isoTime } from '../format/time';
 import { BodySourceSchema, FoldingRecorderSchema, NavigationEventSchema, RecoveredAnswerSchema, type CapturedEvent, type NavigationEvent, type RequestEvent } from '../model/event';
@@ -39,6 +40,8 @@ export const OAuthLensEntryExtSchema = z.object({
   recovered: RecoveredAnswerSchema.optional(),
   /** The browser never reported this request's start; rebuilt from its later events. */
   startLost: z.literal(true).optional(),
+  /** The browser reported nothing of this request; the page saw it (lib/flow/page-only.ts): `request.method` is '' (unknown), no headers or bodies. */
+  seenByPageOnly: z.literal(true).optional(),
   response: z.object({ source: BodySourceSchema, truncated: z.boolean(), mimeType: z.string().optional() }).optional(),
 });
 export type OAuthLensEntryExt = z.infer<typeof OAuthLensEntryExtSchema>;
@@ -121,6 +124,7 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
     ...(e.requestBody?.kind === 'text' ? { requestTruncated: e.requestBody.truncated } : {}),
     ...(e.recovered ? { recovered: e.recovered } : {}),
     ...(e.startLost ? { startLost: e.startLost } : {}),
+    ...(e.seenByPageOnly ? { seenByPageOnly: e.seenByPageOnly } : {}),
     ...(e.responseBody
       ? { response: { source: e.responseBody.source, truncated: e.responseBody.truncated, ...(e.responseBody.mimeType ? { mimeType: e.responseBody.mimeType } : {}) } }
       : {}),
@@ -158,6 +162,8 @@ function toEntry(e: RequestEvent): OAuthLensEntry {
     cache: {},
     timings: { send: 0, wait: time, receive: 0 },
     _resourceType: chromeResourceType(e.type),
+    // A HAR reader that knows nothing of _oauthLens still reads why method and headers are empty.
+    ...(e.seenByPageOnly ? { comment: PAGE_ONLY_NOTE } : {}),
     _oauthLens: ext,
   };
 }

@@ -67,6 +67,7 @@ function restore(entry: z.infer<typeof EntrySchema>): RequestEvent {
   if (x.fromCache !== undefined) event.fromCache = x.fromCache;
   if (x.recovered) event.recovered = x.recovered;
   if (x.startLost) event.startLost = x.startLost;
+  if (x.seenByPageOnly) event.seenByPageOnly = x.seenByPageOnly;
   if (x.redirectsFoldedBy !== undefined) event.redirectsFoldedBy = x.redirectsFoldedBy;
   const post = entry.request.postData;
   if (x.requestBody === 'form') {

@@ -61,7 +61,13 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number, flows: readonl
   flow.steps.forEach((s, i) => {
     const url = s.url.length > maxUrl ? `${s.url.slice(0, maxUrl)}…` : s.url;
     const known = s.status === null ? (s.observed ? '' : 'not observable') : String(s.status);
-    const status = !s.recovered ? known : s.recovered === 'later-events' ? `${known} (request rebuilt from later events)` : `${s.status ?? '3xx'} (recovered from ${s.recovered})`;
+    const status = !s.recovered
+      ? known
+      : s.seenByPageOnly
+        ? `${s.status ?? ''} (seen by the page only, from ${s.recovered}: method, headers and body unknown)`
+        : s.recovered === 'later-events'
+          ? `${known} (request rebuilt from later events)`
+          : `${s.status ?? '3xx'} (recovered from ${s.recovered})`;
     lines.push(`| ${i + 1} | ${cell(timeOf(s.time))} | ${cell(s.kind)} | ${cell(s.method)} | ${cell(status)} | ${cell(url)} |`);
   });
   lines.push('', '### Findings', '');

@@ -142,7 +142,8 @@ describe('CaptureEngine.recoverAnswers', () => {
     engine.beforeRequest(base(callback));
     engine.store.drainJournal();
     expect(engine.framesToAsk(NOW)).toEqual([
-      { tabId: 1, frameId: 0, urls: [`${AS}/authorize?client_id=app&response_type=code&redirect_uri=${encodeURIComponent(`${APP}/cb`)}`, CALLBACK] },
+      // The flow's origins too: the page also reports its document and fetches there (page-only.ts).
+      { tabId: 1, frameId: 0, urls: [`${AS}/authorize?client_id=app&response_type=code&redirect_uri=${encodeURIComponent(`${APP}/cb`)}`, CALLBACK], origins: [AS, APP] },
     ]);
     expect(engine.recoverAnswers({ tabId: 1, frameId: 0, entries: [nav({ startedAt: T + 90 })] }, NOW)).toBe(1);
     const stored = engine.store.get(1, 'r9.0') as RequestEvent;

@@ -12,8 +12,10 @@ export function browserTokens(flow: Flow, ctx: CheckContext): readonly TokenExch
     ctx.notObservable('The code was redeemed by the app server; the token request and response are not visible in the browser.');
     return [];
   }
-  // A CORS preflight (OPTIONS) to the token endpoint is not a token request (Fetch §4.8).
-  return flow.tokens.filter((t) => flow.steps[t.step]?.method !== 'OPTIONS');
+  // A CORS preflight (OPTIONS) to the token endpoint is not a token request (Fetch §4.8). A token
+  // call seen by the page only (lib/flow/page-only.ts) has no method, headers or body to judge:
+  // not observed, like a server-side exchange (its status still counts in the verdict).
+  return flow.tokens.filter((t) => flow.steps[t.step]?.method !== 'OPTIONS' && !flow.steps[t.step]?.seenByPageOnly);
 }
 
 export function tokenEvent(flow: Flow, token: TokenExchange): RequestEvent | null {
