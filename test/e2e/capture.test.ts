@@ -178,9 +178,13 @@ describe('capture by the background service worker', () => {
    * - a hop whose answer never came is answered from the page when it can be: Navigation Timing
    *   for a document, Resource Timing for a fetch (lib/capture/recovery.ts), or, for an earlier hop
    *   of a redirect chain, by the next hop (lib/flow/recovered.ts);
+   * - a hop of which no event survived at all is taken from the page when its document or fetch
+   *   is listed there (lib/capture/page-only.ts), marked seen by the page only: it counts as kept
+   *   only with its kind, URL path and status; it lacks its method, headers and bodies;
    * - what stays out of reach: events a stopping instance still runs (its storage writes never
    *   land) and events queued for it whose hop left no later event and no trace in the page (the
-   *   middle hop of a cross-origin redirect chain, a fetch whose start was lost). So the test
+   *   first or a middle hop of a redirect chain, e.g. the consent POST: Navigation Timing names
+   *   none of a navigation's redirects). So the test
    *   asserts what must always hold (one flow per login, no hop carrying another hop's answer,
    *   recovered ones included, no hop twice) and prints how many logins kept every step, the
    *   answers recovered and by which means, with Chromium's account of the worker at each stop.
