@@ -12,12 +12,23 @@ import { isTag } from '../redact/tags';
 /** Digests keyed by `alg\u0000value` (WebCrypto is async; the checks that read them are not). */
 export type Digests = ReadonlyMap<string, Uint8Array>;
 
+/** Digests asked of WebCrypto at once. */
+const DIGEST_BATCH = 300;
+
 /** `known` plus the digests of `values` it lacks, as a new map (redacted values are not hashed). */
 export async function digestValues(values: Iterable<string>, known: Digests = new Map()): Promise<Digests> {
   const out = new Map(known);
+  const wanted: Array<[key: string, alg: DigestAlg, value: string]> = [];
   for (const value of new Set(values)) {
     if (isRedacted(value) || out.has(`${DIGEST_ALGS[0]}\u0000${value}`)) continue;
-    for (const alg of DIGEST_ALGS) out.set(`${alg}\u0000${value}`, await digest(alg, value));
+    for (const alg of DIGEST_ALGS) wanted.push([`${alg}\u0000${value}`, alg, value]);
+  }
+  // Many at a time, stored in the same order: one wait for the thread pool per batch instead of
+  // one per digest (issue 16: a big capture has three per code, token and verifier).
+  for (let at = 0; at < wanted.length; at += DIGEST_BATCH) {
+    const batch = wanted.slice(at, at + DIGEST_BATCH);
+    const hashes = await Promise.all(batch.map(([, alg, value]) => digest(alg, value)));
+    batch.forEach(([key], i) => out.set(key, hashes[i]!));
   }
   return out;
 }

@@ -52,7 +52,8 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
   const u = safeUrl(event.url);
   if (!u || !/^https?:$/.test(u.protocol) || isCorsPreflight(event)) return null;
   // One parse serves base, query and path: this runs on every request of a capture (bench/analyze.ts).
-  const base = `${u.protocol}//${u.host}${u.pathname}`;
+  // The base is only looked up when a discovery document taught some endpoint.
+  const learned = known.size === 0 ? undefined : known.get(`${u.protocol}//${u.host}${u.pathname}`);
   const query = parseForm(u.search.slice(1));
   const isPost = event.method.toUpperCase() === 'POST';
   // Parsing bodies is the costly part on big HARs: only bodies that can hold OAuth names are parsed.
@@ -60,7 +61,6 @@ export function classifyRequest(event: RequestEvent, fullUrl: string, known: Kno
 
   if (/\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:\/|$)/.test(u.pathname)) return 'discovery';
 
-  const learned = known.get(base);
   if (learned === 'token' && !hasParam(body, 'grant_type') && !isPost) return 'token';
   if (hasParam(body, 'grant_type') || hasParam(query, 'grant_type')) return 'token';
   if (learned && learned !== 'authorize') return learned;

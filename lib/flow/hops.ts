@@ -106,7 +106,8 @@ export function indexHops(events: readonly CapturedEvent[]): HopIndex {
     if (event.url.includes('#')) return event.url;
     const before = prev.get(event);
     if (before?.redirectUrl && stripFragment(before.redirectUrl) === event.url) return before.redirectUrl;
-    const candidates = navsByTab.get(`${event.tabId}:${event.frameId}`) ?? [];
+    // Most captures (every HAR) have no navigation with a fragment: no key to build.
+    const candidates = navsByTab.size === 0 ? [] : (navsByTab.get(`${event.tabId}:${event.frameId}`) ?? []);
     for (const n of candidates) {
       if (stripFragment(n.url) === event.url && n.time >= event.startTime - 1000 && n.time - event.startTime < FRAGMENT_WINDOW_MS) return n.url;
     }

@@ -7,8 +7,34 @@ import type { Header, Param, RequestEvent } from '../model/event';
 
 /** `application/x-www-form-urlencoded` parsing, keeping order and duplicates. */
 export function parseForm(text: string): Param[] {
+  if (!NEEDS_DECODING.test(text)) return splitPlainForm(text);
   const out: Param[] = [];
   for (const pair of new URLSearchParams(text)) out.push({ name: pair[0], value: pair[1] });
+  return out;
+}
+
+/**
+ * What makes the urlencoded parser (WHATWG URL §5.1) change a name or value: `%` escapes, `+`
+ * for space, and characters outside ASCII (lone surrogates become U+FFFD). Text without them is
+ * only split, which `splitPlainForm` does without URLSearchParams' iterator (issue 16: every
+ * request's query is parsed on a big HAR).
+ */
+const NEEDS_DECODING = /[^\x00-\x24\x26-\x2a\x2c-\x7f]/;
+
+/** URLSearchParams' result for text that needs no decoding: a leading `?` dropped, split on `&`, empty pieces skipped, name and value at the first `=`. */
+function splitPlainForm(text: string): Param[] {
+  const out: Param[] = [];
+  const len = text.length;
+  let start = text.charCodeAt(0) === 0x3f ? 1 : 0;
+  while (start <= len) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = len;
+    if (end > start) {
+      const eq = text.indexOf('=', start);
+      out.push(eq >= 0 && eq < end ? { name: text.slice(start, eq), value: text.slice(eq + 1, end) } : { name: text.slice(start, end), value: '' });
+    }
+    start = end + 1;
+  }
   return out;
 }
 
@@ -88,17 +114,28 @@ function jsonParams(text: string): Param[] {
     .map(([name, value]) => ({ name, value: String(value) }));
 }
 
+/**
+ * `header.toLowerCase() === lower`, without lower-casing names that cannot match (issue 16: every
+ * lookup lower-cased every header of a request). Lower-casing never shortens a string, and only
+ * U+0130 (İ → i + U+0307) lengthens one, so a longer name never matches and a shorter one only
+ * when it holds U+0130.
+ */
+function sameName(header: string, lower: string): boolean {
+  if (header.length === lower.length) return header === lower || header.toLowerCase() === lower;
+  return header.length < lower.length && header.includes('\u0130') && header.toLowerCase() === lower;
+}
+
 export function headerValue(headers: readonly Header[] | undefined, name: string): string | null {
   if (!headers) return null;
   const lower = name.toLowerCase();
-  for (const h of headers) if (h.name.toLowerCase() === lower) return h.value;
+  for (const h of headers) if (sameName(h.name, lower)) return h.value;
   return null;
 }
 
 export function headerValues(headers: readonly Header[] | undefined, name: string): string[] {
   if (!headers) return [];
   const lower = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
+  return headers.filter((h) => sameName(h.name, lower)).map((h) => h.value);
 }
 
 /** A JSON object, or null. Arrays, primitives and broken JSON are not objects. */
