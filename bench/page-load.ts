@@ -173,11 +173,19 @@ const LABEL: Record<Variant, string> = {
   'oauth-lens-limited': 'OAuth Lens, site access limited, page on another site',
 };
 
-export async function benchPageLoad(resources = 200, rounds = 30, options: { build?: boolean } = {}): Promise<Figure[]> {
+export async function benchPageLoad(resources = 200, rounds = 40, options: { build?: boolean } = {}): Promise<Figure[]> {
   if (options.build ?? true) buildExtension();
   const r = await measurePageLoad(VARIANTS, resources, rounds);
   const page = `steady state, ${resources} sub-resources, median of ${rounds}`;
   const vs = (v: Variant, floor: Variant) => median(r[v].ms.map((ms, k) => ms / r[floor].ms[k]!));
+  // How much one round's ratio moves: the spread a reader needs to judge a ratio near its budget.
+  const spread = (v: Variant, floor: Variant) => {
+    const ratios = r[v].ms.map((ms, k) => ms / r[floor].ms[k]!).sort((a, b) => a - b);
+    const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!.toFixed(3);
+    console.log(`page load: ${LABEL[v]} vs ${LABEL[floor]}: median ${vs(v, floor).toFixed(3)}, per-round ratios ${at(0.25)}–${at(0.75)} (interquartile) over ${ratios.length} rounds`);
+  };
+  spread('oauth-lens', 'empty-listeners');
+  spread('oauth-lens-limited', 'limited-listeners');
   const info = Number.POSITIVE_INFINITY; // ablation rows explain the budget rows; they have none of their own
   const row = (v: Variant, budget: number) => figure(`page load (${page}): ${LABEL[v]} vs no extension`, median(r[v].ms), 'ms', median(r[v].ratios), budget);
   return [
@@ -190,7 +198,8 @@ export async function benchPageLoad(resources = 200, rounds = 30, options: { bui
     // so these two are information and the floor ratios below carry the budgets.
     row('oauth-lens', info),
     // Our code's own cost: OAuth Lens over its twin without code (page-load-ablations.ts), the
-    // median of the per-round ratios (each round loads both, one right after the other).
+    // median of the per-round ratios (the two are neighbours in
+    // the round's order and take turns at going first).
     figure(`page load (${page}): OAuth Lens vs empty listeners (our code's own cost)`, median(r['oauth-lens'].ms), 'ms', vs('oauth-lens', 'empty-listeners'), 1.02),
     row('limited-listeners', info),
     row('oauth-lens-limited', info),
