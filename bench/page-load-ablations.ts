@@ -26,8 +26,8 @@ import { ALL_SITES } from '../lib/site-access/patterns';
  * - `webrequest-permission`: the `webRequest` permission and every site, no listener at all.
  * - `narrow-listeners`: the six listeners for another site only (`NARROW_SITE`, not the page's).
  * - `narrow-listeners-no-extra`: the same without `extraHeaders`.
- * - `navigation-only`: no `webRequest` permission; webNavigation and tabs listeners, every site
- *   (what OAuth Lens keeps when no tab is on a chosen site).
+ * - `navigation-only`: no `webRequest` permission; OAuth Lens's other listeners (webNavigation,
+ *   tabs, runtime, permissions), every site.
  */
 export type Ablation = 'empty-worker' | 'empty-listeners' | 'limited-listeners' | 'webrequest-permission' | 'narrow-listeners' | 'narrow-listeners-no-extra' | 'navigation-only';
 
@@ -73,14 +73,7 @@ chrome.permissions.onRemoved.addListener(noop);
 
 const NAVIGATION_ONLY = `
 const noop = () => undefined;
-const nav = chrome.webNavigation;
-nav.onCommitted.addListener(noop);
-nav.onReferenceFragmentUpdated.addListener(noop);
-nav.onHistoryStateUpdated.addListener(noop);
-nav.onCreatedNavigationTarget.addListener(noop);
-chrome.tabs.onUpdated.addListener(noop);
-chrome.tabs.onRemoved.addListener(noop);
-`;
+${OTHER_LISTENERS}`;
 
 const ALL = ['<all_urls>'];
 const WEB_REQUEST = { permissions: ['webRequest'], host_permissions: ALL };
@@ -98,7 +91,7 @@ const KINDS: Record<Ablation, { manifest: object; script: string }> = {
   'webrequest-permission': { manifest: WEB_REQUEST, script: '// the permission alone\n' },
   'narrow-listeners': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], true) },
   'narrow-listeners-no-extra': { manifest: WEB_REQUEST, script: listeners([NARROW_SITE], false) },
-  'navigation-only': { manifest: { permissions: ['webNavigation', 'tabs'], host_permissions: ALL }, script: NAVIGATION_ONLY },
+  'navigation-only': { manifest: { permissions: ['webNavigation', 'tabs', 'storage', 'scripting'], host_permissions: ALL }, script: NAVIGATION_ONLY },
 };
 
 export function writeAblation(kind: Ablation): string {

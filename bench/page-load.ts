@@ -32,7 +32,7 @@ type Variant = 'none' | Ablation | 'oauth-lens' | 'oauth-lens-limited';
 /** The figures `npm run bench` reports. */
 const VARIANTS: readonly Variant[] = ['none', 'empty-worker', 'webrequest-permission', 'empty-listeners', 'oauth-lens', 'limited-listeners', 'oauth-lens-limited'];
 /** `npm run bench -- page-load-mechanism`: which part of having webRequest costs (page-load-ablations.ts). */
-const MECHANISM: readonly Variant[] = ['none', 'empty-worker', 'navigation-only', 'webrequest-permission', 'narrow-listeners-no-extra', 'narrow-listeners', 'empty-listeners', 'oauth-lens-limited'];
+const MECHANISM: readonly Variant[] = ['none', 'empty-worker', 'navigation-only', 'webrequest-permission', 'narrow-listeners-no-extra', 'narrow-listeners', 'limited-listeners', 'empty-listeners', 'oauth-lens-limited'];
 
 /** The one site OAuth Lens may access in the limited variant: not the bench page's (127.0.0.1). */
 export const LIMITED_SITE = { address: 'http://localhost', pattern: 'http://localhost/*' };
@@ -168,7 +168,7 @@ const LABEL: Record<Variant, string> = {
   'webrequest-permission': 'webRequest permission, no listener',
   'narrow-listeners': 'empty webRequest listeners + extraHeaders for another site only',
   'narrow-listeners-no-extra': 'empty webRequest listeners for another site only, no extraHeaders',
-  'navigation-only': 'webNavigation + tabs listeners only, no webRequest permission',
+  'navigation-only': "OAuth Lens's webNavigation, tabs, runtime and permissions listeners only, no webRequest permission",
   'oauth-lens': 'OAuth Lens',
   'oauth-lens-limited': 'OAuth Lens, site access limited, page on another site',
 };
