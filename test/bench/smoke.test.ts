@@ -103,11 +103,11 @@ describe('bench smoke', { timeout: 180_000 }, () => {
 
   it.skipIf(!hasChromium || !hasBuild)('page load in Chromium, seven warm browsers (needs npm run build)', async () => {
     expectWellFormed(await benchPageLoad(10, 1, { build: false }), 9);
-  }, 180_000);
+  }, 360_000);
 
   it.skipIf(!hasChromium || !hasBuild)('page-load mechanism in Chromium, nine warm browsers (needs npm run build)', async () => {
     expectWellFormed(await benchPageLoadMechanism(10, 1, { build: false }), 8);
-  }, 180_000);
+  }, 360_000);
 
   it.skipIf(!hasFirefox || !hasFirefoxBuild)('page load in Firefox, three warm browsers (needs wxt build -b firefox)', async () => {
     expectWellFormed(await benchPageLoadFirefox(10, 1, { build: false, warmup: 1 }), 2);
