@@ -61,6 +61,7 @@ export function errorPageBody(body: BodyInput): BodyCondition {
   return (hop) => {
     const kept = errorPageBodyToKeep(hop, body.text);
     if (!kept) return false;
+    if (kept.pageText) return { ...body, text: kept.text, truncated: true, mimeType: 'text/plain', source: 'page-text' };
     return kept.excerpt ? { ...body, text: kept.text, truncated: true } : true;
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { mayBeErrorPage, PAGE_TEXT_MAX_CHARS, type LoadedDocument } from '../../lib/capture/page-text';
+import { livePageText, mayBeErrorPage, PAGE_SCRIPT_MAX_CHARS, PAGE_SCRIPTS_MAX, PAGE_TEXT_MAX_CHARS, type LoadedDocument } from '../../lib/capture/page-text';
 import type { Listenable } from './api';
 import type { BackgroundService } from './service';
 
@@ -8,27 +8,34 @@ export interface DocumentLoadedDetails extends LoadedDocument {
   documentId?: string;
 }
 
-type ReadText = (max: number) => { text: string; truncated: boolean };
+type ReadText = (max: number, scriptsMax: number, scriptMax: number) => { text: string; truncated: boolean; scripts: string[] };
 
 /** The slice of `chrome.scripting` this file uses (Chrome MV3 only). */
 export interface ScriptingLike {
   executeScript(injection: {
     target: { tabId: number; frameIds?: number[]; documentIds?: string[] };
     func: ReadText;
-    args: [number];
+    args: [number, number, number];
   }): Promise<Array<{ result?: unknown }>>;
 }
 
 /**
  * Runs in the page, in the extension's isolated world (serialised by executeScript: nothing from
- * this module's scope): the text the page shows, bounded.
+ * this module's scope): the text the page shows, bounded, and the inline scripts that assign
+ * Entra's `$Config` (its AADSTS error is often only there), a few and bounded. Nothing of the page
+ * runs; lib/capture/page-text.ts keeps the visible text and the script's error line only.
  */
-function readVisibleText(max: number): { text: string; truncated: boolean } {
+function readVisibleText(max: number, scriptsMax: number, scriptMax: number): { text: string; truncated: boolean; scripts: string[] } {
   const text = document.body ? document.body.innerText : '';
-  return { text: text.slice(0, max), truncated: text.length > max };
+  const scripts: string[] = [];
+  for (const s of Array.from(document.scripts)) {
+    if (scripts.length >= scriptsMax) break;
+    if (!s.src && s.text.includes('$Config')) scripts.push(s.text.slice(0, scriptMax));
+  }
+  return { text: text.slice(0, max), truncated: text.length > max, scripts };
 }
 
-const ReadSchema = z.object({ text: z.string(), truncated: z.boolean() });
+const ReadSchema = z.object({ text: z.string(), truncated: z.boolean(), scripts: z.array(z.string()).catch([]) });
 
 /**
  * Chromium without DevTools open never sees a response body. When an authorization request's own
@@ -48,7 +55,7 @@ export async function readPageText(service: BackgroundService, scripting: Script
     results = await scripting.executeScript({
       target: { tabId: d.tabId, ...(d.documentId ? { documentIds: [d.documentId] } : { frameIds: [d.frameId] }) },
       func: readVisibleText,
-      args: [PAGE_TEXT_MAX_CHARS],
+      args: [PAGE_TEXT_MAX_CHARS, PAGE_SCRIPTS_MAX, PAGE_SCRIPT_MAX_CHARS],
     });
   } catch {
     // No access to the site (not granted), or the page went away meanwhile: nothing to read.
@@ -56,10 +63,10 @@ export async function readPageText(service: BackgroundService, scripting: Script
   }
   const read = ReadSchema.safeParse(results[0]?.result);
   if (!read.success) return false;
-  const text = read.data.text.slice(0, PAGE_TEXT_MAX_CHARS);
+  const { text, truncated } = livePageText(read.data);
   let kept = false;
   service.ingest((e) => {
-    kept = e.attachPageText(target, text, read.data.truncated || read.data.text.length > PAGE_TEXT_MAX_CHARS);
+    kept = e.attachPageText(target, text, truncated);
   });
   return kept;
 }

@@ -1,3 +1,5 @@
+import { CONFIG_SCAN_MAX_CHARS } from '../diagnosis/entra-config';
+import { errorTextOfHtml, errorTextOfPage, visibleText } from '../diagnosis/error-text';
 import { matchProviderError } from '../diagnosis/match-provider-error';
 import { headerValue, stripFragment } from '../flow/params';
 import type { CapturedEvent, RequestEvent } from '../model/event';
@@ -17,6 +19,24 @@ import { shapeOfUrl } from './prefilter';
 
 /** At most this many characters of page text are read (the refusal is in the first lines). */
 export const PAGE_TEXT_MAX_CHARS = 4096;
+
+/**
+ * Of a live page, besides its visible text, the inline scripts that assign Entra's `$Config`
+ * (which states the AADSTS error the page renders with JavaScript) are read: at most this many,
+ * each cut to what lib/diagnosis/entra-config.ts scans. Only the error line is kept.
+ */
+export const PAGE_SCRIPTS_MAX = 4;
+export const PAGE_SCRIPT_MAX_CHARS = CONFIG_SCAN_MAX_CHARS + 1024;
+
+/**
+ * The text kept from a live error page: what it shows, led by the error of an Entra `$Config`
+ * script (lib/diagnosis/error-text.ts, as for a captured body), at most PAGE_TEXT_MAX_CHARS.
+ */
+export function livePageText(read: { text: string; truncated: boolean; scripts: readonly string[] }): { text: string; truncated: boolean } {
+  const scripts = read.scripts.slice(0, PAGE_SCRIPTS_MAX).map((s) => s.slice(0, PAGE_SCRIPT_MAX_CHARS));
+  const text = errorTextOfPage(read.text.slice(0, PAGE_TEXT_MAX_CHARS), scripts);
+  return { text: text.slice(0, PAGE_TEXT_MAX_CHARS), truncated: read.truncated || text.length > PAGE_TEXT_MAX_CHARS };
+}
 
 const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
 
@@ -49,15 +69,24 @@ export function keepsPageText(hop: RequestEvent, text: string): boolean {
  * entrypoints/background/firefox-bodies.ts), not as visible text; the same rule decides what is
  * kept. A refusal (HTTP ≥ 400) is kept whole. A 200 HTML page that did not redirect (Entra shows
  * its AADSTS errors that way) is kept only when it names a provider error code, and then only
- * PAGE_TEXT_MAX_CHARS of it around the first code: a sign-in page is never stored. Null: drop it.
+ * PAGE_TEXT_MAX_CHARS of it around the first code: a sign-in page is never stored. When the code
+ * is only in Entra's `$Config` script, the page text is kept instead (`pageText`: store it as
+ * `page-text`, plain text, like Chromium's). Null: drop it.
  */
-export function errorPageBodyToKeep(hop: RequestEvent, body: string): { text: string; excerpt: boolean } | null {
+export function errorPageBodyToKeep(hop: RequestEvent, body: string): { text: string; excerpt: boolean; pageText?: true } | null {
   if (hop.redirectUrl !== undefined || hop.error !== undefined) return null;
   if ((hop.status ?? 0) >= 400) return { text: body, excerpt: false };
   if (!wantsPageText(hop)) return null;
   const code = matchProviderError(body, { url: hop.url })[0]?.code;
   if (code === undefined) return null;
   if (body.length <= PAGE_TEXT_MAX_CHARS) return { text: body, excerpt: false };
+  // The code only in Entra's $Config script: 4 KB of HTML around it would hold a piece of the
+  // script and lose it to the analysis (scripts are not page text). Keep what Chromium keeps
+  // instead: the page's text led by the script's error line.
+  const text = errorTextOfHtml(body);
+  if (!matchProviderError(visibleText(body), { url: hop.url }).length && matchProviderError(text, { url: hop.url }).length) {
+    return { text: text.slice(0, PAGE_TEXT_MAX_CHARS), excerpt: true, pageText: true };
+  }
   const at = Math.max(0, body.indexOf(code));
   const start = Math.max(0, Math.min(at - PAGE_TEXT_MAX_CHARS / 2, body.length - PAGE_TEXT_MAX_CHARS));
   return { text: body.slice(start, start + PAGE_TEXT_MAX_CHARS), excerpt: true };

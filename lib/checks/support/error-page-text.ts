@@ -1,34 +1,15 @@
+import { errorTextOfHtml } from '../../diagnosis/error-text';
 import { queryParams } from '../../flow/params';
 import type { Step } from '../../model/flow';
 
 const MAX_TEXT = 20_000;
 
 /**
- * Visible text of an HTML page: the head (title included, which a page does not show in its
- * body), scripts, styles and tags removed, entities for quotes decoded, spaces collapsed — what
- * the page's `document.body.innerText` gives, so a HAR's body and the text the extension reads
- * from the live page (lib/capture/page-text.ts) say the same.
- */
-export function visibleText(html: string): string {
-  return html
-    .slice(0, MAX_TEXT * 5)
-    .replace(/<(head|script|style|template|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#39;|&#x27;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_TEXT);
-}
-
-/**
  * What an authorization-server error page tells us: the URL's own error parameters (Cognito
  * `/error?error=redirect_mismatch`, Google `authError=`) and the page text when the body was
- * captured — the HTML body (HAR, DevTools, Firefox), or the visible text read from the live page
- * (`page-text`, already text: only its spaces are collapsed).
+ * captured — the HTML body (HAR, DevTools, Firefox: its visible text led by the error of Entra's
+ * `$Config` script, lib/diagnosis/error-text.ts), or the text read from the live page (`page-text`,
+ * already text: only its spaces are collapsed).
  */
 export function errorPageText(step: Step): { urlText: string; bodyText: string } {
   const params = queryParams(step.url).filter((p) => /error|message|reason|description/i.test(p.name));
@@ -36,7 +17,7 @@ export function errorPageText(step: Step): { urlText: string; bodyText: string }
   const captured = step.event?.responseBody;
   const body = captured?.text ?? '';
   const bodyText =
-    captured?.source === 'page-text' ? body.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : /<[a-z!]/i.test(body) ? visibleText(body) : body.slice(0, MAX_TEXT);
+    captured?.source === 'page-text' ? body.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : /<[a-z!]/i.test(body) ? errorTextOfHtml(body).slice(0, MAX_TEXT) : body.slice(0, MAX_TEXT);
   return { urlText, bodyText };
 }
 
