@@ -35,7 +35,7 @@ export const PAGE_SCRIPT_MAX_CHARS = CONFIG_SCAN_MAX_CHARS + 1024;
 export function livePageText(read: { text: string; truncated: boolean; scripts: readonly string[] }): { text: string; truncated: boolean } {
   const scripts = read.scripts.slice(0, PAGE_SCRIPTS_MAX).map((s) => s.slice(0, PAGE_SCRIPT_MAX_CHARS));
   const text = errorTextOfPage(read.text.slice(0, PAGE_TEXT_MAX_CHARS), scripts);
-  return { text: text.slice(0, PAGE_TEXT_MAX_CHARS), truncated: read.truncated || text.length > PAGE_TEXT_MAX_CHARS };
+  return { text: text.slice(0, PAGE_TEXT_MAX_CHARS), truncated: read.truncated || read.text.length > PAGE_TEXT_MAX_CHARS || text.length > PAGE_TEXT_MAX_CHARS };
 }
 
 const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);

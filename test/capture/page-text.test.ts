@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
-import { errorPageBodyToKeep, keepsPageText, mayBeErrorPage, PAGE_TEXT_MAX_CHARS, pageTextHop, wantsPageText } from '../../lib/capture/page-text';
+import { errorPageBodyToKeep, keepsPageText, livePageText, mayBeErrorPage, PAGE_TEXT_MAX_CHARS, pageTextHop, wantsPageText } from '../../lib/capture/page-text';
+import { ENTRA_50011, entraConfigPage } from '../support/entra-error-page';
 import type { RequestEvent } from '../../lib/model/event';
 import { header, play, requestHop } from './details';
 
@@ -71,6 +72,16 @@ describe("errorPageBodyToKeep: Firefox's page body, by the page-text rule", () =
     expect(kept?.excerpt).toBe(true);
     expect(kept?.text.length).toBe(PAGE_TEXT_MAX_CHARS);
     expect(kept?.text).toContain(AADSTS);
+    // The code only in $Config: kept as the page's text led by the script's error line, as Chromium keeps it.
+    expect(kept?.pageText).toBe(true);
+    expect(kept?.text.startsWith(AADSTS)).toBe(true);
+  });
+
+  it("keeps the hand-built Entra page whose code is only in $Config as page text, the error line first", () => {
+    const kept = errorPageBodyToKeep(entra, entraConfigPage({ padding: 2_000 }));
+    expect(kept).toMatchObject({ excerpt: true, pageText: true });
+    expect(kept?.text.startsWith(ENTRA_50011)).toBe(true);
+    expect(kept?.text).not.toContain('<script');
   });
 
   it('never keeps a sign-in page, a redirect, a failed load or another document', () => {
@@ -123,5 +134,19 @@ describe('CaptureEngine page text', () => {
     const engine = new CaptureEngine();
     play(engine, { requestId: '8', url: AUTHORIZE }, 302, { location: 'https://app.example/cb?code=c&state=s1' });
     expect(engine.pageTextTarget({ tabId: 1, frameId: 0, url: AUTHORIZE })).toBeNull();
+  });
+});
+
+describe("livePageText: a live page's text and its $Config scripts", () => {
+  it('leads with the error of the first script that states one, bounded and marked truncated when cut', () => {
+    const scripts = ['$Config={"fShowButtons":true};', `$Config={"iErrorCode":50011,"strServiceExceptionMessage":${JSON.stringify(ENTRA_50011)}};`];
+    expect(livePageText({ text: 'Sorry, but we are having trouble signing you in.', truncated: false, scripts })).toEqual({
+      text: `${ENTRA_50011}\nSorry, but we are having trouble signing you in.`,
+      truncated: false,
+    });
+    const long = livePageText({ text: 'z'.repeat(PAGE_TEXT_MAX_CHARS), truncated: false, scripts });
+    expect(long.text.length).toBe(PAGE_TEXT_MAX_CHARS);
+    expect(long.truncated).toBe(true);
+    expect(livePageText({ text: 'plain', truncated: false, scripts: [] })).toEqual({ text: 'plain', truncated: false });
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/redirect-uri-not-registered-hint';
 import { describeCheck } from '../support/check-cases';
 import { AS, chain, CHALLENGE, codeFlow, hop, REDIRECT_URI } from '../support/events';
+import { entraConfigPage } from '../support/entra-error-page';
 
 const query = (redirect: string, clientId = 'web-app') =>
   new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: redirect, scope: 'openid', state: 'st-Aa1Bb2Cc3Dd4Ee5Ff6', code_challenge: CHALLENGE, code_challenge_method: 'S256' }).toString();
@@ -42,6 +43,20 @@ describeCheck(check, {
         expect(f[0]?.fix).toContain('platform type');
         // The provider profile leads the fix with Entra's own console path, the value filled in, and its documentation.
         expect(f[0]?.fix).toMatch(/^Microsoft Entra admin center → App registrations → your app → Authentication → .*Redirect URIs: add https:\/\/app\.example\.com\/auth\. \(Microsoft Entra ID documentation: https:\/\/learn\.microsoft\.com\/entra\/identity-platform\/how-to-add-redirect-uri\)/);
+      },
+    },
+    {
+      name: "Microsoft Entra AADSTS50011 stated only in the page's $Config script (hand-built page shape)",
+      events: [
+        hop({
+          url: `https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize?${query('https://app.example.com/auth', '6731de76-14a6-49ae-97bc-6eba6914391e')}`,
+          status: 200,
+          responseText: entraConfigPage(),
+        }),
+      ],
+      expect: (f) => {
+        expect(f[0]?.message).toContain('AADSTS50011 (Microsoft Entra');
+        expect(f[0]?.fix).toMatch(/^Microsoft Entra admin center → App registrations/);
       },
     },
     {
