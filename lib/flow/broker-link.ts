@@ -26,8 +26,9 @@ import { originOf, urlBase } from './params';
 export function linkBrokeredFlows(flows: readonly Flow[], windowMs: number): Flow[] {
   const appOf = new Map<Flow, Flow>();
   const legsOf = new Map<Flow, Flow[]>();
+  const candidates = candidateIndex(flows);
   for (const leg of flows) {
-    const app = brokeredFor(leg, flows, windowMs);
+    const app = brokeredFor(leg, candidates(leg), windowMs);
     if (!app) continue;
     appOf.set(leg, app);
     legsOf.set(app, [...(legsOf.get(app) ?? []), leg]);
@@ -41,6 +42,36 @@ export function linkBrokeredFlows(flows: readonly Flow[], windowMs: number): Flo
   });
 }
 
+/**
+ * For a leg, the only flows that can be its app flow, in their original order: those whose
+ * authorization server is the origin the leg returns to, and those whose provider documents the
+ * leg's redirect_uri as a broker callback (`returnsToBroker` accepts nothing else). An index, so
+ * that linking stays linear in the number of flows: a trace of thousands of logins at one server
+ * has no leg returning to that server's origin.
+ */
+function candidateIndex(flows: readonly Flow[]): (leg: Flow) => Flow[] {
+  const byOrigin = new Map<string, number[]>();
+  const byProvider = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, key: string, i: number) => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  flows.forEach((flow, i) => {
+    if (flow.authorize === null) return;
+    if (flow.serverOrigin !== null) add(byOrigin, flow.serverOrigin, i);
+    const provider = flowProvider(flow);
+    if (provider) add(byProvider, provider.id, i);
+  });
+  return (leg) => {
+    const back = leg.redirectUri;
+    if (back === null || leg.authorize === null) return [];
+    const found = new Set<number>(byOrigin.get(originOf(back) ?? '') ?? []);
+    for (const [id, indexes] of byProvider) if (isProviderUrl(back, id, ['broker_callback'])) for (const i of indexes) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => flows[i]!);
+  };
+}
+
 function authorizeTime(flow: Flow): number | null {
   return flow.authorize ? (flow.steps[flow.authorize.step]?.time ?? null) : null;
 }
@@ -49,7 +80,7 @@ function callbackTime(flow: Flow): number | null {
   return flow.callback ? (flow.steps[flow.callback.step]?.time ?? null) : null;
 }
 
-/** The app flow whose broker issued `leg`, or null. */
+/** The app flow whose broker issued `leg`, or null, among the candidate flows (in their original order). */
 function brokeredFor(leg: Flow, flows: readonly Flow[], windowMs: number): Flow | null {
   const start = authorizeTime(leg);
   const back = leg.redirectUri;
