@@ -3,7 +3,7 @@ import type { WebRequestBody } from '../../lib/capture/details';
 import { shapeOfRequest, type Shape } from '../../lib/capture/prefilter';
 import { MAX_BODY_CHARS } from '../../lib/model/event';
 import { errorPageBodyToKeep } from '../../lib/capture/page-text';
-import type { BodyCondition, BodyInput } from '../../lib/capture/recorder';
+import type { BodyCondition, BodyInput } from '../../lib/capture/recorder-bodies';
 
 /** Firefox's `webRequest.filterResponseData` stream filter (not in Chrome's typings). */
 export interface StreamFilterLike {

@@ -1,4 +1,4 @@
-import { MAX_BODY_CHARS, type CapturedEvent, type RequestEvent, type ResponseBody } from '../model/event';
+import type { CapturedEvent, RequestEvent } from '../model/event';
 import { hopId, newRequestEvent } from './build-event';
 import type { BeforeRequestDetails, SendHeadersDetails } from './details';
 import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-origins';
@@ -7,36 +7,11 @@ import { HopEvents, type FoundHop, type ProvisionalChain } from './hop-events';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
 import { isIgnoredType, shapeOfRequest, type Shape } from './prefilter';
 import type { TabRecord } from './tab-record';
+import { boundBody, capMap, type BodyCondition, type BodyInput, type HeldBody } from './recorder-bodies';
 import { TabStore } from './tab-store';
-
-export type BodyInput = Omit<ResponseBody, 'truncated'> & { truncated?: boolean };
-
-/** Whether a body is kept once its hop's answer is known: false drops it, true keeps it, a body keeps that one instead (a bounded part of it). */
-export type BodyCondition = (hop: RequestEvent) => boolean | BodyInput;
-
-/** A body whose keep-condition needs the response status, read before that status arrived. */
-interface HeldBody {
-  tabId: number;
-  body: BodyInput;
-  onlyIf: BodyCondition;
-}
 
 /** After a restart, in-flight hops younger than this are picked up again; older ones are done. */
 const REOPEN_MS = 2 * 60_000;
-
-/**
- * Requests whose end never arrives (a worker restart, a redirect to a custom scheme) would stay
- * in the in-flight maps; beyond this many, the oldest are forgotten.
- */
-const MAX_IN_FLIGHT = 2_000;
-
-function capMap<K, V>(map: Map<K, V>): void {
-  if (map.size <= MAX_IN_FLIGHT) return;
-  for (const key of map.keys()) {
-    map.delete(key);
-    if (map.size <= MAX_IN_FLIGHT * 0.9) break;
-  }
-}
 
 /**
  * Turns webRequest events into stored RequestEvents (pure, synchronous; no analysis). The
@@ -328,15 +303,4 @@ export class Recorder extends HopEvents {
       this.store.markDirty(opener.tabId);
     }
   }
-}
-
-function boundBody(body: Omit<ResponseBody, 'truncated'> & { truncated?: boolean }): ResponseBody {
-  const over = body.text.length > MAX_BODY_CHARS;
-  const out: ResponseBody = {
-    text: over ? body.text.slice(0, MAX_BODY_CHARS) : body.text,
-    truncated: over || body.truncated === true,
-    source: body.source,
-  };
-  if (body.mimeType) out.mimeType = body.mimeType;
-  return out;
 }
