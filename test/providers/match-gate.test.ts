@@ -38,6 +38,12 @@ describe('requiredLiteral', () => {
   it('finds a text for every provider shape (or the gate would let everything through)', () => {
     expect(SOURCES.filter((s) => requiredLiteral(s) === null)).toEqual([]);
   });
+
+  it('finds more than a scheme for every provider shape (a shape needing only "https://" lets every URL through the gate)', () => {
+    // A broker-callback shape with a host alternation once left the gate only "https://": every
+    // URL of a HAR then ran the whole alternation (bench/analyze.ts).
+    expect(SOURCES.filter((s) => (requiredLiteral(s) ?? '').replace(/^https?:\/\/$/, '').length < 5)).toEqual([]);
+  });
 });
 
 /** URLs built around the shapes' own texts (so many match some shape), with hosts and path pieces around them. */

@@ -39,7 +39,9 @@ export const entraExternal: ProviderProfile = {
     ['discovery', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/\\.well-known/openid-configuration(?:[?#]|$)'],
     ['jwks', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/discovery/v2\\.0/keys(?:[?#]|$)'],
     ['end_session', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/.+/oauth2/v2\\.0/logout(?:[?#]|$)'],
-    ['broker_callback', '^https://[^/]+\\.(?:b2clogin|ciamlogin)\\.com/[^/?#]+/(?:oauth2/authresp|federation/(?:oauth2|oidc/[^?#]+))(?:[?#]|$)'],
+    // One shape per host: the capture's gate needs a text every match contains (lib/providers/required-literal.ts).
+    ['broker_callback', '^https://[^/]+\\.b2clogin\\.com/[^/?#]+/(?:oauth2/authresp|federation/(?:oauth2|oidc/[^?#]+))(?:[?#]|$)'],
+    ['broker_callback', '^https://[^/]+\\.ciamlogin\\.com/[^/?#]+/(?:oauth2/authresp|federation/(?:oauth2|oidc/[^?#]+))(?:[?#]|$)'],
   ],
   broker: {
     marker: ['domain_hint'],
