@@ -5,6 +5,7 @@ import type { StepReport } from '../../lib/model/analysis';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
 import { e2eLifecycle, ExtensionSession, expectOnlyFlow, expectNoneEverywhere, stepKinds, formField, type FlowExpectation } from './harness';
 import { satisfied } from './run';
+import { diffSteps } from '../support/step-match';
 
 /**
  * Issue 5 in real Chromium: the background service worker captures a login end to end, and a
@@ -250,7 +251,7 @@ describe('capture by the background service worker', () => {
       }));
     };
     type Shape = Awaited<ReturnType<typeof shape>>[number]['steps'][number];
-    const label = (s: Shape) => `${s.kind} ${s.method} ${s.answer}`;
+    const label = (s: Shape) => `${s.kind} ${s.method} ${s.answer} (${s.path}${s.pageOnly ? ', seen by the page only' : ''})`;
     /**
      * A step is kept when the flow shows it with its kind, method and answer. A step seen by the
      * page only (lib/flow/page-only.ts) counts when it has the kind, answer and URL path of the
@@ -275,6 +276,7 @@ describe('capture by the background service worker', () => {
     for (let i = 0; i < 10; i++) stopped.push(await login(true));
     expect(stops).toBe(20);
     const incomplete: string[] = [];
+    let lost = 0;
     const recovered: string[] = [];
     for (const [i, tabId] of stopped.entries()) {
       const got = await shape(tabId);
@@ -293,8 +295,11 @@ describe('capture by the background service worker', () => {
         if (hop.recovered && hop.status !== undefined) expect(hop.recovered.status, `${name}: recovered and reported ${hop.method} ${hop.url}`).toBe(hop.status);
       }
       if (got.length !== baseline.length || !got.every((f, n) => sameSteps(f.steps, baseline[n]!.steps))) {
-        const missing = baseline[0]!.steps.filter((want) => !got[0]!.steps.some((s) => kept(s, want))).map(label);
-        incomplete.push(`${name}: ${missing.length} step(s) short (${missing.join(', ') || 'a step without its answer'})`);
+        // Matched in order, one step for one step: a lost second login POST is not hidden by the first.
+        const { missing, extra } = diffSteps(baseline[0]!.steps, got[0]!.steps, kept);
+        lost += missing.length;
+        const more = extra.length ? `; in their place ${extra.map(label).join(', ')}` : '';
+        incomplete.push(`${name}: ${missing.length} step(s) lost (${missing.map(label).join(', ')})${more}`);
         await session.dump(`worker-stops-login-${i + 1}`, tabId);
       }
     }
@@ -303,7 +308,7 @@ describe('capture by the background service worker', () => {
     for (const r of recovered) counts.set(r.slice(r.indexOf(' from ') + 6), (counts.get(r.slice(r.indexOf(' from ') + 6)) ?? 0) + 1);
     const bySource = [...counts].map(([from, n]) => `${n} from ${from}`);
     console.log(
-      `worker stops: ${10 - incomplete.length} of 10 logins kept every step after 20 stops (${starting} of them hit a worker still starting; answers recovered: ${bySource.join(', ') || 'none'})${incomplete.length ? `; ${incomplete.join('; ')}` : ''}`,
+      `worker stops: ${10 - incomplete.length} of 10 logins kept every step after 20 stops, ${lost} step(s) lost in all (${starting} of them hit a worker still starting; answers recovered: ${bySource.join(', ') || 'none'})${incomplete.length ? `; ${incomplete.join('; ')}` : ''}`,
     );
   });
 });
