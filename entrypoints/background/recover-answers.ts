@@ -52,6 +52,7 @@ function readTimings(urls: string[], origins: string[], maxUrl: number, maxEntri
       status: typeof e.responseStatus === 'number' ? e.responseStatus : 0,
       startedAt: origin + e.startTime,
       answeredAt: answered > 0 ? origin + answered : 0,
+      ...(isNavigation && e.fetchStart > 0 ? { fetchedAt: origin + e.fetchStart } : {}),
     });
   }
   return out;

@@ -67,6 +67,17 @@ function hashOf(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/**
+ * When a document hop seen by the page only began: the fetch of the document itself when the page
+ * says so (`fetchedAt`, within the navigation), else the navigation's start. A callback reached
+ * through a redirect chain then sorts after the hops of that chain (the form POST, the provider's
+ * redirect), as the browser would have reported it, not before them at the moment of the click.
+ */
+export function documentStart(entry: TimingEntry): number {
+  const fetched = entry.fetchedAt;
+  return fetched !== undefined && fetched >= entry.startedAt && (entry.answeredAt <= 0 || fetched <= entry.answeredAt) ? fetched : entry.startedAt;
+}
+
 function toHop(record: TabRecord, frameId: number, entry: TimingEntry): RequestEvent {
   const requestId = `${PAGE_ONLY}${frameId}.${entry.entryType === 'navigation' ? 'n' : 'r'}.${Math.round(entry.startedAt * 1000)}.${hashOf(entry.name)}`;
   const hop: RequestEvent = {
@@ -79,7 +90,7 @@ function toHop(record: TabRecord, frameId: number, entry: TimingEntry): RequestE
     type: entry.entryType === 'navigation' ? (frameId === 0 ? 'main_frame' : 'sub_frame') : 'xmlhttprequest',
     method: '',
     url: entry.name,
-    startTime: entry.startedAt,
+    startTime: entry.entryType === 'navigation' ? documentStart(entry) : entry.startedAt,
     recovered: { from: entry.entryType === 'navigation' ? 'navigation-timing' : 'resource-timing', status: entry.status, at: entry.answeredAt },
     seenByPageOnly: true,
   };

@@ -47,6 +47,12 @@ export const TimingEntrySchema = z.object({
   startedAt: z.number(),
   /** When the response began to arrive, epoch ms (0: it did not). */
   answeredAt: z.number(),
+  /**
+   * A navigation only: when the fetch of the document itself began, epoch ms (`fetchStart`,
+   * after any redirects), while `startedAt` is when the whole navigation began, before the
+   * redirect chain that led to it. Absent from entries read by older versions.
+   */
+  fetchedAt: z.number().optional(),
 });
 export type TimingEntry = z.infer<typeof TimingEntrySchema>;
 

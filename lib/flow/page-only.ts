@@ -35,8 +35,9 @@ export function isPageOnly(event: CapturedEvent): event is RequestEvent & { seen
 /**
  * Whether `hop`, reported by the browser, is the request the page saw as `pageOnly`: same tab and
  * frame, same URL with fragments aside, and begun while the page's entry was under way (from its
- * start to its answer, with `CLOCK_SLACK_MS` each side). For a document the entry's start is that
- * of the whole navigation, redirects included, so the document's own hop begins inside it.
+ * start to its answer, with `CLOCK_SLACK_MS` each side). For a document the start is that of its
+ * own fetch, after any redirects (lib/capture/page-only.ts `documentStart`; the navigation's start
+ * for entries read without it), so the document's own hop begins inside it.
  */
 export function sameRequest(pageOnly: RequestEvent, hop: RequestEvent): boolean {
   if (hop.tabId !== pageOnly.tabId || hop.frameId !== pageOnly.frameId || hop.seenByPageOnly) return false;

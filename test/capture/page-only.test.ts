@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureEngine } from '../../lib/capture/capture';
 import { DEFAULT_LIMITS } from '../../lib/capture/limits';
-import { MAX_PAGE_URL, mergeQuestions, pageOnlyFrames, pageOnlyHops } from '../../lib/capture/page-only';
+import { MAX_PAGE_URL, documentStart, mergeQuestions, pageOnlyFrames, pageOnlyHops } from '../../lib/capture/page-only';
 import { CLOCK_SLACK_MS, RECOVER_WITHIN_MS, type TimingEntry } from '../../lib/capture/recovery';
 import { emptyTabRecord, type TabRecord } from '../../lib/capture/tab-record';
 import { sameRequest, unreported, withoutReplacedPageOnly } from '../../lib/flow/page-only';
@@ -50,6 +50,25 @@ describe('pageOnlyHops: which timing entries become hops seen by the page only',
     }
     expect(hops[0]!.startTime).toBe(T + 1_000);
     expect(hops[0]!.recovered!.at).toBe(T + 1_150);
+  });
+
+  it('a callback document reached through redirects begins when its own fetch did, after the chain, not at the click', () => {
+    // The navigation began at the consent click (T + 1 000); the callback's own fetch after the provider's redirects.
+    const [hop] = pageOnlyHops(record(), { tabId: 1, frameId: 0, entries: [nav({ fetchedAt: T + 1_120 })] }, NOW, DEFAULT_LIMITS);
+    expect(hop!.startTime).toBe(T + 1_120);
+    expect(documentStart(nav({ fetchedAt: T + 1_120 }))).toBe(T + 1_120);
+    // Read by an older version (no fetchedAt), or a time outside the navigation (hostile): the navigation's start.
+    expect(documentStart(nav())).toBe(T + 1_000);
+    expect(documentStart(nav({ fetchedAt: T + 900 }))).toBe(T + 1_000);
+    expect(documentStart(nav({ fetchedAt: T + 1_200 }))).toBe(T + 1_000);
+    // The id stays that of the entry: read before and after, the same hop.
+    const [older] = pageOnlyHops(record(), { tabId: 1, frameId: 0, entries: [nav()] }, NOW, DEFAULT_LIMITS);
+    expect(hop!.id).toBe(older!.id);
+  });
+
+  it('a reported callback hop begun at its own fetch is the callback document the page lists: not added twice', () => {
+    const reportedCallback = requestHop({ id: 'c.2', requestId: 'c', url: CALLBACK, startTime: T + 1_125, status: 200 });
+    expect(found([nav({ fetchedAt: T + 1_120 })], record([authorizeHop, reportedCallback]))).toEqual([]);
   });
 
   it('the same entry read twice is one hop (a stable id); different entries get different ids', () => {

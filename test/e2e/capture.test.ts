@@ -251,7 +251,8 @@ describe('capture by the background service worker', () => {
       }));
     };
     type Shape = Awaited<ReturnType<typeof shape>>[number]['steps'][number];
-    const label = (s: Shape) => `${s.kind} ${s.method} ${s.answer} (${s.path}${s.pageOnly ? ', seen by the page only' : ''})`;
+    /** A step as the report names it; ids in paths (interaction, resume) as `:id`, so steps of two logins read alike. */
+    const label = (s: Shape) => `${s.kind} ${s.method} ${s.answer} (${s.path.replace(/[A-Za-z0-9_-]{20,}/g, ':id')}${s.pageOnly ? ', seen by the page only' : ''})`;
     /**
      * A step is kept when the flow shows it with its kind, method and answer. A step seen by the
      * page only (lib/flow/page-only.ts) counts when it has the kind, answer and URL path of the
