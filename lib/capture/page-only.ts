@@ -91,7 +91,10 @@ function toHop(record: TabRecord, frameId: number, entry: TimingEntry): RequestE
     method: '',
     url: entry.name,
     startTime: entry.entryType === 'navigation' ? documentStart(entry) : entry.startedAt,
-    recovered: { from: entry.entryType === 'navigation' ? 'navigation-timing' : 'resource-timing', status: entry.status, at: entry.answeredAt },
+    recovered:
+      entry.entryType === 'navigation'
+        ? { from: 'navigation-timing', status: entry.status, at: entry.answeredAt, navigationStart: entry.startedAt }
+        : { from: 'resource-timing', status: entry.status, at: entry.answeredAt },
     seenByPageOnly: true,
   };
   if (record.openerTabId !== undefined) hop.openerTabId = record.openerTabId;

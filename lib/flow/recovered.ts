@@ -1,5 +1,6 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import type { RecoveredFrom } from '../model/flow';
+import { withContinuedChains } from './continued';
 import { PAGE_ONLY_NOTE, withoutReplacedPageOnly } from './page-only';
 
 /**
@@ -10,6 +11,9 @@ import { PAGE_ONLY_NOTE, withoutReplacedPageOnly } from './page-only';
  * - a redirect implied by the chain: a later hop of the same request (same requestId) proves the
  *   hop before it was answered with a redirect to that URL; which 3xx, and its headers, are unknown.
  * - a hop whose start (onBeforeRequest) was lost, rebuilt from its later events (`startLost`);
+ * - a redirect implied by the navigation: the page shows it went on to another document, so the
+ *   last reported hop of its chain left without an answer was a redirect, and a hop that hop was
+ *   reported redirecting to was requested (lib/flow/continued.ts);
  * - a hop the browser reported nothing of, seen by the page only (`seenByPageOnly`,
  *   lib/flow/page-only.ts): URL, status and times from the page, method, headers and bodies unknown.
  * The step says so (`recovered` and a note), in the panel, the report and every export.
@@ -21,7 +25,7 @@ import { PAGE_ONLY_NOTE, withoutReplacedPageOnly } from './page-only';
  * report after all is dropped.
  */
 export function withRecoveredAnswers(captured: readonly CapturedEvent[]): CapturedEvent[] {
-  const events = withoutReplacedPageOnly(captured);
+  const events = withContinuedChains(withoutReplacedPageOnly(captured));
   if (!events.some((e) => e.kind === 'request' && e.recovered)) return events;
   return events.map((e) => {
     if (e.kind !== 'request' || !e.recovered) return e;
@@ -41,7 +45,7 @@ const unanswered = (e: RequestEvent) => e.status === undefined && e.endTime === 
  */
 export function recoveredFrom(event: RequestEvent, next: RequestEvent | null): RecoveredFrom | undefined {
   if (event.recovered) return event.recovered.from;
-  if (next && unanswered(event)) return 'redirect-chain';
+  if ((next || event.redirectedOn) && unanswered(event)) return 'redirect-chain';
   if (event.startLost) return 'later-events';
   return undefined;
 }
@@ -49,6 +53,8 @@ export function recoveredFrom(event: RequestEvent, next: RequestEvent | null): R
 /** What the step says about it: how its answer was recovered, and that its start was rebuilt. */
 export function recoveredNotes(event: RequestEvent, from: RecoveredFrom): string {
   if (event.seenByPageOnly) return PAGE_ONLY_NOTE;
+  if (event.announced) return ANNOUNCED_NOTE;
+  if (event.redirectedOn && from === 'redirect-chain') return event.startLost ? `${CONTINUED_NOTE}; ${NOTES['later-events']}` : CONTINUED_NOTE;
   return from !== 'later-events' && event.startLost ? `${NOTES[from]}; ${NOTES['later-events']}` : NOTES[from];
 }
 
@@ -62,6 +68,14 @@ const NOTES: Record<RecoveredFrom, string> = {
   'redirect-chain':
     'answer recovered from the redirect chain: the browser never reported this response, but the next request of the same chain shows it redirected there; which 3xx status, and its headers, are unknown',
 };
+
+/** A hop whose navigation the page shows went on (lib/flow/continued.ts). */
+export const CONTINUED_NOTE =
+  "answer recovered from the navigation: the browser never reported this response (its background was stopped), but the page shows the navigation went on to another document, so it was a redirect; which 3xx, where to, and its headers are unknown";
+
+/** A hop known only from the redirect of the hop before it (lib/flow/continued.ts). */
+export const ANNOUNCED_NOTE =
+  "request known only from the hop before it: the browser reported that hop redirecting here and nothing of this request (its background was stopped); its method follows from that redirect's status, and the page shows the navigation went on, so it was a redirect too; which 3xx, where to, its headers and bodies are unknown, as are any hops between it and the next document";
 
 export function recoveredNote(from: RecoveredFrom): string {
   return NOTES[from];

@@ -49,6 +49,11 @@ export const RecoveredAnswerSchema = z.object({
   status: z.number().int(),
   /** When the response arrived, as the page measured it (epoch ms). */
   at: z.number(),
+  /**
+   * A document only: when the navigation that ended in it began (epoch ms), redirects included;
+   * the hop's own `startTime` is the fetch of the document itself (lib/capture/page-only.ts).
+   */
+  navigationStart: z.number().optional(),
 });
 export type RecoveredAnswer = z.infer<typeof RecoveredAnswerSchema>;
 
@@ -100,6 +105,17 @@ export const RequestEventSchema = z.object({
    * the page; `method` is '' (unknown) and there are no headers or bodies.
    */
   seenByPageOnly: z.literal(true).optional(),
+  /**
+   * Set by the analysis only, never stored (lib/flow/continued.ts): the page shows that the
+   * navigation this hop belonged to went on to another document, so it was answered with a
+   * redirect, although the browser never reported that answer.
+   */
+  redirectedOn: z.literal(true).optional(),
+  /**
+   * Set by the analysis only, never stored (lib/flow/continued.ts): the browser reported nothing
+   * of this hop; the hop before it was reported redirecting here, and the navigation went on.
+   */
+  announced: z.literal(true).optional(),
   /**
    * Set at HAR import when the recorder writes one entry per redirect chain (Safari's Web
    * Inspector): the hops before this request's final URL are not in the file, so its method may
