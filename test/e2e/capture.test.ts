@@ -6,6 +6,7 @@ import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
 import { e2eLifecycle, ExtensionSession, expectOnlyFlow, expectNoneEverywhere, stepKinds, formField, type FlowExpectation } from './harness';
 import { satisfied } from './run';
 import { diffSteps } from '../support/step-match';
+import { ANNOUNCED_NOTE } from '../../lib/flow/recovered';
 
 /**
  * Issue 5 in real Chromium: the background service worker captures a login end to end, and a
@@ -252,7 +253,9 @@ describe('capture by the background service worker', () => {
       return analysis.flows.map((f) => ({
         client: f.clientId,
         steps: f.steps.map((s) => ({ kind: s.kind, method: s.method, answer: answerOf(s), path: s.observed ? new URL(s.url).pathname : s.url, pageOnly: s.seenByPageOnly === true })),
-        recovered: f.steps.filter((s) => s.recovered).map((s) => `${s.kind} ${s.method} from ${s.seenByPageOnly ? `${s.recovered} (seen by the page only)` : s.recovered}`),
+        recovered: f.steps
+          .filter((s) => s.recovered)
+          .map((s) => `${s.kind} ${s.method} from ${s.seenByPageOnly ? `${s.recovered} (seen by the page only)` : s.note?.startsWith(ANNOUNCED_NOTE) ? `${s.recovered} (the request known only from the hop before)` : s.recovered}`),
       }));
     };
     type Shape = Awaited<ReturnType<typeof shape>>[number]['steps'][number];
