@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { missingClientLabel } from '../lib/flow/client-label';
 import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { Grant } from '../lib/model/flow';
 import type { FlowRow, FlowRows } from './view-models/flow-view';
@@ -84,7 +85,7 @@ export function FlowList({ rows, selected, onSelect, onOpen, totalFlows }: FlowL
                   </div>
                   <div class="ol-flow-line2">
                     <span class="ol-mono ol-flow-client" title={flow.clientId ?? undefined}>
-                      {flow.clientId ? shorten(flow.clientId, 24) : 'no client_id'}
+                      {flow.clientId ? shorten(flow.clientId, 24) : missingClientLabel(flow)}
                     </span>
                     <span class="ol-dot">·</span>
                     <span>{GRANT_LABEL[flow.grant]}</span>

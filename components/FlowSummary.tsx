@@ -1,4 +1,5 @@
 import type { BrokerSummary } from '../lib/flow/broker-label';
+import { missingClientLabel } from '../lib/flow/client-label';
 import { outcomeLabel } from '../lib/flow/outcome-label';
 import type { FlowReport } from '../lib/model/analysis';
 import type { FlowRow } from './view-models/flow-view';
@@ -37,11 +38,12 @@ function BrokerFact({ broker, onSelectFlow }: { broker: BrokerSummary; onSelectF
 /** The selected flow in one glance: outcome, where it broke, who the client and server are. */
 export function FlowSummary({ row, onSelectFlow }: { row: FlowRow; onSelectFlow?: (id: string) => void }) {
   const flow = row.flow;
-  const facts: Array<[string, string | null]> = [
-    ['issuer', flow.issuer],
-    ['client_id', flow.clientId],
-    ['redirect_uri', flow.redirectUri],
-    ['grant', flow.grant],
+  // Each fact, and what to show dimmed when it is missing.
+  const facts: Array<[string, string | null, string]> = [
+    ['issuer', flow.issuer, '—'],
+    ['client_id', flow.clientId, missingClientLabel(flow)],
+    ['redirect_uri', flow.redirectUri, '—'],
+    ['grant', flow.grant, '—'],
   ];
   return (
     <header class={`ol-summary ol-outcome-${flow.outcome}`}>
@@ -66,10 +68,10 @@ export function FlowSummary({ row, onSelectFlow }: { row: FlowRow; onSelectFlow?
       </div>
       <dl class="ol-facts">
         {row.broker ? <BrokerFact broker={row.broker} {...(onSelectFlow ? { onSelectFlow } : {})} /> : null}
-        {facts.map(([k, v]) => (
+        {facts.map(([k, v, missing]) => (
           <div key={k} class="ol-fact">
             <dt>{k}</dt>
-            <dd class="ol-mono" title={v ?? undefined}>{v === null ? <span class="ol-dim">—</span> : <LongText text={v} limit={160} />}</dd>
+            <dd class="ol-mono" title={v ?? undefined}>{v === null ? <span class="ol-dim">{missing}</span> : <LongText text={v} limit={160} />}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,7 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { PopupRow } from '../model/popup-state';
 import { brokerSummary } from './broker-label';
+import { clientLabel } from './client-label';
 import { outcomeLabel } from './outcome-label';
 import { providerLabel } from './server-label';
 
@@ -17,7 +18,7 @@ export function popupRows(report: AnalysisReport): PopupRow[] {
         id: flow.id,
         outcome: flow.outcome,
         outcomeText: outcomeLabel(flow, brokerSummary(flow, report.flows)),
-        client: flow.clientId ?? 'no client_id',
+        client: clientLabel(flow),
         provider: providerLabel(flow),
         firstError: error ? error.title : null,
       };

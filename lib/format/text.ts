@@ -2,6 +2,7 @@ import type { AnalysisReport, FlowReport, StepReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
 import { brokerSummary, type BrokerSummary } from '../flow/broker-label';
 import { outcomeLabel } from '../flow/outcome-label';
+import { missingClientLabel } from '../flow/client-label';
 import { serverHost } from '../flow/server-label';
 
 const MARK: Record<Finding['severity'], string> = { error: '✖ error', warning: '▲ warning', info: '• info' };
@@ -41,7 +42,7 @@ export function formatFlow(flow: FlowReport, flows: readonly FlowReport[] = [flo
   const errors = flow.findings.filter((f) => f.severity === 'error').length;
   const warnings = flow.findings.filter((f) => f.severity === 'warning').length;
   const broker = brokerSummary(flow, flows);
-  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow, broker)} — client ${printable(flow.clientId ?? '?')} at ${printable(flow.issuer ?? serverHost(flow) ?? '?')} (${errors} errors, ${warnings} warnings)`;
+  const head = `Flow ${flow.id} — ${flow.grant}, ${outcomeLabel(flow, broker)} — ${flow.clientId === null ? missingClientLabel(flow) : `client ${printable(flow.clientId)}`} at ${printable(flow.issuer ?? serverHost(flow) ?? '?')} (${errors} errors, ${warnings} warnings)`;
   const lines = broker ? [head, brokerLine(broker)] : [head];
   flow.steps.forEach((step, i) => {
     lines.push(stepLine(step, i + 1, t0));

@@ -1,6 +1,7 @@
 import type { AnalysisReport, FlowReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
 import { brokerSummary, type BrokerSummary } from '../flow/broker-label';
+import { clientLabel } from '../flow/client-label';
 import { outcomeLabel } from '../flow/outcome-label';
 import { isoTime } from '../format/time';
 
@@ -48,7 +49,7 @@ function flowSection(flow: FlowReport, n: number, maxUrl: number, flows: readonl
     `## Flow ${n}: ${escapeMarkdown(flow.grant)}, ${escapeMarkdown(outcomeLabel(flow, broker))}`,
     '',
     ...brokerLines(broker, flows),
-    `- Client: ${text(flow.clientId)}`,
+    `- Client: ${escapeMarkdown(clientLabel(flow))}`,
     `- Issuer: ${text(flow.issuer)}`,
     `- Redirect URI: ${text(flow.redirectUri)}`,
     `- Started: ${text(isoTime(flow.startTime))}`,

@@ -44,6 +44,16 @@ describe('panel: brokered login', () => {
     expect(option(/tenant\.eu\.auth0\.com/).querySelector('.ol-outcome-icon title')?.textContent).toBe('Failed at the upstream Google step (error-page)');
   });
 
+  it('Supabase → GitHub: the app flow, which sends no client_id by design, says so in its row and summary', async () => {
+    render(<App data={await panelData('supabase-github-pkce.har')} />);
+    const app = option(/abcdefghijklmnopqrst\.supabase\.co/);
+    expect(app.querySelector('.ol-flow-client')?.textContent).toBe('no client_id (Supabase Auth broker)');
+    fireEvent.click(app);
+    const fact = [...summary().querySelectorAll('.ol-fact')].find((f) => f.querySelector('dt')?.textContent === 'client_id')!;
+    expect(fact.querySelector('dd')?.textContent).toBe('no client_id (Supabase Auth broker)');
+    expect(option(/github\.com/).querySelector('.ol-flow-client')?.textContent).toBe('Ov23liAbCdEfGhIjKlMn');
+  });
+
   it('two independent logins in two tabs: no broker tag, no link', async () => {
     render(<App data={await panelData('two-tabs-independent.har')} />);
     expect(document.querySelectorAll('.ol-flow-broker')).toHaveLength(0);
