@@ -1,6 +1,6 @@
 import type { FlowReport } from '../model/analysis';
 import type { Finding } from '../model/finding';
-import { providerLabel, type FlowHead } from './server-label';
+import { providerLabel, serverHost, type FlowHead } from './server-label';
 
 /**
  * How a brokered login's two flows (lib/flow/broker-link.ts) are named wherever users look: the
@@ -10,6 +10,7 @@ import { providerLabel, type FlowHead } from './server-label';
 
 interface LinkedHead extends FlowHead {
   id: string;
+  clientId: string | null;
   upstreamOf?: string;
   upstreamLegs?: readonly string[];
 }
@@ -76,11 +77,15 @@ function stepOf(flow: FlowReport): string {
 
 /**
  * The findings of an upstream leg, each saying whose leg it is: the fix belongs in the broker's
- * connection settings or the upstream provider's console, not in the app.
+ * connection settings or the upstream provider's console, not in the app. The app's flow is named
+ * the way the panel's flow list shows it (its server's host and its client), never by its internal
+ * id, which no view shows: "At the upstream Google step (Auth0's leg of the login at
+ * tenant.eu.auth0.com for client AbC…): ".
  */
 export function onUpstreamLeg(leg: LinkedHead, flows: readonly LinkedHead[], findings: readonly Finding[]): Finding[] {
   const app = leg.upstreamOf ? flows.find((f) => f.id === leg.upstreamOf) : undefined;
   if (!app) return [...findings];
-  const lead = `At the upstream ${providerLabel(leg)} step (${providerLabel(app)}'s leg of flow ${app.id}): `;
+  const login = `the login at ${serverHost(app) ?? 'an unknown server'}${app.clientId === null ? '' : ` for client ${app.clientId}`}`;
+  const lead = `At the upstream ${providerLabel(leg)} step (${providerLabel(app)}'s leg of ${login}): `;
   return findings.map((f) => ({ ...f, message: `${lead}${f.message}` }));
 }

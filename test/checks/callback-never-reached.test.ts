@@ -32,7 +32,7 @@ describeCheck(check, {
         const app = f.find((x) => x.message.includes('Sub-reason: the upstream login failed'));
         expect(app?.message).toContain('Auth0 sent the browser on to Google (https://accounts.google.com/o/oauth2/v2/auth), which never returned to Auth0 at https://tenant.eu.auth0.com/login/callback');
         expect(app?.severity).toBe('warning');
-        expect(f.find((x) => x !== app)?.message).toMatch(/^At the upstream Google step \(Auth0's leg of flow f1\): No callback reached https:\/\/tenant\.eu\.auth0\.com\/login\/callback\. Sub-reason: authorization-server error page/);
+        expect(f.find((x) => x !== app)?.message).toMatch(/^At the upstream Google step \(Auth0's leg of the login at tenant\.eu\.auth0\.com for client AbCdEfGhIjKlMnOpQrStUvWxYz012345\): No callback reached https:\/\/tenant\.eu\.auth0\.com\/login\/callback\. Sub-reason: authorization-server error page/);
       },
     },
     {
