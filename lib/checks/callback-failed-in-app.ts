@@ -3,7 +3,7 @@ import { urlBase } from '../flow/params';
 import { isForeignPlaceholder } from '../placeholders/foreign';
 import type { RequestEvent } from '../model/event';
 import { stepEvent } from './support/browser-context';
-import { cookieNamesSent } from './support/cookies';
+import { cookiesSentWith } from './support/cookies';
 import { transactionCookies } from './support/transaction-cookies';
 import { defineCheck } from './types';
 
@@ -23,14 +23,18 @@ const KNOWN_FAILURES: ReadonlyArray<{ library: string; match: RegExp; meaning: s
 const TRANSACTION_NAME = /state|verifier|pkce|nonce|auth_verification|transaction|oidc|oauth/i;
 
 function cookieSentence(event: RequestEvent, expected: string[], library: RegExp | null): string {
-  // Headers captured without a Cookie header: no cookie was sent. No headers at all: not known.
-  const sent = cookieNamesSent(event.requestHeaders) ?? ((event.requestHeaders?.length ?? 0) > 0 ? [] : null);
+  const sent = cookiesSentWith(event);
   if (sent === null) return "The callback's request headers were not captured, so whether the transaction cookie came back is not known.";
   const wanted = expected.length ? expected : sent.filter((n) => (library ?? TRANSACTION_NAME).test(n));
   const missing = expected.filter((n) => !sent.includes(n));
   if (missing.length) return `The cookie${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} set before the login ${missing.length > 1 ? 'were' : 'was'} NOT sent with the callback (it carried ${sent.length ? sent.join(', ') : 'none'}).`;
   if (wanted.length) return `The transaction cookie ${wanted.map((n) => `"${n}"`).join(', ')} was sent with the callback, so the failure is in what the app did with it (or in its token request).`;
   return `The callback carried ${sent.length ? `cookies ${sent.join(', ')}, none of which looks like a login transaction cookie` : 'no cookies'}.`;
+}
+
+/** The evidence line: the names, "(none)" when the headers say none, "not known" when they were not captured. */
+function cookiesEvidence(sent: string[] | null): string {
+  return sent === null ? 'not known (request headers not captured)' : sent.join(', ') || '(none)';
 }
 
 /**
@@ -73,7 +77,7 @@ export default defineCheck({
       evidence: [
         { label: 'callback answer', value: what, step: cb.step },
         ...(known ? [{ label: `${known.library} message`, value: known.match.exec(body)?.[0] ?? known.match.exec(event.redirectUrl ?? '')?.[0] ?? '', step: cb.step }] : []),
-        { label: 'cookies sent with the callback', value: cookieNamesSent(event.requestHeaders)?.join(', ') || '(none)', ...(expected.length ? { expected: expected.join(', ') } : {}), step: cb.step },
+        { label: 'cookies sent with the callback', value: cookiesEvidence(cookiesSentWith(event)), ...(expected.length ? { expected: expected.join(', ') } : {}), step: cb.step },
       ],
     });
   },

@@ -2,6 +2,7 @@ import { eventIndex } from '../flow/event-index';
 import { headerValue, queryParams, urlBase } from '../flow/params';
 import type { RequestEvent } from '../model/event';
 import { stepEvent } from './support/browser-context';
+import { headersKnown } from './support/headers-known';
 import { defineCheck } from './types';
 
 /** Does this Referer carry the code, as a parameter or anywhere in its text? */
@@ -70,14 +71,15 @@ export default defineCheck({
     const first = leaks[0];
     if (!first) return;
     const origins = [...new Set(leaks.map((r) => index.origin(r.url)))];
-    const policy = headerValue(event.responseHeaders, 'referrer-policy');
+    // A callback seen by the page only (or recorded without headers): its Referrer-Policy is not known, not absent.
+    const policy = headersKnown(event, 'response') ? (headerValue(event.responseHeaders, 'referrer-policy') ?? '(none sent)') : 'not known (response headers not captured)';
     ctx.report({
       step: cb.step,
       messageId: 'leakedViaReferer',
-      data: { count: leaks.length, origins: origins.join(', '), url: urlBase(first.url) ?? first.url, policy: policy ?? '(none sent)' },
+      data: { count: leaks.length, origins: origins.join(', '), url: urlBase(first.url) ?? first.url, policy },
       evidence: [
         { label: 'leaked to', value: urlBase(first.url) ?? first.url },
-        { label: 'Referrer-Policy', value: policy ?? '(none sent)', expected: 'no-referrer', step: cb.step },
+        { label: 'Referrer-Policy', value: policy, expected: 'no-referrer', step: cb.step },
       ],
     });
   },

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '../model/event';
 import { headerValue, originOf, safeUrl } from '../flow/params';
-import { cookieNamesSent } from './support/cookies';
+import { cookiesSentWith } from './support/cookies';
 import { transactionCookies } from './support/transaction-cookies';
 import { stepEvent } from './support/browser-context';
 import { isSameSite } from './support/site';
@@ -43,7 +43,7 @@ export default defineCheck({
       (c) => (c.sameSite === 'Strict' || (isPost && c.sameSite !== 'None')) && (secureTarget || !c.secure),
     );
     if (candidates.length === 0) return;
-    const sent = cookieNamesSent(event.requestHeaders) ?? ((event.requestHeaders?.length ?? 0) > 0 ? [] : null);
+    const sent = cookiesSentWith(event);
     if (sent === null) {
       ctx.notObservable('The callback request headers were not captured, so the Cookie header cannot be compared.');
       return;

@@ -1,6 +1,6 @@
 import type { Flow } from '../model/flow';
 import { originOf } from '../flow/params';
-import { cookieNamesSent, setCookiesOf } from './support/cookies';
+import { cookiesSentWith, setCookiesOf } from './support/cookies';
 import { stepEvent, topPageOrigin } from './support/browser-context';
 import { isSameSite } from './support/site';
 import { defineCheck } from './types';
@@ -51,7 +51,7 @@ export default defineCheck({
     });
     if (!earlier) return;
     const sessionCookies = serverCookies(earlier);
-    const sent = cookieNamesSent(framed.requestHeaders) ?? ((framed.requestHeaders?.length ?? 0) > 0 ? [] : null);
+    const sent = cookiesSentWith(framed);
     const withheld = sent === null ? null : sessionCookies.filter((n) => !sent.includes(n));
     // Its session cookies did reach the server: the session really ended, not a cookie block.
     if (withheld !== null && sessionCookies.length > 0 && withheld.length < sessionCookies.length) return;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import check from '../../lib/checks/callback-failed-in-app';
 import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
 import { describeCheck } from '../support/check-cases';
-import { APP, codeFlow, REDIRECT_URI } from '../support/events';
+import { APP, codeFlow, REDIRECT_URI, seenByPageOnly } from '../support/events';
 
 // HAND-BUILT from each library's documented behaviour (no such app runs here): the provider
 // delivers a code, the app redeems it on its server and then fails its own callback.
@@ -39,6 +39,11 @@ function failing(f: Failure): CapturedEvent[] {
 }
 
 
+/** The failing callback seen by the page only: its status is known, its headers (the Cookie it carried) are not. */
+function failingSeenByPageOnly(f: Failure): CapturedEvent[] {
+  return failing(f).map((e) => (e.kind === 'request' && e.url.startsWith(REDIRECT_URI) ? seenByPageOnly(e, 'navigation-timing') : e));
+}
+
 describeCheck(check, {
   fires: [
     {
@@ -48,6 +53,14 @@ describeCheck(check, {
         expect(f[0]?.severity).toBe('error');
         expect(f[0]?.message).toMatch(/^The provider delivered a code to https:\/\/app\.example\.com\/callback and the app answered its own callback with a redirect to https:\/\/app\.example\.com\/api\/auth\/error\?error=Configuration\./);
         expect(f[0]?.message).toContain('The cookie "__Secure-authjs.state" set before the login was NOT sent with the callback (it carried none).');
+      },
+    },
+    {
+      name: 'callback seen by the page only, answered 500: whether the cookie came back is not known (never "(none)")',
+      events: failingSeenByPageOnly({ setCookie: 'auth_verification=%7B%22nonce%22; Path=/; HttpOnly; Secure; SameSite=Lax', sent: 'auth_verification=%7B%22nonce%22', status: 500 }),
+      expect: (f) => {
+        expect(f[0]?.message).toContain("The callback's request headers were not captured, so whether the transaction cookie came back is not known.");
+        expect(f[0]?.evidence.find((e) => e.label === 'cookies sent with the callback')?.value).toBe('not known (request headers not captured)');
       },
     },
     {

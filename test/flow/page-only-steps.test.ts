@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { PAGE_ONLY_NOTE, UNKNOWN_METHOD, kindByEndpointName } from '../../lib/flow/page-only';
-import type { CapturedEvent, RequestEvent } from '../../lib/model/event';
+import type { CapturedEvent } from '../../lib/model/event';
 import { eventsFromOAuthLensHar } from '../../lib/trace/har-restore';
 import { toHar } from '../../lib/trace/har-export';
 import { toMarkdown } from '../../lib/trace/markdown';
-import { AS, REDIRECT_URI, codeFlow } from '../support/events';
+import { AS, REDIRECT_URI, codeFlow, seenByPageOnly } from '../support/events';
 
 // Issue 17 point 6: steps the browser reported nothing of (a worker stopped at the wrong moment),
 // seen by the page only (lib/capture/page-only.ts). They must be classified, joined to their
@@ -32,24 +32,6 @@ function login(): CapturedEvent[] {
     endTime: T + 2_420,
   });
   return events;
-}
-
-/** What the page keeps of a hop: its URL, status and times. Everything else the browser would have reported is gone. */
-function seenByPageOnly(hop: RequestEvent, from: 'navigation-timing' | 'resource-timing'): RequestEvent {
-  return {
-    kind: 'request',
-    id: `page:${hop.id}.0`,
-    requestId: `page:${hop.id}`,
-    tabId: hop.tabId,
-    frameId: hop.frameId,
-    parentFrameId: -1,
-    type: hop.type,
-    method: '',
-    url: hop.url,
-    startTime: hop.startTime - 5,
-    recovered: { from, status: hop.status!, at: hop.startTime + 20 },
-    seenByPageOnly: true,
-  };
 }
 
 /** The same login with the callback document, the token call and the UserInfo call lost to the browser. */

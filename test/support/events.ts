@@ -67,6 +67,27 @@ export function hop(init: HopInit): RequestEvent {
 }
 
 /** A redirect chain: every hop shares one requestId, each hop's Location is the next hop's URL. */
+/**
+ * What the page keeps of a hop the browser reported nothing of (lib/flow/page-only.ts): its URL,
+ * status and times. Method, headers, bodies and redirect target are gone.
+ */
+export function seenByPageOnly(hop: RequestEvent, from: 'navigation-timing' | 'resource-timing'): RequestEvent {
+  return {
+    kind: 'request',
+    id: `page:${hop.id}.0`,
+    requestId: `page:${hop.id}`,
+    tabId: hop.tabId,
+    frameId: hop.frameId,
+    parentFrameId: -1,
+    type: hop.type,
+    method: '',
+    url: hop.url,
+    startTime: hop.startTime - 5,
+    recovered: { from, status: hop.status!, at: hop.startTime + 20 },
+    seenByPageOnly: true,
+  };
+}
+
 export function chain(hops: Array<Omit<HopInit, 'requestId' | 'location'> & { location?: string }>): RequestEvent[] {
   counter += 1;
   const requestId = `chain${counter}`;

@@ -1,5 +1,6 @@
-import type { Header } from '../../model/event';
+import type { Header, RequestEvent } from '../../model/event';
 import { headerValues, safeUrl } from '../../flow/params';
+import { headersKnown } from './headers-known';
 
 /** One `Set-Cookie` header, with the attributes the SameSite checks need (rfc6265bis §5.6). */
 export interface SetCookie {
@@ -62,6 +63,14 @@ export function cookieNamesSent(headers: readonly Header[] | undefined): string[
     .flatMap((v) => v.split(';'))
     .map((p) => p.split('=')[0]?.trim() ?? '')
     .filter(Boolean);
+}
+
+/**
+ * The cookie names a request carried: [] when its headers were captured without a Cookie header,
+ * null when its headers are not known (seen by the page only, or recorded without headers).
+ */
+export function cookiesSentWith(event: RequestEvent): string[] | null {
+  return headersKnown(event, 'request') ? (cookieNamesSent(event.requestHeaders) ?? []) : null;
 }
 
 /** Would a cookie set by a response for `setUrl` be sent to `targetUrl`, host- and path-wise (RFC 6265 §5.1.3, §5.1.4)? */
