@@ -1,6 +1,6 @@
 import { scopeList } from '../flow/params';
 import { knownDeviation } from '../providers/match';
-import { paramsHidden, publicClientEvidence, responseTypeParts } from './support/authorize-facts';
+import { confidentialCodeFlowWithoutPkce, paramsHidden, publicClientEvidence, responseTypeParts } from './support/authorize-facts';
 import { defineCheck } from './types';
 
 /** RFC 9700 §2.1.1: every code flow should use PKCE; public clients MUST (RFC 8252 §8.1). */
@@ -24,6 +24,8 @@ export default defineCheck({
       ctx.notObservable('The authorization parameters sit behind a request_uri the browser did not push, so the code_challenge cannot be seen.');
       return;
     }
+    // A provider whose web flow takes no code_challenge (LinkedIn): provider-known-deviation says so.
+    if (confidentialCodeFlowWithoutPkce(flow) && knownDeviation(flow, 'web-flow-without-pkce')) return;
     const publicEvidence = publicClientEvidence(flow);
     // RFC 9700 §2.1.1: a confidential OpenID Connect client MAY use the nonce instead of PKCE.
     const nonceInstead = !publicEvidence && a.nonce !== null && (scopeList(a.scope).includes('openid') || knownDeviation(flow, 'id-token-without-openid-scope') !== null);

@@ -1,6 +1,6 @@
 import { brokerHop, flowProvider, sessionExchangeOf } from '../providers/match';
 import { brokerStateHop } from './support/broker-state';
-import { anyCase, responseTypeParts } from './support/authorize-facts';
+import { anyCase, confidentialCodeFlowWithoutPkce, responseTypeParts } from './support/authorize-facts';
 import { scopeList } from '../flow/params';
 import type { Deviation } from '../providers/profile';
 import type { Flow } from '../model/flow';
@@ -22,6 +22,8 @@ function shows(flow: Flow, deviation: Deviation): boolean {
       return brokerStateHop(flow);
     case 'pkce-method-any-case':
       return a?.codeChallengeMethod != null && a.codeChallengeMethod !== 'S256' && a.codeChallengeMethod !== 'plain' && anyCase(a.codeChallengeMethod);
+    case 'web-flow-without-pkce':
+      return confidentialCodeFlowWithoutPkce(flow);
     case 'session-exchange':
       return flow.tokens.some((t) => sessionExchangeOf(flow.steps[t.step]?.url ?? '') !== null);
   }

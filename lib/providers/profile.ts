@@ -59,6 +59,8 @@ export type DeviationId =
   | 'id-token-without-openid-scope'
   /** The broker makes its own state for the upstream provider and sends the app back with the code only: the app's request carries no state, PKCE protects it (Supabase). */
   | 'broker-state'
+  /** The web authorization code flow takes no code_challenge: a confidential client authenticated by its client_secret; PKCE only in a separate flow for native apps (LinkedIn). */
+  | 'web-flow-without-pkce'
   /** code_challenge_method is sent in lower case ("s256") and accepted in any case. */
   | 'pkce-method-any-case'
   /** The code is redeemed by the provider's own session API (JSON body, its own grant name), not an RFC 6749 token request. */

@@ -5,7 +5,8 @@ import { codeFlow } from '../support/events';
 import { implicitFlow } from '../support/authorize-flows';
 import { PROVIDER_LOGINS } from '../support/provider-logins';
 
-const apple = PROVIDER_LOGINS.find((l) => l.provider === 'apple')!.events;
+const login = (name: string) => PROVIDER_LOGINS.find((l) => l.provider === name)!.events;
+const apple = login('apple');
 
 const noPkce = { code_challenge: null, code_challenge_method: null };
 
@@ -47,9 +48,19 @@ describeCheck(check, {
       events: codeFlow({ authorizeParams: { ...noPkce, redirect_uri: 'http://127.0.0.1:53682/' } }),
       expect: (f) => expect(f[0]?.severity).toBe('error'),
     },
+    {
+      name: "LinkedIn's native flow (loopback redirect_uri, where LinkedIn offers PKCE) without a code_challenge: still an error",
+      events: login('linkedin (3-legged OAuth, no OpenID Connect)').map((e) =>
+        e.kind === 'request' ? { ...e, url: e.url.replace(encodeURIComponent('https://app.example.com/auth/callback'), encodeURIComponent('http://127.0.0.1:53682/')) } : e,
+      ),
+      expect: (f) => expect(f[0]?.severity).toBe('error'),
+    },
   ],
   silent: [
     { name: 'clean code flow', events: codeFlow() },
     { name: 'implicit flow (no code)', events: implicitFlow() },
+    // LinkedIn's web flow takes no code_challenge (a confidential client with client_secret): provider-known-deviation says so.
+    { name: 'LinkedIn 3-legged OAuth web login (no nonce)', events: login('linkedin (3-legged OAuth, no OpenID Connect)') },
+    { name: 'Sign In with LinkedIn using OpenID Connect (nonce)', events: login('linkedin') },
   ],
 });

@@ -40,8 +40,23 @@ describeCheck(check, {
         expect(f[0]?.message).toContain('returns an ID Token on every authorization: "openid" is not needed');
       },
     },
+    {
+      name: 'LinkedIn web login: no code_challenge, because LinkedIn offers PKCE to native apps only',
+      events: login('linkedin (3-legged OAuth, no OpenID Connect)'),
+      expect: (f) => {
+        expect(f).toHaveLength(1);
+        expect(f[0]?.severity).toBe('info');
+        expect(f[0]?.message).toMatch(/^LinkedIn: LinkedIn's authorization code flow for web apps .* takes no code_challenge/);
+        expect(f[0]?.message).toContain('https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native');
+      },
+    },
+    { name: 'Sign In with LinkedIn using OpenID Connect', events: login('linkedin'), expect: (f) => expect(f[0]?.message).toMatch(/^LinkedIn: /) },
   ],
   silent: [
+    {
+      name: 'LinkedIn login that sends a code_challenge (the native PKCE flow): nothing to explain',
+      events: login('linkedin (3-legged OAuth, no OpenID Connect)').map((e) => (e.kind === 'request' && e.url.includes('/oauth/v2/authorization?') ? { ...e, url: `${e.url}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256` } : e)),
+    },
     { name: 'Auth0 brokering to GitHub (connection=): nothing Auth0 deviates in', events: brokerEvents('auth0-connection-github.har') },
     { name: 'Google login (no documented deviation shown)', events: login('google') },
     { name: 'the demo-style login at an unprofiled provider', events: codeFlow() },

@@ -212,6 +212,12 @@ export const PROVIDER_LOGINS: readonly ProviderLogin[] = [
     params: { client_id: '86abcdefghijkl', response_type: 'code', scope: 'openid profile email', nonce: NONCE },
   }),
   login({
+    provider: 'linkedin (3-legged OAuth, no OpenID Connect)',
+    source: 'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow',
+    authorize: 'https://www.linkedin.com/oauth/v2/authorization',
+    params: { client_id: '86abcdefghijkl', response_type: 'code', scope: 'w_member_social' },
+  }),
+  login({
     provider: 'x',
     source: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code',
     authorize: 'https://x.com/i/oauth2/authorize',

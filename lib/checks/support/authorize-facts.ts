@@ -62,6 +62,17 @@ export function publicClientEvidence(flow: Flow): string | null {
   return null;
 }
 
+/**
+ * A code flow whose authorization request shows no code_challenge, from a client with no sign of
+ * being public: what pkce-missing warns about, and what a provider that offers web clients no PKCE
+ * (deviation `web-flow-without-pkce`) explains instead. A public client without PKCE is a defect
+ * at any provider.
+ */
+export function confidentialCodeFlowWithoutPkce(flow: Flow): boolean {
+  const a = flow.authorize;
+  return a !== null && responseTypeParts(a.responseType).includes('code') && a.codeChallenge === null && !paramsHidden(a) && publicClientEvidence(flow) === null;
+}
+
 /** Time of the flow's authorization request, or its start when there is none. */
 export function authorizeTime(flow: Flow): number {
   return flow.authorize ? flow.steps[flow.authorize.step]?.time ?? flow.startTime : flow.startTime;

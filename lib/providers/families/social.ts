@@ -60,6 +60,13 @@ export const linkedin: ProviderProfile = {
     ['userinfo', '^https://api\\.linkedin\\.com/v2/userinfo(?:[?#]|$)'],
     ['discovery', '^https://www\\.linkedin\\.com/oauth/\\.well-known/openid-configuration(?:[?#]|$)'],
   ],
+  deviations: [
+    {
+      id: 'web-flow-without-pkce',
+      says: "LinkedIn's authorization code flow for web apps (3-legged OAuth, and Sign In with LinkedIn using OpenID Connect) takes no code_challenge: the app is a confidential client that redeems the code with its client_secret. LinkedIn offers PKCE only to native apps, in a separate flow with a loopback redirect_uri that LinkedIn enables per app on request.",
+      source: 'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow (step 2: response_type, client_id, redirect_uri, state, scope; step 3: client_secret) ; https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native ("For native apps that don\'t have a reliable way to keep secrets"; "reach out to your point of contact at LinkedIn, and we will enable PKCE")',
+    },
+  ],
 };
 
 export const x: ProviderProfile = {
