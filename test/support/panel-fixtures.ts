@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { CapturedEvent } from '../../lib/model/event';
+import { discovery } from './authorize-flows';
 import { APP, AS, CLIENT_ID, codeFlow, hop, NONCE, REDIRECT_URI } from './events';
 
 /**
@@ -42,28 +43,10 @@ function pkceParams(tag: string) {
   };
 }
 
-function discovery(time: number): CapturedEvent {
-  return hop({
-    url: `${AS}/.well-known/openid-configuration`,
-    type: 'xmlhttprequest',
-    time,
-    responseJson: {
-      issuer: AS,
-      authorization_endpoint: `${AS}/authorize`,
-      token_endpoint: `${AS}/token`,
-      userinfo_endpoint: `${AS}/userinfo`,
-      jwks_uri: `${AS}/jwks`,
-      response_types_supported: ['code'],
-      code_challenge_methods_supported: ['S256'],
-      authorization_response_iss_parameter_supported: true,
-    },
-  });
-}
-
 export async function successFlow(start: number): Promise<CapturedEvent[]> {
   const idToken = await sampleIdToken(start + 2300, { nonce: secrets('ok').nonce });
   return [
-    discovery(start - 40),
+    discovery({ userinfo_endpoint: `${AS}/userinfo`, response_types_supported: ['code'], authorization_response_iss_parameter_supported: true }, start - 40),
     ...codeFlow({
       ...pkceParams('ok'),
       startTime: start,
