@@ -5,13 +5,12 @@ import { FLOW_SHAPES, isFlowOrigin, noteFlowOrigins, originsOf } from './flow-or
 import { hasTokenCredential, selectHeaders } from './headers';
 import { HopEvents, type FoundHop, type ProvisionalChain } from './hop-events';
 import { DEFAULT_LIMITS, type CaptureLimits } from './limits';
+import { findHop, keptRebuilt, lostStart } from './orphans';
 import { isIgnoredType, shapeOfRequest, type Shape } from './prefilter';
+import { reopenInFlight } from './reopen';
 import type { TabRecord } from './tab-record';
 import { boundBody, capMap, type BodyCondition, type BodyInput, type HeldBody } from './recorder-bodies';
 import { TabStore } from './tab-store';
-
-/** After a restart, in-flight hops younger than this are picked up again; older ones are done. */
-const REOPEN_MS = 2 * 60_000;
 
 /**
  * Turns webRequest events into stored RequestEvents (pure, synchronous; no analysis). The
@@ -62,27 +61,12 @@ export class Recorder extends HopEvents {
     const rebuilt = new Set<string>();
     for (const requestId of this.early.requestsBefore(before)) {
       for (const first of this.early.hopStarts(requestId)) {
-        const d: BeforeRequestDetails = {
-          requestId,
-          url: first.url,
-          method: first.method,
-          tabId: first.tabId,
-          frameId: first.frameId,
-          type: first.type,
-          timeStamp: first.timeStamp,
-        };
-        for (const key of ['parentFrameId', 'initiator', 'originUrl', 'documentUrl'] as const) if (first[key] !== undefined) Object.assign(d, { [key]: first[key] });
+        const d = lostStart(requestId, first);
         if (this.rebuildStart(d)) rebuilt.add(`${d.tabId} ${requestId}`);
       }
       this.early.drop(requestId);
     }
-    // A provisional hop counts once its chain is kept (it redirected to something OAuth-shaped).
-    let kept = 0;
-    for (const key of rebuilt) {
-      const [tabId, requestId] = key.split(' ') as [string, string];
-      kept += (this.store.peek(Number(tabId))?.events ?? []).filter((e) => e.kind === 'request' && e.requestId === requestId && e.startLost).length;
-    }
-    return kept;
+    return keptRebuilt(this.store, rebuilt);
   }
 
   /** Events waiting for a start that has not arrived (early-events.ts). */
@@ -105,15 +89,7 @@ export class Recorder extends HopEvents {
 
   /** The latest hop of this request with this URL, stored or in a provisional chain. */
   private hopOf(tabId: number, requestId: string, url: string): FoundHop | null {
-    const chain = this.provisional.get(requestId);
-    const provisional = chain?.hops.findLast((h) => h.url === url);
-    if (chain && provisional) return { tabId: chain.tabId, event: provisional, committed: false };
-    const events = this.store.peek(this.open.get(requestId)?.tabId ?? tabId)?.events ?? [];
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i]!;
-      if (e.kind === 'request' && e.requestId === requestId && e.url === url) return { tabId: e.tabId, event: e, committed: true };
-    }
-    return null;
+    return findHop({ store: this.store, open: this.open, provisional: this.provisional }, tabId, requestId, url);
   }
 
   /**
@@ -150,20 +126,7 @@ export class Recorder extends HopEvents {
   restore(records: readonly TabRecord[], now: number): void {
     for (const record of records) {
       this.store.load(record);
-      const last = new Map<string, RequestEvent>();
-      const count = new Map<string, number>();
-      for (const e of record.events) {
-        if (e.kind !== 'request') continue;
-        last.set(e.requestId, e);
-        count.set(e.requestId, (count.get(e.requestId) ?? 0) + 1);
-      }
-      for (const [requestId, e] of last) {
-        if (now - e.startTime > REOPEN_MS || this.open.has(requestId)) continue;
-        const unfinished = e.endTime === undefined && e.error === undefined;
-        if (unfinished || e.redirectUrl !== undefined) {
-          this.open.set(requestId, { tabId: record.tabId, hops: count.get(requestId)!, current: unfinished ? e.id : undefined });
-        }
-      }
+      reopenInFlight(record, this.open, now);
     }
   }
 
