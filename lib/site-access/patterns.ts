@@ -52,14 +52,23 @@ export function siteLabel(url: string): string | null {
 
 const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)\/\*$/;
 
+/**
+ * The scheme (`*`, http or https) and host (`*`, `*.example.com` or a host, lower-cased) of a
+ * pattern of the shapes this extension grants; null for any other pattern.
+ */
+export function patternParts(pattern: string): { scheme: string; host: string } | null {
+  const [, scheme = '', host = ''] = PATTERN.exec(pattern) ?? [];
+  return scheme ? { scheme: scheme.toLowerCase(), host: host.toLowerCase() } : null;
+}
+
 /** Does one host pattern (the shapes this extension grants) cover the URL? */
 export function patternAllows(pattern: string, url: string): boolean {
   if (WIDE.has(pattern)) return schemeAndHost(url) !== null && (pattern !== 'http://*/*' || /^http:/i.test(url)) && (pattern !== 'https://*/*' || /^https:/i.test(url));
-  const [, scheme = '', rawHost = ''] = PATTERN.exec(pattern) ?? [];
+  const granted = patternParts(pattern);
   const parts = schemeAndHost(url);
-  if (!scheme || !parts) return false;
+  if (!granted || !parts) return false;
+  const { scheme, host } = granted;
   if (scheme !== '*' && scheme !== parts.scheme) return false;
-  const host = rawHost.toLowerCase();
   if (host === '*') return true;
   if (host.startsWith('*.')) return parts.host === host.slice(2) || parts.host.endsWith(host.slice(1));
   return parts.host === host;
