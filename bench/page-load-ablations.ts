@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IGNORED_RESOURCE_TYPES } from '../lib/capture/prefilter';
-import { ALL_SITES } from '../lib/site-access/patterns';
+import { navigationFilters } from '../lib/site-access/navigation-filter';
+import { ALL_SITES, siteAccessOf } from '../lib/site-access/patterns';
 
 /**
  * The ablation extensions of the page-load bench, written to a temporary folder: what it costs
@@ -18,7 +19,8 @@ import { ALL_SITES } from '../lib/site-access/patterns';
  *   work our listeners do.
  * - `limited-listeners`: the same twin for OAuth Lens limited to one other site: the webRequest
  *   listeners for that site only (`NARROW_SITE`, the site OAuth Lens is granted there), with
- *   `extraHeaders`, the other listeners for every site as OAuth Lens has them. Chromium's cost of
+ *   `extraHeaders`, the webNavigation listeners with the URL filter OAuth Lens uses for that
+ *   site, the tabs, runtime and permissions listeners as OAuth Lens has them. Chromium's cost of
  *   `extraHeaders` does not depend on the URL filter: once any listener of the profile asks for it
  *   (`HasAnyExtraHeadersListener`), every request is started with the network service's header
  *   client (`kURLLoadOptionUseHeaderClient`), whose per-request round trips to the browser process
@@ -53,27 +55,32 @@ wr.onErrorOccurred.addListener(noop, filter);
  * Every other listener OAuth Lens registers in Chromium, in the same number: webNavigation for
  * the capture (4), onCommitted and onDOMContentLoaded for answer recovery and onDOMContentLoaded
  * for page text (3), tabs.onRemoved, runtime messages and ports, and the site-access gate's
- * permission events.
+ * permission events. The webNavigation listeners carry the URL filter OAuth Lens gives them for
+ * the same granted sites (lib/site-access/navigation-filter.ts; none for all sites).
  */
-const OTHER_LISTENERS = `
+const otherListeners = (sites: string[]) => {
+  const filters = navigationFilters(siteAccessOf(sites));
+  const options = filters === undefined ? '' : `, ${JSON.stringify({ url: filters })}`;
+  return `
 const nav = chrome.webNavigation;
-nav.onCommitted.addListener(noop);
-nav.onReferenceFragmentUpdated.addListener(noop);
-nav.onHistoryStateUpdated.addListener(noop);
-nav.onCreatedNavigationTarget.addListener(noop);
-nav.onDOMContentLoaded.addListener(noop);
-nav.onCommitted.addListener(noop);
-nav.onDOMContentLoaded.addListener(noop);
+nav.onCommitted.addListener(noop${options});
+nav.onReferenceFragmentUpdated.addListener(noop${options});
+nav.onHistoryStateUpdated.addListener(noop${options});
+nav.onCreatedNavigationTarget.addListener(noop${options});
+nav.onDOMContentLoaded.addListener(noop${options});
+nav.onCommitted.addListener(noop${options});
+nav.onDOMContentLoaded.addListener(noop${options});
 chrome.tabs.onRemoved.addListener(noop);
 chrome.runtime.onMessage.addListener(noop);
 chrome.runtime.onConnect.addListener(noop);
 chrome.permissions.onAdded.addListener(noop);
 chrome.permissions.onRemoved.addListener(noop);
 `;
+};
 
 const NAVIGATION_ONLY = `
 const noop = () => undefined;
-${OTHER_LISTENERS}`;
+${otherListeners([ALL_SITES])}`;
 
 const ALL = ['<all_urls>'];
 const WEB_REQUEST = { permissions: ['webRequest'], host_permissions: ALL };
@@ -81,7 +88,7 @@ const WEB_REQUEST = { permissions: ['webRequest'], host_permissions: ALL };
 const OAUTH_LENS_PERMISSIONS = ['webRequest', 'webNavigation', 'storage', 'tabs', 'scripting'];
 const twin = (sites: string[]) => ({
   manifest: { permissions: OAUTH_LENS_PERMISSIONS, host_permissions: sites },
-  script: `${listeners(sites, true)}${OTHER_LISTENERS}`,
+  script: `${listeners(sites, true)}${otherListeners(sites)}`,
 });
 
 const KINDS: Record<Ablation, { manifest: object; script: string }> = {

@@ -9,7 +9,9 @@ import { handleRuntimeMessage } from './runtime-messages';
 import type { BackgroundService } from './service';
 import { registerWelcome, type WelcomeApi } from './welcome';
 import type { SiteAccessGate } from './site-access';
+import { navigationFilters } from '../../lib/site-access/navigation-filter';
 import { requestFilterUrls } from '../../lib/site-access/patterns';
+import { NavigationListeners } from './navigation-listeners';
 
 type BrowserApi = WxtBrowser;
 
@@ -63,28 +65,31 @@ export function registerListeners(api: BrowserApi, service: BackgroundService, e
   const bodies = new BodyPicker();
   let urls = ['<all_urls>'];
   let remove = registerRequestListeners(api, service, env, bodies, urls);
+  // webNavigation comes for every site the filter lets through: once the granted sites are known,
+  // only theirs (navigation-listeners.ts). The service also drops events of sites outside site
+  // access unread (for those that came before the granted sites were read).
+  const filtered = new NavigationListeners();
   env.access?.onChange((access) => {
+    filtered.setFilters(navigationFilters(access));
     const next = requestFilterUrls(access);
     if (next.join() === urls.join()) return;
     remove();
     urls = next;
     remove = next.length ? registerRequestListeners(api, service, env, bodies, next) : () => undefined;
   });
-  // webNavigation comes for every site: the service drops events of sites outside site access
-  // unread (the check runs when the event is applied, after the granted sites have been read).
   const nav = api.webNavigation;
-  nav.onCommitted.addListener((d) => service.receive({ on: 'committed', d }));
-  nav.onReferenceFragmentUpdated.addListener((d) => service.receive({ on: 'fragment-updated', d }));
-  nav.onHistoryStateUpdated.addListener((d) => service.receive({ on: 'history-state-updated', d }));
-  nav.onCreatedNavigationTarget.addListener((d) => service.receive({ on: 'created-target', d }));
+  filtered.on(nav.onCommitted).addListener((d) => service.receive({ on: 'committed', d }));
+  filtered.on(nav.onReferenceFragmentUpdated).addListener((d) => service.receive({ on: 'fragment-updated', d }));
+  filtered.on(nav.onHistoryStateUpdated).addListener((d) => service.receive({ on: 'history-state-updated', d }));
+  filtered.on(nav.onCreatedNavigationTarget).addListener((d) => service.receive({ on: 'created-target', d }));
   api.tabs.onRemoved.addListener((tabId) => service.receive({ on: 'tab-removed', tabId, time: Date.now() }));
   // Chromium sees no response body without DevTools: an authorization server's own error page is
   // read as text instead (page-text.ts). Firefox reads the body itself (firefox-bodies.ts).
   const scripting = (api as unknown as { scripting?: ScriptingLike }).scripting;
   if (!env.firefox && scripting) {
-    registerPageText(nav.onDOMContentLoaded, scripting, service, (url) => !env.access || env.access.allows(url));
+    registerPageText(filtered.on(nav.onDOMContentLoaded), scripting, service, (url) => !env.access || env.access.allows(url));
     // Answers Chromium dropped around a worker stop, read back from the page (recover-answers.ts).
-    registerAnswerRecovery(nav, scripting as unknown as TimingScripting, service);
+    registerAnswerRecovery({ onCommitted: filtered.on(nav.onCommitted), onDOMContentLoaded: filtered.on(nav.onDOMContentLoaded) }, scripting as unknown as TimingScripting, service);
   }
 
   api.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: SendResponse) => {

@@ -3,12 +3,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerListeners } from '../../entrypoints/background/listeners';
 import { BackgroundService } from '../../entrypoints/background/service';
 import { SiteAccessGate } from '../../entrypoints/background/site-access';
-import { makeFakeApi, makeFakePermissions } from './fake-api';
+import { FakeEvent, makeFakeApi, makeFakePermissions } from './fake-api';
+import { navigationFilters } from '../../lib/site-access/navigation-filter';
+import { siteAccessOf } from '../../lib/site-access/patterns';
 
 const running: BackgroundService[] = [];
 
-function start(origins: string[]) {
+const NAV_EVENTS = ['onCommitted', 'onReferenceFragmentUpdated', 'onHistoryStateUpdated', 'onCreatedNavigationTarget', 'onDOMContentLoaded'] as const;
+
+/** webNavigation events that record each listener's filter (fake-browser's ignore it). */
+function recordingNavigation(fake: ReturnType<typeof makeFakeApi>) {
+  const events = Object.fromEntries(NAV_EVENTS.map((name) => [name, new FakeEvent<[Record<string, unknown>]>()])) as Record<(typeof NAV_EVENTS)[number], FakeEvent<[Record<string, unknown>]>>;
+  (fake.api as { webNavigation: unknown }).webNavigation = events;
+  return events;
+}
+
+function start(origins: string[], navigation?: (fake: ReturnType<typeof makeFakeApi>) => void) {
   const fake = makeFakeApi();
+  navigation?.(fake);
   const perms = makeFakePermissions(origins);
   const access = new SiteAccessGate(perms.permissions);
   const service = new BackgroundService(fake.api, { flushDelayMs: 5, after: access.ready, allows: (url) => access.allows(url) });
@@ -59,6 +71,29 @@ describe('site access in the background', () => {
     perms.set(['*://*/*', 'http://127.0.0.1/*']);
     await new Promise((r) => setTimeout(r, 0));
     expect(urlsOf(fake)).toEqual([['*://*/*']]);
+  });
+
+  it('gives every webNavigation listener the granted sites as its URL filter, none when nothing is granted', async () => {
+    let nav: ReturnType<typeof recordingNavigation> | undefined;
+    const { perms, service } = start(['http://127.0.0.1/*'], (fake) => (nav = recordingNavigation(fake)));
+    const filtersOf = () => NAV_EVENTS.flatMap((name) => nav![name].registrations.map((r) => r.extra[0]));
+    // Chromium registers 4 capture listeners, 2 for answer recovery and 1 for page text; unfiltered at start.
+    expect(filtersOf()).toEqual(Array(7).fill(undefined));
+    await service.ready;
+    const limited = { url: navigationFilters(siteAccessOf(['http://127.0.0.1/*'])) };
+    expect(filtersOf()).toEqual(Array(7).fill(limited));
+
+    // A granted site's navigation still reaches the capture through the re-registered listener.
+    nav!.onReferenceFragmentUpdated.fire({ ...fragment('http://127.0.0.1:3000/cb', 4) });
+    expect(await service.events(4)).toHaveLength(1);
+
+    perms.set([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(filtersOf()).toEqual([]);
+
+    perms.set(['*://*/*']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(filtersOf()).toEqual(Array(7).fill(undefined));
   });
 
   it('drops navigation events of sites outside site access, keeps those of granted sites', async () => {
