@@ -41,6 +41,17 @@ export function foreignRedaction(value: string): ForeignRedaction | null {
   return null;
 }
 
+/**
+ * A whole placeholder of another tool (not a JWT with only its signature removed, whose header and
+ * claims are still real). It holds no value, so OAuth Lens's own redaction leaves it readable:
+ * tagged, "[state redacted]" no longer read as a placeholder once the redacted trace was analysed
+ * again, and the CLI's default output lost state and code from "values redacted elsewhere".
+ */
+export function isPlaceholderText(value: string): boolean {
+  if (value.length > 200) return false;
+  return PLACEHOLDERS.some(([pattern]) => pattern.test(value));
+}
+
 export function isForeignPlaceholder(value: string | null | undefined): boolean {
   return typeof value === 'string' && foreignRedaction(value) !== null;
 }

@@ -3,6 +3,7 @@ import { digest, hashForAlg, leftHalf, s256 } from '../crypto/digest';
 import type { CapturedEvent, Param } from '../model/event';
 import { bodyParams, fragmentParams, getParam, queryParams, responseObject } from '../flow/params';
 import { isTag, type RedactContext } from './tags';
+import { isForeignPlaceholder } from '../placeholders/foreign';
 
 /**
  * Relations that need raw values, computed before the values go (docs/trace-format.md "Derived relations": run
@@ -37,7 +38,7 @@ export async function computeRelations(events: readonly CapturedEvent[]): Promis
   for (const e of events) {
     if (e.kind !== 'request') continue;
     const verifier = getParam(bodyParams(e), 'code_verifier');
-    if (verifier && !isTag(verifier) && !seen.has(verifier)) {
+    if (verifier && !isTag(verifier) && !isForeignPlaceholder(verifier) && !seen.has(verifier)) {
       seen.add(verifier);
       const challenge = await s256(verifier);
       out.push({

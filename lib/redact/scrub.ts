@@ -1,4 +1,5 @@
 import { isCredentialPlaceholder } from './placeholder';
+import { isPlaceholderText } from '../placeholders/foreign';
 import { classifyName, MAX_VALUE_CHARS, PII } from './policy';
 import type { RedactContext } from './tags';
 import { redactUrl } from './url';
@@ -72,7 +73,7 @@ export function scrubText(text: string, ctx: RedactContext, options: { urls?: bo
         if (taggable || dropped) {
           ctx.note(`text:${named.name.toLowerCase()}`);
           const value = named.decode(text.slice(named.valueStart, named.valueEnd));
-          const replacement = dropped ? PII : value === '' || isCredentialPlaceholder(value) ? text.slice(named.valueStart, named.valueEnd) : ctx.tag(named.name, value);
+          const replacement = dropped ? PII : value === '' || isCredentialPlaceholder(value) || isPlaceholderText(value) ? text.slice(named.valueStart, named.valueEnd) : ctx.tag(named.name, value);
           out += text.slice(last, named.valueStart) + replacement + named.close;
           last = named.end;
           i = named.end;

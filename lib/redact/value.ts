@@ -2,6 +2,7 @@ import { classifyName, PII } from './policy';
 import { looksLikeJwt } from '../jwt/decode';
 import { redactJwt } from './jwt';
 import { isTag, type RedactContext } from './tags';
+import { isPlaceholderText } from '../placeholders/foreign';
 import { scrubText } from './scrub';
 import { redactUrl } from './url';
 
@@ -11,9 +12,11 @@ export type Where = 'query' | 'fragment' | 'form' | 'json' | 'header' | 'cookie'
 /**
  * Redact the value of a named parameter, form field, JSON member or hidden input
  * (docs/trace-format.md "What is redacted"). Empty values stay empty: "state was empty" is evidence, not a secret.
+ * Another tool's placeholder ("[state redacted]", "REDACTED") stays as it is: it is no value, and
+ * the analysis of the redacted trace must still see what another tool removed.
  */
 export function redactValue(name: string, value: string, ctx: RedactContext, where: Where): string {
-  if (value === '' || isTag(value)) return value;
+  if (value === '' || isTag(value) || isPlaceholderText(value)) return value;
   const cls = classifyName(name);
   if (cls !== 'keep') ctx.note(`${where}:${name.toLowerCase()}`);
   switch (cls) {
@@ -31,7 +34,7 @@ export function redactValue(name: string, value: string, ctx: RedactContext, whe
 
 /** A credential: JWTs get structural redaction (docs/trace-format.md "JWTs"), opaque values are tagged whole. */
 export function redactSecret(label: string, value: string, ctx: RedactContext): string {
-  if (value === '' || isTag(value)) return value;
+  if (value === '' || isTag(value) || isPlaceholderText(value)) return value;
   return looksLikeJwt(value) ? redactJwt(value, ctx, label) : ctx.tag(label, value);
 }
 

@@ -3,7 +3,7 @@ import { MAX_BODY_CHARS, type FoldingRecorder, type Header, type RequestEvent } 
 import { headerValue, parseForm, safeUrl, stripFragment } from '../flow/params';
 import { parseHarEntry } from './har-entry-read';
 import { HarSchema, type Har, type HarEntry } from './har-schema';
-import { hasNoResponse, redirectFoldingRecorder, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
+import { hasNoResponse, pagesAreOneTab, redirectFoldingRecorder, redirectLocation, withoutNoResponseTwins } from './har-recorder-quirks';
 import { firstIssue } from './zod-message';
 
 /** Chrome's `_resourceType` names → webRequest resource types. */
@@ -144,8 +144,9 @@ function toEvent(entry: HarEntry, start: number, index: number, tabId: number, f
 export function harToEvents(har: Har, positions?: readonly number[]): RequestEvent[] {
   const pageIds = new Map<string, number>();
   (har.log.pages ?? []).forEach((p, i) => pageIds.set(p.id, i + 1));
+  const oneTab = pagesAreOneTab(har.log.creator?.name);
   const tabOf = (entry: HarEntry) => {
-    if (!entry.pageref) return 1;
+    if (oneTab || !entry.pageref) return 1;
     if (!pageIds.has(entry.pageref)) pageIds.set(entry.pageref, pageIds.size + 1);
     return pageIds.get(entry.pageref)!;
   };

@@ -77,3 +77,17 @@ export function redirectLocation(entry: HarEntry): string | undefined {
 export function redirectFoldingRecorder(creatorName: string | undefined): FoldingRecorder | undefined {
   return creatorName?.trim().toLowerCase() === 'webkit web inspector' ? 'safari' : undefined;
 }
+
+/**
+ * Browser DevTools exports record one tab: DevTools is opened per tab, and a popup is another
+ * target with DevTools of its own. Their `pages` are the successive documents of that tab (Chrome,
+ * Edge and Brave, creator "WebInspector", start a page at each top-level navigation; Safari's Web
+ * Inspector and Firefox's Network Monitor likewise), not tabs: read as tabs, a login that moved
+ * from the app to the provider in one tab was shown as a popup. Playwright's and OAuth Lens's own
+ * exports write one page per tab.
+ */
+const ONE_TAB_RECORDERS = new Set(['webinspector', 'webkit web inspector', 'firefox']);
+
+export function pagesAreOneTab(creatorName: string | undefined): boolean {
+  return creatorName !== undefined && ONE_TAB_RECORDERS.has(creatorName.trim().toLowerCase());
+}

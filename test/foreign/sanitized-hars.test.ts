@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../lib/analysis/analyze';
 import { foreignRedaction } from '../../lib/placeholders/foreign';
 import { harToEvents, parseHar } from '../../lib/trace/har-import';
+import { loadInputText } from '../../lib/trace/load';
+import { redactTrace } from '../../lib/trace/outside-flows';
+import { makeTrace, serializeTrace } from '../../lib/trace/trace-v1';
 import { cloudflareSanitize, handRedact } from '../support/foreign-sanitizers';
 
 // Issue 17 point 2: HARs sanitized by another tool before they reach us. Each recording of the
@@ -83,5 +86,37 @@ describe('hand-redacted HAR (REDACTED in place of state and code)', () => {
     expect(flow.findings.map((f) => f.check)).not.toContain('state-weak');
     const note = flow.findings.find((f) => f.check === 'values-redacted-elsewhere');
     expect(note?.message).toBe('state, code were redacted in this HAR by hand or tool redaction ("REDACTED"): not checked.');
+  });
+});
+
+describe('a sanitized HAR through OAuth Lens\'s own redaction (the CLI\'s and the export\'s default)', () => {
+  // Found on Cloudflare's own sanitized Google login (cloudflare/har-sanitizer scrubbed.har): the
+  // CLI's default, redacted output said only "client_id was redacted", because its redaction tagged
+  // "[state redacted]" and "[code redacted]" and the analysis of the redacted trace no longer saw
+  // placeholders there.
+  // A JWT whose signature the sanitizer removed is not listed after our redaction: ours removes
+  // every JWT's signature (docs/trace-format.md "JWTs"), so that note no longer adds anything.
+  const notes = (report: Awaited<ReturnType<typeof analyzeHar>>) =>
+    report.flows.map((f) =>
+      f.findings
+        .filter((x) => x.check === 'values-redacted-elsewhere')
+        .flatMap((x) => x.evidence.filter((e) => !e.value.includes('JWT signature removed')).map((e) => `${e.label}: ${e.value}`)),
+    );
+
+  it.each(['confidential-success.har', 'spa-pkce-success.har'])('%s: the redacted trace says the same values were redacted elsewhere', async (file) => {
+    const sanitized = cloudflareSanitize(JSON.parse(readFileSync(resolve(HAR_DIR, file), 'utf8')) as unknown);
+    const events = harToEvents(parseHar(sanitized));
+    const before = (await analyzeEvents(events)).report;
+    expect(notes(before).flat().join('\n')).toMatch(/^state: [\s\S]*^code: /m);
+    const imported = loadInputText(serializeTrace(await redactTrace(makeTrace(events))), 'redacted.trace.json');
+    const after = (await analyzeEvents(imported.events, { redaction: imported.redaction })).report;
+    expect(notes(after)).toEqual(notes(before));
+  });
+
+  it('keeps placeholders readable and still redacts a JWT whose signature a sanitizer removed', async () => {
+    const sanitized = cloudflareSanitize(JSON.parse(readFileSync(resolve(HAR_DIR, 'confidential-success.har'), 'utf8')) as unknown);
+    const text = serializeTrace(await redactTrace(makeTrace(harToEvents(parseHar(sanitized)))));
+    expect(text).toContain('[state redacted]');
+    expect(text).not.toMatch(/ey[\w-]+\.ey[\w-]+\.redacted/);
   });
 });
