@@ -12,13 +12,11 @@ describeCheck(check, {
         expect(f).toHaveLength(1);
         expect(f[0]?.message).toBe("state, code_challenge were redacted in this HAR by a HAR sanitizer (Google's or Cloudflare's har-sanitizer): not checked.");
       },
-      redactionLoses: "OAuth Lens's own export tags the placeholder like any state, so the re-imported trace shows a tag, not the other tool's placeholder",
     },
     {
       name: 'a code replaced with *** by hand',
       events: codeFlow({ callbackParams: { code: '***' } }),
       expect: (f) => expect(f[0]?.message).toBe('code was redacted in this HAR by hand redaction (*** or xxx): not checked.'),
-      redactionLoses: "OAuth Lens's own export tags the placeholder like any code",
     },
   ],
   silent: [{ name: 'a raw capture', events: codeFlow() }],
