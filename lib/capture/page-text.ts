@@ -1,6 +1,7 @@
 import { CONFIG_SCAN_MAX_CHARS } from '../diagnosis/entra-config';
 import { errorTextOfHtml, errorTextOfPage, visibleText } from '../diagnosis/error-text';
 import { matchProviderError } from '../diagnosis/match-provider-error';
+import { DOCUMENT_TYPES } from '../flow/hop-answer';
 import { headerValue, stripFragment } from '../flow/params';
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import { shapeOfUrl } from './prefilter';
@@ -37,8 +38,6 @@ export function livePageText(read: { text: string; truncated: boolean; scripts: 
   const text = errorTextOfPage(read.text.slice(0, PAGE_TEXT_MAX_CHARS), scripts);
   return { text: text.slice(0, PAGE_TEXT_MAX_CHARS), truncated: read.truncated || read.text.length > PAGE_TEXT_MAX_CHARS || text.length > PAGE_TEXT_MAX_CHARS };
 }
-
-const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
 
 /** The cheap first test on every loaded document: only an authorization request's URL can be such a page. */
 export function mayBeErrorPage(url: string): boolean {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CLOCK_SLACK_MS } from '../flow/page-only';
+import { DOCUMENT_TYPES, REDIRECT_STATUSES, answerReported } from '../flow/hop-answer';
 import { stripFragment } from '../flow/params';
 import type { CapturedEvent, RecoveredAnswer, RequestEvent } from '../model/event';
 
@@ -20,15 +21,12 @@ import type { CapturedEvent, RecoveredAnswer, RequestEvent } from '../model/even
  * wait for an answer, which frames to ask, and which entry answers which hop.
  */
 
-/** Hops whose answer is looked for: documents (Navigation Timing) and what a document fetched (Resource Timing). */
-const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
+/** Hops whose answer is looked for: documents (DOCUMENT_TYPES, Navigation Timing) and what a document fetched (Resource Timing). */
 const FETCH_TYPES = new Set(['xmlhttprequest']);
 /** Resource Timing initiator types of a fetch() or an XMLHttpRequest (webRequest calls both `xmlhttprequest`). */
 export const FETCH_INITIATORS = new Set(['fetch', 'xmlhttprequest']);
 /** A document reached by navigating or reloading was fetched for it; one from history was not. */
 export const FETCHED_NAVIGATIONS = new Set(['navigate', 'reload']);
-/** Statuses that end a request with a redirect: never a document's or a fetch's final answer. */
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** How far apart the page's clock and webRequest's may be for the same moment (lib/flow/page-only.ts). */
 export { CLOCK_SLACK_MS };
@@ -88,8 +86,6 @@ function chainEnds(events: readonly CapturedEvent[]): Map<string, RequestEvent> 
   return last;
 }
 
-const answered = (e: RequestEvent) => e.status !== undefined || e.endTime !== undefined || e.error !== undefined || e.redirectUrl !== undefined;
-
 /**
  * Hops that began but never got an answer: the last hop of their request (an earlier hop of a
  * redirect chain is answered by the next hop's existence: lib/flow/recovered.ts), a document or a
@@ -98,7 +94,7 @@ const answered = (e: RequestEvent) => e.status !== undefined || e.endTime !== un
 export function hopsAwaitingAnswer(events: readonly CapturedEvent[], now: number): RequestEvent[] {
   const out: RequestEvent[] = [];
   for (const e of chainEnds(events).values()) {
-    if (answered(e) || e.recovered || now - e.startTime > RECOVER_WITHIN_MS) continue;
+    if (answerReported(e) || e.recovered || now - e.startTime > RECOVER_WITHIN_MS) continue;
     if (DOCUMENT_TYPES.has(e.type) || FETCH_TYPES.has(e.type)) out.push(e);
   }
   return out;
@@ -117,7 +113,7 @@ export function framesToAsk(events: readonly CapturedEvent[], now: number): Fram
   return [...frames.values()];
 }
 
-export const usableStatus = (status: number) => status >= 100 && status <= 599 && !REDIRECTS.has(status);
+export const usableStatus = (status: number) => status >= 100 && status <= 599 && !REDIRECT_STATUSES.has(status);
 
 /**
  * The document hop a frame's Navigation Timing entry answers. Among the frame's document hops to

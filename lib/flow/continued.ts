@@ -1,6 +1,7 @@
 import type { CapturedEvent, RequestEvent } from '../model/event';
 import { CLOCK_SLACK_MS } from './page-only';
-import { stripFragment } from './params';
+import { DOCUMENT_TYPES, REDIRECT_STATUSES, answerReported } from './hop-answer';
+import { headerValue, stripFragment } from './params';
 
 /**
  * Redirect chains the page shows went on (issue 17 point 6). When an MV3 worker is stopped at the
@@ -21,15 +22,12 @@ import { stripFragment } from './params';
  * Derived at analysis, never stored: a hop the browser reports later replaces the derivation.
  */
 
-const DOCUMENT_TYPES = new Set(['main_frame', 'sub_frame']);
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-const answered = (e: RequestEvent) => e.status !== undefined || e.endTime !== undefined || e.error !== undefined || e.redirectUrl !== undefined || e.recovered !== undefined;
+const answered = (e: RequestEvent) => answerReported(e) || e.recovered !== undefined;
 
 /** Where a hop was redirected to: its reported redirect, or the Location of a 3xx answer. */
 function redirectTarget(hop: RequestEvent): string | null {
-  if (hop.status === undefined || !REDIRECTS.has(hop.status)) return null;
-  const location = hop.redirectUrl ?? hop.responseHeaders?.find((h) => h.name.toLowerCase() === 'location')?.value;
+  if (hop.status === undefined || !REDIRECT_STATUSES.has(hop.status)) return null;
+  const location = hop.redirectUrl ?? headerValue(hop.responseHeaders, 'location');
   if (!location) return null;
   try {
     const url = new URL(location, hop.url);

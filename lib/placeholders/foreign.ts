@@ -33,12 +33,17 @@ const PLACEHOLDERS: ReadonlyArray<readonly [RegExp, string]> = [
 /** A compact JWT whose signature part a sanitizer replaced with the word `redacted` (Cloudflare). */
 const JWT_SIGNATURE_REDACTED = /^ey[\w-]+\.ey[\w-]+\.redacted$/;
 
+/** The tool whose placeholder the whole value is, or null. */
+function placeholderTool(value: string): string | null {
+  if (value.length > 200) return null;
+  return PLACEHOLDERS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+}
+
 /** The tool that left this placeholder, or null when the value is (as far as can be told) real. */
 export function foreignRedaction(value: string): ForeignRedaction | null {
   if (value.endsWith('.redacted') && value.length <= 16_384 && JWT_SIGNATURE_REDACTED.test(value)) return { tool: "Cloudflare's har-sanitizer (JWT signature removed)" };
-  if (value.length > 200) return null;
-  for (const [pattern, tool] of PLACEHOLDERS) if (pattern.test(value)) return { tool };
-  return null;
+  const tool = placeholderTool(value);
+  return tool === null ? null : { tool };
 }
 
 /**
@@ -48,8 +53,7 @@ export function foreignRedaction(value: string): ForeignRedaction | null {
  * again, and the CLI's default output lost state and code from "values redacted elsewhere".
  */
 export function isPlaceholderText(value: string): boolean {
-  if (value.length > 200) return false;
-  return PLACEHOLDERS.some(([pattern]) => pattern.test(value));
+  return placeholderTool(value) !== null;
 }
 
 export function isForeignPlaceholder(value: string | null | undefined): boolean {
