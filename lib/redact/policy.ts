@@ -215,7 +215,7 @@ function isRunTogetherMetadata(word: string): boolean {
 }
 
 /**
- * Headers whose whole value is a credential: any name `classifyName` calls secret
+ * Headers whose whole value is a credential: every name `classifyName` calls secret
  * (`X-Auth-Token`, `X-Access-Token`, `X-Api-Key`, `Ocp-Apim-Subscription-Key`, `X-CSRF-Token`,
  * `X-Amz-Security-Token`), except families whose names mention credentials but whose values are
  * policy or challenges (`Access-Control-Allow-Credentials: true`, `WWW-Authenticate`).

@@ -15,7 +15,7 @@ export interface NavigationUrlFilter {
 
 /**
  * URLs that are not http(s) — the pages that are no site (about:blank, data:, blob:…), which
- * `navigationAllowed` keeps as soon as any site is granted — as a regular expression both RE2
+ * `navigationAllowed` keeps once a site is granted — as a regular expression both RE2
  * (Chrome) and JavaScript (Firefox) read the same: "does not start with `http:` or `https:`".
  * Browsers hand these filters canonical URLs, whose scheme is lower case.
  */

@@ -83,7 +83,7 @@ export function accessAllows(access: SiteAccess, url: string): boolean {
 /**
  * Is the extension allowed to record a navigation (webNavigation event) to this URL? Web pages
  * follow `accessAllows`; a page that is no site (about:blank, data:, blob:…) belongs to no one
- * else, and is kept as soon as any site is granted: a login popup opened as about:blank
+ * else, and is kept once a site is granted: a login popup opened as about:blank
  * (`window.open('about:blank')`, then navigated) is known to its opener only through that event.
  */
 export function navigationAllowed(access: SiteAccess, url: string): boolean {
